@@ -1,0 +1,72 @@
+/**
+ * The documents manifest (`documents/manifest.json`): which texts the reader
+ * shows, with what is known — and what is known to be missing — about each.
+ */
+
+export interface DocumentEntry {
+  /** Short stable id, used in URLs and annotation layers. */
+  readonly id: string;
+  /** File name inside `documents/`. */
+  readonly file: string;
+  /** The document's absolute IRI: the `source` of every annotation target on it. */
+  readonly iri: string;
+  readonly kind: string;
+  /** BCP 47 language tag. */
+  readonly language: string;
+  /** The work's title, or null when the text lost it. Never invented. */
+  readonly title: string | null;
+  readonly author: string | null;
+  /** What the text is known to have lost (`title`, `author`, …). */
+  readonly missing: readonly string[];
+  /** A reader-facing description for headers and menus; not a claimed title. */
+  readonly label: string;
+  readonly publisher?: string | null;
+}
+
+export interface Manifest {
+  readonly documents: readonly DocumentEntry[];
+}
+
+/** Thrown when a manifest is not the shape described above; the message names the entry and field. */
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+/**
+ * Validates a parsed manifest. Throws ManifestError naming the first bad entry and field.
+ */
+export function readManifest(json: unknown): Manifest {
+  if (!json || typeof json !== 'object' || !Array.isArray((json as { documents?: unknown }).documents)) {
+    throw new ManifestError('The manifest has no "documents" array.');
+  }
+  const seen = new Set<string>();
+  const documents = (json as { documents: unknown[] }).documents.map((raw, i) => {
+    const e = raw as Record<string, unknown>;
+    const where = `manifest entry ${i + 1}${typeof e?.id === 'string' ? ` ("${e.id}")` : ''}`;
+    for (const field of ['id', 'file', 'iri', 'kind', 'language', 'label'] as const) {
+      if (typeof e?.[field] !== 'string' || !(e[field] as string).trim()) {
+        throw new ManifestError(`${where}: "${field}" must be a non-empty string.`);
+      }
+    }
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(e.iri as string)) throw new ManifestError(`${where}: "iri" must be an absolute IRI.`);
+    if (seen.has(e.id as string)) throw new ManifestError(`${where}: duplicate id.`);
+    seen.add(e.id as string);
+    for (const field of ['title', 'author'] as const) {
+      if (e[field] !== null && typeof e[field] !== 'string') throw new ManifestError(`${where}: "${field}" must be a string or null.`);
+    }
+    const missing = Array.isArray(e.missing) ? e.missing.filter((m): m is string => typeof m === 'string') : [];
+    return {
+      id: e.id as string,
+      file: e.file as string,
+      iri: e.iri as string,
+      kind: e.kind as string,
+      language: e.language as string,
+      title: (e.title as string | null) ?? null,
+      author: (e.author as string | null) ?? null,
+      missing,
+      label: e.label as string,
+      publisher: (e.publisher as string | null | undefined) ?? null,
+    } satisfies DocumentEntry;
+  });
+  return { documents };
+}

@@ -1,0 +1,38 @@
+// Browser tests run in real Chromium (Debian's by default; CHROME_PATH overrides).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+export default {
+  files: ['tests/browser/**/*.test.ts'],
+  nodeResolve: true,
+  rootDir: '.',
+  concurrency: 1,
+  testsFinishTimeout: 240000,
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // lunr is CommonJS; version 25 of the plugin converts it here (see stack notes).
+    commonjs({ include: ['**/node_modules/lunr/**'] }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
