@@ -7,7 +7,7 @@
  * sentence, number or date of any particular text. It never changes the text:
  * every block is a list of source ranges.
  */
-import type { Block, BlockType, FootnoteMarker, ParsedText, SourceSpan, UnsupportedTag } from './structure.ts';
+import type { BlockType, FootnoteMarker, ParsedText, SourceSpan, UnsupportedTag } from './structure.ts';
 
 export interface ParseOptions {
   /** The document's known title (from the manifest). The first block becomes the title node only if it equals it. */
