@@ -1,0 +1,104 @@
+/**
+ * How two linked claims relate, from their slots: `conflicts` when the same
+ * event carries a different date or amount, `agrees` when comparable slots
+ * agree, `related` when nothing comparable is stated.
+ */
+import type { RelationTag } from '../../annotations/model.ts';
+import type { DateSlot, NumberSlot, Slots } from './slots.ts';
+
+/** One slot on which the two texts differ, written as each text has it. */
+export interface SlotDifference {
+  readonly kind: 'date' | 'number';
+  /** The value in the first text ("18 December 1976"). */
+  readonly a: string;
+  /** The value in the second text ("19 December 1976"). */
+  readonly b: string;
+}
+
+export interface SlotComparison {
+  readonly relation: RelationTag;
+  /** Dates, amounts and names both state alike, as the first text writes them. */
+  readonly agreements: readonly string[];
+  readonly differences: readonly SlotDifference[];
+}
+
+/** Relative gap under which two amounts count as the same figure written with rounding. */
+const AMOUNT_TOLERANCE = 0.005;
+
+/**
+ * Compares the slots of two claims already judged to speak of one event.
+ * `sameNames` are name labels both share; `strongWording` says the wording
+ * itself is close enough for shared names alone to make an agreement.
+ */
+export function compareSlots(a: Slots, b: Slots, sameNames: readonly string[], strongWording: boolean): SlotComparison {
+  const agreements: string[] = [];
+  const differences: SlotDifference[] = [];
+
+  for (const d of a.dates) if (b.dates.some((e) => sameDate(d, e))) agreements.push(d.label);
+  for (const d of a.dates) {
+    if (b.dates.some((e) => sameDate(d, e))) continue;
+    const other = b.dates.find((e) => oneFieldApart(d, e) && !a.dates.some((x) => sameDate(x, e)));
+    if (other) differences.push({ kind: 'date', a: d.label, b: other.label });
+  }
+
+  const unitsA = comparableNumbers(a.numbers);
+  const unitsB = comparableNumbers(b.numbers);
+  for (const n of unitsA) if (unitsB.some((m) => sameAmount(n, m))) agreements.push(n.label);
+  for (const n of unitsA) {
+    if (unitsB.some((m) => sameAmount(n, m))) continue;
+    const other = unitsB.find((m) => m.unit === n.unit && !unitsA.some((x) => sameAmount(x, m)));
+    if (other) differences.push({ kind: 'number', a: n.label, b: other.label });
+  }
+
+  const slotAgreements = agreements.length;
+  agreements.push(...sameNames);
+  const relation: RelationTag = differences.length > 0
+    ? 'conflicts'
+    : slotAgreements > 0 || (sameNames.length > 0 && strongWording)
+      ? 'agrees'
+      : 'related';
+  return { relation, agreements: unique(agreements), differences: uniqueDifferences(differences) };
+}
+
+/** Equal at the precision both give: a bare year never equals a full date. */
+export function sameDate(d: DateSlot, e: DateSlot): boolean {
+  return d.year === e.year && d.month === e.month && d.day === e.day;
+}
+
+/**
+ * Two full day-month dates differing in exactly one field: the signature of
+ * two accounts of one event that disagree (a day off, a year off). Bare
+ * years and month-years are not compared: a sentence names many of them for
+ * reasons other than dating its event.
+ */
+function oneFieldApart(d: DateSlot, e: DateSlot): boolean {
+  if (d.day === null || e.day === null || d.month === null || e.month === null) return false;
+  if (d.year === null || e.year === null) return d.year === e.year && (d.day !== e.day) !== (d.month !== e.month);
+  const differing = Number(d.year !== e.year) + Number(d.month !== e.month) + Number(d.day !== e.day);
+  return differing === 1;
+}
+
+/** Numbers with a unit (an amount, a percentage, a count of something); bare numbers compare nothing. */
+function comparableNumbers(numbers: readonly NumberSlot[]): NumberSlot[] {
+  return numbers.filter((n) => n.unit !== '');
+}
+
+function sameAmount(n: NumberSlot, m: NumberSlot): boolean {
+  if (n.unit !== m.unit) return false;
+  const scale = Math.max(Math.abs(n.value), Math.abs(m.value), 1);
+  return Math.abs(n.value - m.value) / scale <= AMOUNT_TOLERANCE;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function uniqueDifferences(ds: readonly SlotDifference[]): SlotDifference[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.a}\u0000${d.b}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

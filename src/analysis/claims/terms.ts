@@ -1,0 +1,45 @@
+/**
+ * The words of a unit as comparison terms: folded, possessive-free,
+ * stemmed (lunr's English stemmer) and transliteration-reduced, without
+ * stop words and digits (numbers are compared as slots, not as words).
+ */
+import lunr from 'lunr';
+import { fold, stripPossessive, transliterationKey } from './normalize.ts';
+
+/** One word of a unit and its comparison term. */
+export interface Term {
+  /** Offsets in the unit text. */
+  readonly from: number;
+  readonly to: number;
+  readonly key: string;
+}
+
+/** Frequent words lunr's list lacks that carry no claim. */
+const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
+  'also', 'however', 'although', 'though', 'upon', 'within', 'without', 'whose', 'whom', 'which', 'while', 'many',
+  'much', 'more', 'most', 'even', 'still', 'yet', 'thus', 'therefore', 'moreover', 'furthermore', 'one', 'two',
+  'first', 'well', 'way', 'whether', 'would', 'could', 'should', 'might', 'must', 'shall', 'may', 'part', 'per',
+  'among', 'toward', 'towards', 'onto', 'into', 'since', 'until', 'unless', 'further', 'other', 'another', 'such',
+]);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
+
+/** The comparison key of one surface word, or null for a stop word, a digit string or a single letter. */
+export function termKey(word: string): string | null {
+  const folded = stripPossessive(fold(word));
+  if (folded.length < 2 || /^\d/u.test(folded) || EXTRA_STOP_WORDS.has(folded)) return null;
+  if (lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined) return null;
+  const stemmed = lunr.stemmer(new lunr.Token(folded, {})).toString();
+  return transliterationKey(stemmed);
+}
+
+/** The terms of `text`, in order. */
+export function termsOf(text: string): Term[] {
+  const terms: Term[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const key = termKey(m[0]);
+    if (key) terms.push({ from: m.index, to: m.index + m[0].length, key });
+  }
+  return terms;
+}
