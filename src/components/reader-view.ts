@@ -1,0 +1,362 @@
+/**
+ * One text, read-only: its header, an outline of its sections, and the text
+ * itself as a ProseMirror view with stand-off annotations drawn over it.
+ *
+ * Rendered in light DOM: browser selections do not cross shadow roots well,
+ * and the reader's selection is how a scholar annotates.
+ *
+ * @fires reader-selection - `{ docId, from, to, text }` source range of the user's selection, or null detail fields when collapsed
+ * @fires annotation-activate - `{ docId, ids }` the annotations under a click or Enter
+ * @fires annotation-hover - `{ docId, ids, x, y }` the annotations under the pointer (empty ids when leaving)
+ * @fires reader-updated - after the view redraws, so passive layers (search highlights) can repaint
+ * @fires note-activate - `{ docId, number, from }` a footnote marker was activated
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { DocumentLoad, LoadedDocument } from '../document/load.ts';
+import { highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
+
+@customElement('reader-view')
+export class ReaderView extends LitElement {
+  /** The document to show, or a failed load whose problem is shown instead. */
+  @property({ attribute: false }) load: DocumentLoad | null = null;
+
+  /** Annotation targets to draw, in source offsets. */
+  @property({ attribute: false }) spans: readonly DrawnSpan[] = [];
+
+  @state() private activeHeading = -1;
+
+  private view: EditorView | null = null;
+  private shownDoc: LoadedDocument | null = null;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** The loaded document, or null while loading or after a failed load. */
+  get document(): LoadedDocument | null {
+    return this.load?.ok ? this.load.document : null;
+  }
+
+  /** The ProseMirror view, once a document is shown. */
+  get editorView(): EditorView | null {
+    return this.view;
+  }
+
+  override render() {
+    const load = this.load;
+    if (!load) return html`<div class="reader-loading" role="status">Loading…</div>`;
+    if (!load.ok) {
+      return html`<article class="reader reader-failed" aria-label=${load.entry.label}>
+        <header class="reader-header">
+          <h2 class="reader-title">${load.entry.title ?? load.entry.label}</h2>
+        </header>
+        <div class="reader-error" role="alert">
+          <strong>This text cannot be shown.</strong>
+          <p>${load.problem}</p>
+          <p class="hint">The other text stays readable. Check the file in <code>documents/</code> and reload.</p>
+        </div>
+      </article>`;
+    }
+    const { entry, built } = load.document;
+    const headingId = `${entry.id}-title`;
+    return html`<article class="reader" aria-labelledby=${headingId} lang=${entry.language}>
+      <header class="reader-header">
+        <h2 class="reader-title" id=${headingId}>
+          ${entry.title ?? html`<span class="title-missing">Title missing</span>`}
+        </h2>
+        <p class="reader-meta">
+          ${entry.title ? nothing : html`<span>${entry.label}</span> · `}
+          <span>${entry.kind.replace(/-/g, ' ')}</span> ·
+          <a href=${entry.iri} class="reader-source" title=${entry.iri}>${entry.file}</a>
+          ${entry.missing.length ? html` · <span class="missing-list">missing: ${entry.missing.join(', ')}</span>` : nothing}
+        </p>
+      </header>
+      <nav class="reader-outline" aria-label=${`Sections of ${entry.title ?? entry.label}`}>
+        <ol @keydown=${this.onOutlineKey}>
+          ${built.outline.map(
+            (h) => html`<li>
+              <button
+                type="button"
+                class=${h.index === this.activeHeading ? 'active' : ''}
+                tabindex=${h.index === Math.max(0, this.activeHeading) ? 0 : -1}
+                data-index=${h.index}
+                @click=${() => this.jumpToHeading(h.index)}
+              >
+                ${h.text}
+              </button>
+            </li>`,
+          )}
+        </ol>
+      </nav>
+      <div class="reader-scroll">
+        <div class="pm-host"></div>
+      </div>
+    </article>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const doc = this.document;
+    if (changed.has('load') && doc !== this.shownDoc) this.mount(doc);
+    if ((changed.has('spans') || changed.has('load')) && this.view && doc) {
+      this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(this.spans, doc.built.map)));
+      this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.view?.destroy();
+    this.view = null;
+    this.shownDoc = null;
+  }
+
+  /** The DOM range showing source range `[from, to)`, or null if it maps to no text. */
+  sourceRangeToDOMRange(from: number, to: number): Range | null {
+    const doc = this.document;
+    if (!this.view || !doc) return null;
+    const r = doc.built.map.toRange(from, to);
+    if (!r) return null;
+    try {
+      const a = this.view.domAtPos(r.from);
+      const b = this.view.domAtPos(r.to);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      return range;
+    } catch {
+      // domAtPos can point past a widget; a range that cannot be built is not drawn.
+      return null;
+    }
+  }
+
+  /**
+   * Scrolls source range `[from, to)` into view and marks it as current.
+   * Returns false when the range maps to no text.
+   */
+  revealSource(from: number, to: number = from, options: { focus?: boolean } = {}): boolean {
+    const doc = this.document;
+    const view = this.view;
+    if (!view || !doc) return false;
+    const r = doc.built.map.toRange(from, Math.max(to, from));
+    const pos = r?.from ?? doc.built.map.toPos(from);
+    if (pos === null) return false;
+    view.dispatch(view.state.tr.setMeta(highlightKey, setCurrentMeta(r && r.to > r.from ? r : null)));
+    const { node } = view.domAtPos(pos);
+    const el = node instanceof Element ? node : node.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    if (options.focus) view.dom.focus({ preventScroll: true });
+    return true;
+  }
+
+  /** Clears the current-span mark. */
+  clearCurrent(): void {
+    this.view?.dispatch(this.view.state.tr.setMeta(highlightKey, setCurrentMeta(null)));
+  }
+
+  /** The user's selection as a source range with its text, or null when nothing is selected in this text. */
+  selectedSourceRange(): { from: number; to: number; text: string } | null {
+    const doc = this.document;
+    const view = this.view;
+    if (!view || !doc) return null;
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !sel.rangeCount || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return null;
+    const range = sel.getRangeAt(0);
+    let a: number;
+    let b: number;
+    try {
+      a = view.posAtDOM(range.startContainer, range.startOffset);
+      b = view.posAtDOM(range.endContainer, range.endOffset);
+    } catch {
+      return null;
+    }
+    const from = doc.built.map.toOffset(Math.min(a, b), 1);
+    const to = doc.built.map.toOffset(Math.max(a, b), -1);
+    if (from === null || to === null || to <= from) return null;
+    return { from, to, text: doc.source.slice(from, to) };
+  }
+
+  /** Ids of drawn annotations at a source offset. */
+  annotationsAtSource(offset: number): string[] {
+    const doc = this.document;
+    if (!this.view || !doc) return [];
+    const pos = doc.built.map.toPos(offset);
+    return pos === null ? [] : idsAt(this.view.state, pos);
+  }
+
+  /** Scrolls to section `index` of the outline and moves focus to the text. */
+  jumpToHeading(index: number): void {
+    const doc = this.document;
+    const heading = doc?.built.outline[index];
+    if (!heading || !this.view) return;
+    this.activeHeading = index;
+    const el = this.view.dom.querySelector(`[data-heading="${index}"]`);
+    el?.scrollIntoView({ block: 'start' });
+    this.view.dom.focus({ preventScroll: true });
+  }
+
+  private mount(doc: LoadedDocument | null): void {
+    this.view?.destroy();
+    this.view = null;
+    this.shownDoc = doc;
+    const host = this.querySelector<HTMLElement>('.pm-host');
+    if (!doc || !host) return;
+    this.view = new EditorView(host, {
+      state: EditorState.create({ doc: doc.built.doc, plugins: [highlightPlugin()] }),
+      editable: () => false,
+      attributes: {
+        class: 'reader-text',
+        tabindex: '0',
+        role: 'document',
+        'aria-label': `Text of ${doc.entry.title ?? doc.entry.label}`,
+        // ProseMirror marks its view untranslatable; a reader wants translation allowed.
+        translate: 'yes',
+      },
+      handleDOMEvents: {
+        keydown: (_view, event) => this.onTextKey(event),
+        mouseup: () => this.emitSelection(),
+        keyup: (_view, event) => {
+          if (event.shiftKey) this.emitSelection();
+          return false;
+        },
+        click: (view, event) => this.onTextClick(view, event),
+        mousemove: (view, event) => this.onHover(view, event),
+        mouseleave: () => this.emitHover([], 0, 0),
+      },
+    });
+  }
+
+  private onTextKey(event: KeyboardEvent): boolean {
+    // Keyboard selection in a read-only text: Shift+arrows extend the browser's
+    // selection by word or line (with Ctrl/Alt: by sentence or paragraph).
+    if (event.shiftKey && ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) {
+      const sel = window.getSelection();
+      if (!sel || !this.view) return false;
+      if (!sel.rangeCount || !this.view.dom.contains(sel.focusNode)) this.placeCaretAtFirstVisibleText(sel);
+      const forward = event.key === 'ArrowRight' || event.key === 'ArrowDown';
+      const horizontal = event.key === 'ArrowLeft' || event.key === 'ArrowRight';
+      const big = event.ctrlKey || event.altKey || event.metaKey;
+      const granularity = horizontal ? (big ? 'sentence' : 'word') : big ? 'paragraph' : 'line';
+      (sel as Selection & { modify(a: string, d: string, g: string): void }).modify('extend', forward ? 'forward' : 'backward', granularity);
+      event.preventDefault();
+      this.emitSelection();
+      return true;
+    }
+    if (event.key === 'Enter') {
+      const ids = this.idsAtSelection();
+      if (ids.length) {
+        this.dispatchEvent(new CustomEvent('annotation-activate', { bubbles: true, composed: true, detail: { docId: this.document!.entry.id, ids } }));
+        event.preventDefault();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private placeCaretAtFirstVisibleText(sel: Selection): void {
+    const scroller = this.querySelector('.reader-scroll');
+    const top = scroller?.getBoundingClientRect().top ?? 0;
+    const blocks = this.view!.dom.querySelectorAll('p, li, h3');
+    const first = [...blocks].find((b) => b.getBoundingClientRect().bottom > top) ?? blocks[0];
+    if (first) sel.collapse(first, 0);
+  }
+
+  private idsAtSelection(): string[] {
+    const view = this.view;
+    if (!view) return [];
+    const sel = window.getSelection();
+    if (!sel || !sel.rangeCount || !view.dom.contains(sel.focusNode)) return [];
+    try {
+      return idsAt(view.state, view.posAtDOM(sel.focusNode!, sel.focusOffset));
+    } catch {
+      return [];
+    }
+  }
+
+  private onTextClick(view: EditorView, event: MouseEvent): boolean {
+    const marker = (event.target as Element).closest?.('a.noteref');
+    if (marker) {
+      event.preventDefault();
+      this.activateNote(marker as HTMLElement);
+      return true;
+    }
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (!hit) return false;
+    const ids = idsAt(view.state, hit.pos);
+    const sel = window.getSelection();
+    if (ids.length && (!sel || sel.isCollapsed)) {
+      this.dispatchEvent(new CustomEvent('annotation-activate', { bubbles: true, composed: true, detail: { docId: this.document!.entry.id, ids } }));
+    }
+    return false;
+  }
+
+  /** A marker was activated (click or Enter): tell the app which note, with the marker's source offset. */
+  activateNote(marker: HTMLElement): void {
+    const doc = this.document;
+    if (!doc || !this.view) return;
+    let from = -1;
+    try {
+      from = doc.built.map.toOffset(this.view.posAtDOM(marker, 0)) ?? -1;
+    } catch {
+      from = -1;
+    }
+    this.dispatchEvent(
+      new CustomEvent('note-activate', {
+        bubbles: true,
+        composed: true,
+        detail: { docId: doc.entry.id, number: Number(marker.dataset.note), from, marker },
+      }),
+    );
+  }
+
+  private lastHover = '';
+
+  private onHover(view: EditorView, event: MouseEvent): boolean {
+    const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    const ids = hit ? idsAt(view.state, hit.pos) : [];
+    this.emitHover(ids, event.clientX, event.clientY);
+    return false;
+  }
+
+  private emitHover(ids: string[], x: number, y: number): void {
+    const key = ids.join(' ');
+    if (key === this.lastHover) return;
+    this.lastHover = key;
+    const docId = this.document?.entry.id;
+    this.dispatchEvent(new CustomEvent('annotation-hover', { bubbles: true, composed: true, detail: { docId, ids, x, y } }));
+  }
+
+  private emitSelection(): void {
+    const range = this.selectedSourceRange();
+    this.dispatchEvent(
+      new CustomEvent('reader-selection', {
+        bubbles: true,
+        composed: true,
+        detail: { docId: this.document?.entry.id, range },
+      }),
+    );
+  }
+
+  private onOutlineKey(event: KeyboardEvent): void {
+    const buttons = [...this.querySelectorAll<HTMLButtonElement>('.reader-outline button')];
+    const i = buttons.indexOf(event.target as HTMLButtonElement);
+    if (i < 0) return;
+    let next = -1;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowRight') next = Math.min(buttons.length - 1, i + 1);
+    else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') next = Math.max(0, i - 1);
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = buttons.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    buttons.forEach((b, k) => (b.tabIndex = k === next ? 0 : -1));
+    buttons[next]!.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reader-view': ReaderView;
+  }
+}
