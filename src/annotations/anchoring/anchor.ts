@@ -1,0 +1,126 @@
+/**
+ * Anchoring one target: from its selectors to a range of the source text.
+ * Order (Hypothesis's, with a stricter fuzzy stage): the position selector if
+ * the text there equals the quote; the exact quote, disambiguated by context;
+ * a fuzzy search near the old position, then in the whole text; else orphaned.
+ */
+import { CodePointIndex } from '../../document/code-points.ts';
+import type { TextPositionSelector, TextQuoteSelector, TextSelector } from '../model.ts';
+import { matchExactQuote } from './exact.ts';
+import { matchFuzzyQuote, type FuzzyResult } from './fuzzy.ts';
+import type { Anchor } from './types.ts';
+
+/**
+ * A position selector without a quote cannot be checked against the text: it
+ * is trusted (there is nothing better) but scored at this, so that callers can
+ * tell it from a confirmed one.
+ */
+export const UNVERIFIED_POSITION_SCORE = 0.5;
+
+/**
+ * The fuzzy search first looks this many code units (at least one quote length)
+ * either side of the old position: a corrected edition moves text by a few
+ * characters or paragraphs, and a small window costs a fraction of the whole.
+ */
+export const FUZZY_WINDOW = 2000;
+
+/** Options for anchoring; pass `index` when anchoring many targets in one text. */
+export interface AnchorOptions {
+  readonly index?: CodePointIndex;
+}
+
+function selectorsOf(selectors: readonly TextSelector[]): { quote: TextQuoteSelector | null; position: TextPositionSelector | null } {
+  const quote = (selectors.find((s) => s.type === 'TextQuoteSelector' && s.exact) as TextQuoteSelector | undefined) ?? null;
+  const position = (selectors.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector | undefined) ?? null;
+  return { quote, position };
+}
+
+/** Code-unit range of a position selector, or null when it lies outside the text. */
+function positionRange(position: TextPositionSelector, index: CodePointIndex): { from: number; to: number } | null {
+  const { start, end } = position;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > index.length) return null;
+  return { from: index.toCodeUnits(start), to: index.toCodeUnits(end) };
+}
+
+/** The old start in code units, clamped into the text (the text may have shrunk), or null. */
+function hintOf(position: TextPositionSelector | null, index: CodePointIndex): number | null {
+  if (!position || !Number.isInteger(position.start) || position.start < 0) return null;
+  return index.toCodeUnits(Math.min(position.start, index.length));
+}
+
+/** Moves a boundary that falls between the halves of a surrogate pair to the pair's start. */
+function snap(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const b = text.charCodeAt(at - 1);
+  return c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff ? at - 1 : at;
+}
+
+/**
+ * The cheap checks only: a confirmed position, then the exact quote. Returns
+ * null when fuzzy search is needed (or when nothing can anchor: then
+ * `anchorSelectors` says why).
+ */
+export function anchorCheaply(text: string, selectors: readonly TextSelector[], options: AnchorOptions = {}): Anchor | null {
+  const index = options.index ?? new CodePointIndex(text);
+  const { quote, position } = selectorsOf(selectors);
+  const range = position ? positionRange(position, index) : null;
+  if (range && quote && text.slice(range.from, range.to) === quote.exact) {
+    return { status: 'anchored', ...range, method: 'position', score: 1 };
+  }
+  if (!quote) {
+    if (range) return { status: 'anchored', ...range, method: 'position', score: UNVERIFIED_POSITION_SCORE };
+    return {
+      status: 'orphaned',
+      reason: position ? `The position ${position.start}–${position.end} lies outside this text and there is no quote to search for.` : 'The target has no quote or position to anchor by.',
+    };
+  }
+  const exact = matchExactQuote(text, quote, hintOf(position, index));
+  return exact ? { status: 'anchored', from: exact.from, to: exact.to, method: 'quote', score: exact.score } : null;
+}
+
+function describeFailure(result: FuzzyResult, quote: TextQuoteSelector): string {
+  const q = quote.exact.length > 60 ? `${quote.exact.slice(0, 57)}…` : quote.exact;
+  switch (result.kind) {
+    case 'ambiguous':
+      return `The quote "${q}" is no longer in the text, and two passages resemble it about equally (scores ${result.best.score.toFixed(2)} and ${result.runnerUp.score.toFixed(2)}), so neither was chosen.`;
+    case 'weak':
+      return `The quote "${q}" is no longer in the text; the most similar passage (score ${result.best.score.toFixed(2)}) is too different to be the same one.`;
+    default:
+      return `The quote "${q}" is no longer in the text, and no passage is close to it.`;
+  }
+}
+
+/**
+ * Anchors one target's selectors in `text` (the document's source text).
+ * Returns where the target's passage is now, with how it was found, or
+ * `orphaned` with the reason. Never throws; offsets are code units.
+ */
+export function anchorSelectors(text: string, selectors: readonly TextSelector[], options: AnchorOptions = {}): Anchor {
+  const index = options.index ?? new CodePointIndex(text);
+  return anchorCheaply(text, selectors, { index }) ?? anchorFuzzily(text, selectors, { index });
+}
+
+/**
+ * The expensive stage alone, for targets the cheap checks did not anchor:
+ * fuzzy search near the old position, then in the whole text. Returns the
+ * fuzzy anchor or `orphaned` with the reason. Never throws.
+ */
+export function anchorFuzzily(text: string, selectors: readonly TextSelector[], options: AnchorOptions = {}): Anchor {
+  const index = options.index ?? new CodePointIndex(text);
+  const { quote, position } = selectorsOf(selectors);
+  if (!quote) return { status: 'orphaned', reason: 'The target has no quote or position to anchor by.' };
+  const hint = hintOf(position, index);
+  let result: FuzzyResult = { kind: 'none' };
+  if (hint !== null) {
+    const pad = Math.max(FUZZY_WINDOW, quote.exact.length);
+    const from = Math.max(0, hint - pad);
+    const to = Math.min(text.length, hint + quote.exact.length + pad);
+    result = matchFuzzyQuote(text, quote, hint, from, to);
+    // Outside the window the whole text is searched; a window covering everything needs no second pass.
+    if (result.kind !== 'match' && (from > 0 || to < text.length)) result = matchFuzzyQuote(text, quote, hint);
+  } else {
+    result = matchFuzzyQuote(text, quote, null);
+  }
+  if (result.kind !== 'match') return { status: 'orphaned', reason: describeFailure(result, quote) };
+  return { status: 'anchored', from: snap(text, result.best.from), to: snap(text, result.best.to), method: 'fuzzy', score: result.best.score };
+}
