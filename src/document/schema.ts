@@ -65,6 +65,8 @@ export const schema = new Schema({
       inline: true,
       group: 'inline',
       selectable: false,
+      // A source line break: text extraction reads it as one.
+      leafText: () => '\n',
       toDOM: (): DOMOutputSpec => ['br'],
     },
   },

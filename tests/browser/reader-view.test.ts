@@ -1,0 +1,129 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/components/reader-app.ts';
+import type { ReaderApp } from '../../src/components/reader-app.ts';
+import type { ReaderView } from '../../src/components/reader-view.ts';
+import { blockText } from '../../src/document/structure.ts';
+
+async function until<T>(get: () => T | null | undefined | false, what: string, ms = 8000): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function mountApp(base = '/documents/'): Promise<ReaderApp> {
+  const app = document.createElement('reader-app');
+  app.setAttribute('documents-base', base);
+  document.body.append(app);
+  await until(() => app.querySelectorAll('reader-view').length >= 2 && [...app.querySelectorAll('reader-view')].every((v) => (v as ReaderView).load), 'documents');
+  await app.updateComplete;
+  for (const v of app.querySelectorAll('reader-view')) await (v as ReaderView).updateComplete;
+  return app;
+}
+
+describe('<reader-app> with both texts', () => {
+  let app: ReaderApp;
+  before(async () => {
+    app = await mountApp();
+  });
+  after(() => app.remove());
+
+  it('renders every block of both texts in its view', () => {
+    const views = [...app.querySelectorAll('reader-view')] as ReaderView[];
+    expect(views.length).to.equal(2);
+    for (const view of views) {
+      const doc = view.document!;
+      const rendered = [...view.querySelectorAll('.reader-text p, .reader-text li, .reader-text h3')].map((el) =>
+        (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+      );
+      const expected = doc.parsed.blocks.map((b) => blockText(doc.source, b).replace(/\s+/g, ' ').trim());
+      expect(rendered).to.deep.equal(expected);
+    }
+  });
+
+  it('shows the title, or says the title is missing', () => {
+    const titles = [...app.querySelectorAll('.reader-title')].map((h) => h.textContent!.trim());
+    expect(titles).to.include('Chile–Russia relations');
+    expect(titles).to.include('Title missing');
+  });
+
+  it('makes footnote markers links with the noteref role', () => {
+    const markers = app.querySelectorAll('a.noteref[role="doc-noteref"]');
+    expect(markers.length).to.be.greaterThan(100);
+  });
+
+  it('lets the text take keyboard focus and allows translation', () => {
+    const text = app.querySelector('.reader-text') as HTMLElement;
+    expect(text.tabIndex).to.equal(0);
+    expect(text.getAttribute('translate')).to.equal('yes');
+    text.focus();
+    expect(document.activeElement).to.equal(text);
+  });
+
+  it('moves through the outline with arrow keys and jumps with Enter', async () => {
+    const view = app.querySelector('reader-view') as ReaderView;
+    const buttons = [...view.querySelectorAll<HTMLButtonElement>('.reader-outline button')];
+    expect(buttons.length).to.be.greaterThan(3);
+    buttons[0]!.focus();
+    buttons[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(document.activeElement).to.equal(buttons[1]);
+    buttons[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    const last = buttons[buttons.length - 1]!;
+    expect(document.activeElement).to.equal(last);
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    buttons[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    buttons[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    const target = buttons[2]!;
+    expect(document.activeElement).to.equal(target);
+    expect(target.tabIndex).to.equal(0);
+    const scroller = view.querySelector('.reader-scroll') as HTMLElement;
+    const before = scroller.scrollTop;
+    // Enter on a focused button activates it, as a click does.
+    target.click();
+    await view.updateComplete;
+    const heading = view.querySelector('[data-heading="2"]') as HTMLElement;
+    const top = heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    expect(scroller.scrollTop).to.be.greaterThan(before);
+    expect(Math.abs(top)).to.be.lessThan(60);
+    expect(document.activeElement).to.equal(view.querySelector('.reader-text'));
+  });
+
+  it('maps a source range to a DOM range showing the same text', () => {
+    const view = app.querySelector('reader-view') as ReaderView;
+    const doc = view.document!;
+    const block = doc.parsed.blocks.find((b) => b.type === 'paragraph' && b.segments[0]!.to - b.segments[0]!.from > 60)!;
+    const from = block.segments[0]!.from + 10;
+    const range = view.sourceRangeToDOMRange(from, from + 40)!;
+    expect(range.toString()).to.equal(doc.source.slice(from, from + 40));
+  });
+});
+
+describe('<reader-app> with a broken text', () => {
+  it('shows a clear message in the broken view and keeps the other readable', async () => {
+    // A manifest naming one good text and one missing file, served by the test server.
+    const manifest = {
+      documents: [
+        { id: 'good', file: '../documents/000_ced586d8ef99f089.txt', iri: 'https://example.org/good', kind: 'test', language: 'en', title: null, author: null, missing: [], label: 'Good' },
+        { id: 'gone', file: 'gone.txt', iri: 'https://example.org/gone', kind: 'test', language: 'en', title: null, author: null, missing: [], label: 'Gone' },
+      ],
+    };
+    const realFetch = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/broken-fixture/manifest.json')
+        ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 }))
+        : realFetch(input, init)) as typeof fetch;
+    try {
+      const app = await mountApp('/broken-fixture/');
+      const [good, gone] = [...app.querySelectorAll('reader-view')] as ReaderView[];
+      await until(() => gone!.querySelector('[role="alert"]'), 'error message');
+      expect(gone!.querySelector('[role="alert"]')!.textContent).to.contain('gone.txt').and.to.contain('missing');
+      expect(good!.querySelectorAll('.reader-text p').length).to.be.greaterThan(10);
+      app.remove();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
