@@ -43,7 +43,8 @@ export interface TextualBody {
   readonly type: 'TextualBody';
   readonly value: string;
   readonly purpose?: Purpose;
-  readonly format?: 'text/plain';
+  /** `text/html` bodies come only from imports and are shown as text (see sanitize.ts `plainTextOf`). */
+  readonly format?: 'text/plain' | 'text/html';
   readonly language?: string;
 }
 
