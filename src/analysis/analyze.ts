@@ -1,0 +1,159 @@
+/**
+ * The analyzer's entry points: every detector over one text or several, as
+ * W3C annotations. The same code runs in the browser and from the terminal
+ * (`npm run analyze`, `npm run layers`).
+ */
+import {
+  ANNO_CONTEXT,
+  stableAnnotationId,
+  type Annotation,
+  type AnnotationCollection,
+} from '../annotations/model.ts';
+import { CodePointIndex } from '../document/code-points.ts';
+import { parsePlainText } from '../document/parse.ts';
+import type { ParsedText } from '../document/structure.ts';
+import { proposeClaimLinks } from './claims/index.ts';
+import { buildCorpus, type Corpus } from './corpus.ts';
+import { detectBreaks } from './damage/breaks.ts';
+import { detectContradictions } from './damage/contradiction.ts';
+import { detectDroppedWords } from './damage/dropped-words.ts';
+import { detectSpelling } from './damage/spelling.ts';
+import { detectTokens } from './damage/tokens.ts';
+import { detectUnsupported } from './damage/unsupported.ts';
+import type { Finding, Layer } from './finding.ts';
+import { detectFootnotes } from './footnotes.ts';
+import { ANALYZER } from './generator.ts';
+import { findingKey, findingToAnnotation } from './to-annotation.ts';
+
+/** One text to analyse. */
+export interface AnalysisInput {
+  /** The document's absolute IRI: the `source` of every target. */
+  readonly iri: string;
+  /** The source text. */
+  readonly text: string;
+  /** The known title; `null` when the text is known to have lost it (flagged), undefined when unknown (not flagged). */
+  readonly title?: string | null;
+  /** A reader-facing name, used in collection labels. */
+  readonly label?: string;
+}
+
+/** Options of the per-text analysis. */
+export interface AnalyzeTextOptions {
+  /** Word counts of all texts read together (spelling evidence); defaults to this text alone. */
+  readonly corpus?: Corpus;
+  /** `created` of every annotation (xsd:dateTime); defaults to now. */
+  readonly created?: string;
+  /** Only findings of this layer; both when absent. */
+  readonly layer?: Layer;
+}
+
+/** A text's findings, before they become annotations. */
+export interface TextFindings {
+  readonly parsed: ParsedText;
+  /** Deduplicated (one per tag and span), in source order. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Parses `input` and runs every detector. Never throws on any text; an empty
+ * text has no findings.
+ */
+export function findTextFindings(input: AnalysisInput, corpus?: Corpus): TextFindings {
+  const parsed = parsePlainText(input.text, { title: input.title ?? null });
+  const words = corpus ?? buildCorpus([input.text]);
+  const all: Finding[] = [
+    ...detectFootnotes(parsed),
+    ...detectBreaks(parsed, { title: input.title }),
+    ...detectTokens(parsed),
+    ...detectSpelling(parsed, words),
+    ...detectDroppedWords(parsed),
+    ...detectUnsupported(parsed),
+    ...detectContradictions(parsed),
+  ];
+  const seen = new Set<string>();
+  const findings = all
+    .sort((a, b) => a.from - b.from || a.to - b.to)
+    .filter((f) => {
+      const key = findingKey(input.iri, f);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { parsed, findings };
+}
+
+/**
+ * The analyzer's annotations on one text: flags (`assessing`) and footnote
+ * links (`linking`), in source order, each with a stable id, the generator
+ * and a `reader:confidence`. Never throws on any text.
+ */
+export function analyzeText(input: AnalysisInput, options: AnalyzeTextOptions = {}): Annotation[] {
+  const created = options.created ?? new Date().toISOString();
+  const { findings } = findTextFindings(input, options.corpus);
+  const index = new CodePointIndex(input.text);
+  const doc = { iri: input.iri, text: input.text, index };
+  return findings
+    .filter((f) => !options.layer || f.layer === options.layer)
+    .map((f) => findingToAnnotation(f, doc, created, findingKey(input.iri, f)));
+}
+
+/** Options of the whole-corpus analysis. */
+export interface AnalyzeTextsOptions {
+  /** `created` of every annotation; defaults to now. Give a constant for byte-stable output. */
+  readonly created?: string;
+}
+
+/** The three layers the analyzer produces over a corpus. */
+export interface AnalysisLayers {
+  readonly footnotes: readonly Annotation[];
+  readonly damage: readonly Annotation[];
+  /** Cross-text claim links; empty with fewer than two texts. */
+  readonly claims: readonly Annotation[];
+}
+
+/**
+ * Every layer over `inputs`, read as one corpus (spelling evidence is shared;
+ * claim links are proposed between texts when there are two or more).
+ */
+export function analyzeLayers(inputs: readonly AnalysisInput[], options: AnalyzeTextsOptions = {}): AnalysisLayers {
+  const created = options.created ?? new Date().toISOString();
+  const corpus = buildCorpus(inputs.map((i) => i.text));
+  const footnotes: Annotation[] = [];
+  const damage: Annotation[] = [];
+  const parsedTexts: { iri: string; text: string; parsed: ParsedText }[] = [];
+  for (const input of inputs) {
+    const { parsed, findings } = findTextFindings(input, corpus);
+    parsedTexts.push({ iri: input.iri, text: input.text, parsed });
+    const doc = { iri: input.iri, text: input.text, index: new CodePointIndex(input.text) };
+    for (const f of findings) {
+      (f.layer === 'footnotes' ? footnotes : damage).push(findingToAnnotation(f, doc, created, findingKey(input.iri, f)));
+    }
+  }
+  const claims = parsedTexts.length >= 2 ? proposeClaimLinks(parsedTexts, { created }) : [];
+  return { footnotes, damage, claims };
+}
+
+/**
+ * One AnnotationCollection holding every flag, footnote link and claim link
+ * the analyzer finds in and across `inputs`. Its id is stable for the same
+ * document IRIs. Never throws on any text.
+ */
+export function analyzeTexts(inputs: readonly AnalysisInput[], options: AnalyzeTextsOptions = {}): AnnotationCollection {
+  const layers = analyzeLayers(inputs, options);
+  const items = [...layers.footnotes, ...layers.damage, ...layers.claims];
+  const names = inputs.map((i) => i.label ?? i.iri);
+  return collection(`analysis|${inputs.map((i) => i.iri).join('|')}`, `Analyzer findings: ${names.join('; ')}`, items);
+}
+
+/** An AnnotationCollection (model §5.1) of `items`, its id derived from `key`. */
+export function collection(key: string, label: string, items: readonly Annotation[]): AnnotationCollection {
+  return {
+    '@context': ANNO_CONTEXT,
+    id: stableAnnotationId(`collection|${key}`),
+    type: 'AnnotationCollection',
+    label,
+    total: items.length,
+    generator: ANALYZER,
+    items,
+  };
+}

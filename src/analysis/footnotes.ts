@@ -1,0 +1,182 @@
+/**
+ * The footnote detector: links every marker to its entry and flags what the
+ * notes apparatus shows was lost — gaps in the note sequence, markers with no
+ * entry, entries nothing cites, entries whose content is gone, a missing
+ * notes list.
+ */
+import type { Block, FootnoteMarker, ParsedText } from '../document/structure.ts';
+import { flag, type Finding, type Flag } from './finding.ts';
+import { footnoteIndex, type FootnoteIndex } from './footnote-index.ts';
+import { blockRange } from './text.ts';
+
+/** A text cited only by glued numbers needs this many before its missing notes list is reported. */
+const MIN_GLUED_MARKERS = 3;
+/** Characters of an entry quoted in a footnote link's description. */
+const PREVIEW_CHARS = 80;
+
+/** Citation boilerplate that survives when an entry's title and author are lost. */
+const BOILERPLATE = [
+  /\bRetrieved\b[^.]*\.?/giu,
+  /\bArchived from the original\b[^.]*\.?/giu,
+  /\b(?:S2CID|ISBN|ISSN|DOI|doi|JSTOR|OCLC|PMID|PMC|arXiv|Bibcode|hdl|LCCN)\b[:\s]*[\w./:-]+/gu,
+  /\d{4}-\d{2}-\d{2}/gu,
+  /\b\d{1,2} \p{L}+ \d{4}\b/gu,
+  /\(in \p{L}+\)/gu,
+];
+
+/**
+ * Findings of the footnote detector on one parsed text, in source order of
+ * their targets. Never throws.
+ */
+export function detectFootnotes(parsed: ParsedText): Finding[] {
+  const index = footnoteIndex(parsed);
+  const { source } = parsed;
+  const out: Finding[] = [];
+  if (!index.hasNotesList) {
+    out.push(...missingNotes(index));
+  } else {
+    for (const marker of index.markers) {
+      const entry = index.entryOf.get(marker);
+      if (entry) out.push(link(source, marker, entry));
+      else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${marker.number} points at no entry: the notes list has no note ${marker.number}.`, 0.85));
+    }
+    out.push(...entryFlags(source, index));
+  }
+  out.push(...sequenceGaps(index));
+  out.push(...repeatedGluedNumbers(index));
+  return out.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+function link(source: string, marker: FootnoteMarker, entry: Block): Finding {
+  const range = blockRange(entry) ?? entry.span;
+  const text = source.slice(range.from, range.to).replace(/\s+/gu, ' ').trim();
+  const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text;
+  return {
+    kind: 'footnote',
+    layer: 'footnotes',
+    number: marker.number,
+    from: marker.from,
+    to: marker.to,
+    entry: range,
+    description: `Note ${marker.number}: ${preview || '(empty entry)'}`,
+    confidence: marker.style === 'bracketed' ? 0.98 : 0.85,
+  };
+}
+
+function missingNotes(index: FootnoteIndex): Flag[] {
+  const { markers } = index;
+  const bracketed = markers.some((m) => m.style === 'bracketed');
+  if (markers.length === 0 || (!bracketed && markers.length < MIN_GLUED_MARKERS)) return [];
+  const numbers = markers.map((m) => m.number);
+  const lo = Math.min(...numbers);
+  const hi = Math.max(...numbers);
+  const out: Flag[] = [
+    flag('footnotes', 'missing-notes', markers[0]!, `The text cites notes ${lo}–${hi} (${markers.length} markers) but has no notes list: none of them can be resolved.`, 0.9),
+  ];
+  for (const m of markers) {
+    out.push(flag('footnotes', 'unresolved-footnote', m, `Note ${m.number} cannot be found: the text has no notes list.`, 0.9));
+  }
+  return out;
+}
+
+function entryFlags(source: string, index: FootnoteIndex): Flag[] {
+  const out: Flag[] = [];
+  const seen = new Map<number, Block>();
+  let previous: number | null = null;
+  for (const entry of index.entries) {
+    const n = entry.number!;
+    const range = blockRange(entry) ?? entry.span;
+    const citing = index.citedBy.get(entry) ?? [];
+    if (seen.has(n)) {
+      out.push(flag('footnotes', 'garbled', entry.span, `The notes list numbers two entries ${n}; markers citing ${n} resolve to the first.`, 0.8));
+    } else {
+      seen.set(n, entry);
+      if (citing.length === 0) {
+        out.push(flag('footnotes', 'uncited-reference', range, `No marker in the text cites note ${n}: the passage that cited it was probably lost.`, 0.8));
+      }
+      const expected = entry.backlinks?.length ?? 0;
+      if (expected >= 2 && citing.length > 0 && citing.length < expected) {
+        out.push(flag('footnotes', 'missing-passage', range, `Note ${n} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${citing.length} marker${citing.length === 1 ? '' : 's'} cite${citing.length === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
+      }
+    }
+    const lost = lostContent(source, entry);
+    if (lost) out.push(flag('footnotes', 'broken-reference', range, `Note ${n} ${lost}`, 0.8));
+    if (previous !== null && n > previous + 1) {
+      out.push(flag('footnotes', 'missing-passage', entry.span, `The notes list jumps from ${previous} to ${n}: ${describeRange(previous + 1, n - 1)} missing from it.`, 0.8));
+    }
+    previous = previous === null ? n : Math.max(previous, n);
+  }
+  return out;
+}
+
+/** Why an entry's content is lost, as the end of a sentence, or null when it has a title or author. */
+function lostContent(source: string, entry: Block): string | null {
+  const range = blockRange(entry);
+  if (!range) return 'is empty: its content is lost.';
+  const text = source.slice(range.from, range.to).trim();
+  let rest = text;
+  for (const pattern of BOILERPLATE) rest = rest.replace(pattern, ' ');
+  const letters = (rest.match(/\p{L}/gu) ?? []).length;
+  if (letters < 3) {
+    return `keeps only "${text.replace(/\s+/gu, ' ')}": its title and author are lost.`;
+  }
+  if (/^[.,;:]/u.test(text)) {
+    return `begins with "${text[0]}": the words before it (its title or author) are lost.`;
+  }
+  return null;
+}
+
+/**
+ * Where the numbers of first citations jump past numbers that nothing cites,
+ * the passage carrying those notes is gone. Flagged on the first marker after the jump.
+ */
+function sequenceGaps(index: FootnoteIndex): Flag[] {
+  const cited = new Set(index.markers.map((m) => m.number));
+  const out: Flag[] = [];
+  let highest = 0;
+  for (const marker of index.markers) {
+    const n = marker.number;
+    if (n > highest + 1) {
+      const missing: number[] = [];
+      for (let k = highest + 1; k < n; k++) if (!cited.has(k)) missing.push(k);
+      if (missing.length) out.push(gapFlag(marker, highest, n, missing));
+    }
+    highest = Math.max(highest, n);
+  }
+  return out;
+}
+
+function gapFlag(marker: FootnoteMarker, from: number, to: number, missing: readonly number[]): Flag {
+  const what = describeList(missing);
+  const opening = from === 0 ? `The first note cited is ${to}` : `Note numbers jump from ${from} to ${to}`;
+  const lost = `the passage carrying ${what} is missing.`;
+  // Glued numbers are numbered in reading order, so a jump is strong evidence; reused bracketed numbers less so.
+  return flag('footnotes', 'missing-passage', marker, `${opening}: ${lost}`, marker.style === 'glued' ? 0.9 : 0.7);
+}
+
+/** A glued note number repeating the one before it: sequential endnotes never repeat. */
+function repeatedGluedNumbers(index: FootnoteIndex): Flag[] {
+  const out: Flag[] = [];
+  const glued = index.markers.filter((m) => m.style === 'glued');
+  const seen = new Set<number>();
+  for (const m of glued) {
+    if (seen.has(m.number)) {
+      out.push(flag('footnotes', 'garbled', m, `Note number ${m.number} occurs a second time: sequential notes never repeat, so a number was miscopied.`, 0.6));
+    }
+    seen.add(m.number);
+  }
+  return out;
+}
+
+/** "note 7" or "notes 32–37" or "notes 2, 5 and 9". */
+function describeList(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `note ${numbers[0]}`;
+  const contiguous = numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  if (contiguous) return `notes ${numbers[0]}–${numbers[numbers.length - 1]}`;
+  return `notes ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+function describeRange(from: number, to: number): string {
+  return from === to ? `note ${from} is` : `notes ${from}–${to} are`;
+}
+
