@@ -24,6 +24,8 @@ export interface SlotComparison {
 
 /** Relative gap under which two amounts count as the same figure written with rounding. */
 const AMOUNT_TOLERANCE = 0.005;
+/** Relative gap two estimates ("about", "some") may have and still be one figure. */
+const ESTIMATE_TOLERANCE = 0.1;
 
 /**
  * Compares the slots of two claims already judged to speak of one event.
@@ -46,7 +48,8 @@ export function compareSlots(a: Slots, b: Slots, sameNames: readonly string[], s
   for (const n of unitsA) if (unitsB.some((m) => sameAmount(n, m))) agreements.push(n.label);
   for (const n of unitsA) {
     if (unitsB.some((m) => sameAmount(n, m))) continue;
-    const other = unitsB.find((m) => m.unit === n.unit && !unitsA.some((x) => sameAmount(x, m)));
+    if (unitsB.some((m) => compatibleAmounts(n, m))) continue;
+    const other = unitsB.find((m) => m.unit === n.unit && !unitsA.some((x) => compatibleAmounts(x, m)));
     if (other) differences.push({ kind: 'number', a: n.label, b: other.label });
   }
 
@@ -71,7 +74,7 @@ export function sameDate(d: DateSlot, e: DateSlot): boolean {
  * years and month-years are not compared: a sentence names many of them for
  * reasons other than dating its event.
  */
-function oneFieldApart(d: DateSlot, e: DateSlot): boolean {
+export function oneFieldApart(d: DateSlot, e: DateSlot): boolean {
   if (d.day === null || e.day === null || d.month === null || e.month === null) return false;
   if (d.year === null || e.year === null) return d.year === e.year && (d.day !== e.day) !== (d.month !== e.month);
   const differing = Number(d.year !== e.year) + Number(d.month !== e.month) + Number(d.day !== e.day);
@@ -83,10 +86,32 @@ function comparableNumbers(numbers: readonly NumberSlot[]): NumberSlot[] {
   return numbers.filter((n) => n.unit !== '');
 }
 
-function sameAmount(n: NumberSlot, m: NumberSlot): boolean {
+/** The same figure in the same unit, stated the same way (both exact, or the same bound). */
+export function sameAmount(n: NumberSlot, m: NumberSlot): boolean {
+  return n.unit === m.unit && n.bound === m.bound && close(n.value, m.value, AMOUNT_TOLERANCE);
+}
+
+/**
+ * Whether two figures in one unit can both be true: an exact figure within
+ * the other's bound, two estimates within ESTIMATE_TOLERANCE, two bounds
+ * that overlap.
+ */
+export function compatibleAmounts(n: NumberSlot, m: NumberSlot): boolean {
   if (n.unit !== m.unit) return false;
-  const scale = Math.max(Math.abs(n.value), Math.abs(m.value), 1);
-  return Math.abs(n.value - m.value) / scale <= AMOUNT_TOLERANCE;
+  const within = (x: NumberSlot, y: NumberSlot): boolean => {
+    switch (x.bound) {
+      case 'at-most': return y.bound === 'at-least' ? y.value <= x.value : y.value <= x.value * (1 + AMOUNT_TOLERANCE);
+      case 'at-least': return y.bound === 'at-most' ? y.value >= x.value : y.value >= x.value * (1 - AMOUNT_TOLERANCE);
+      case 'about': return close(x.value, y.value, ESTIMATE_TOLERANCE);
+      case 'exact': return y.bound === 'exact' ? close(x.value, y.value, AMOUNT_TOLERANCE) : within(y, x);
+    }
+  };
+  return within(n, m);
+}
+
+function close(x: number, y: number, tolerance: number): boolean {
+  const scale = Math.max(Math.abs(x), Math.abs(y), 1);
+  return Math.abs(x - y) / scale <= tolerance;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -12,7 +12,7 @@
 import lunr from 'lunr';
 import type { RelationTag } from '../../annotations/model.ts';
 import type { ParsedText } from '../../document/structure.ts';
-import { compareSlots, sameDate, type SlotDifference } from './compare.ts';
+import { compareSlots, oneFieldApart, sameAmount, sameDate, type SlotDifference } from './compare.ts';
 import { segmentUnits, type Unit } from './segment.ts';
 import { readSlots, type Slots } from './slots.ts';
 import { termsOf } from './terms.ts';
@@ -36,12 +36,15 @@ export interface ClaimSpan {
 /** The parts of a pair's score, each already multiplied by its weight; `total` is their sum. */
 export interface ScoreBreakdown {
   readonly lexical: number;
+  readonly phrases: number;
   readonly event: number;
   readonly rare: number;
   readonly names: number;
   readonly dates: number;
   readonly numbers: number;
   readonly bm25: number;
+  /** Negative when each side names specific actors and none is shared. */
+  readonly nameClash: number;
   readonly mutual: number;
   readonly total: number;
 }
@@ -73,21 +76,25 @@ const W_LEXICAL = 0.55;
 const W_EVENT = 0.35;
 /** Shared rare terms (in few units of either text): a rare word shared is strong evidence, common ones are not. */
 const W_RARE = 0.2;
+/** Shared specific phrases (adjacent event words): the same wording of the same thing, the best sign of a paraphrase. */
+const W_PHRASES = 0.2;
 /** Shared names (people, places): the same actors, but alone they never make a link (see the event guard). */
 const W_NAMES = 0.15;
-/** Same dates: one event is dated the same way; a full date counts more than a bare year. */
-const W_DATES = 0.25;
+/** Same dates: one event is dated the same way; a full date counts more than a bare year. High because full dates are rare and specific. */
+const W_DATES = 0.3;
+/** Penalty when both sides name specific actors and share none of them. */
+const W_NAME_CLASH = 0.15;
 /** Same amounts or counts with the same unit. */
 const W_NUMBERS = 0.2;
 /** lunr's BM25 score relative to the best candidate for the same query: ranking evidence, small because it is relative. */
 const W_BM25 = 0.1;
-/** Each is the other's best partner: the strongest sign a pair is the intended one. */
+/** Each is the other's best partner: the strongest sign a pair is the intended one (half when best for one side only). */
 const W_MUTUAL = 0.1;
 
 /** A pair needs this total to be proposed. */
-const THRESHOLD = 0.62;
-/** A pair that is not a mutual best needs this much more. */
-const NON_MUTUAL_MARGIN = 0.12;
+const THRESHOLD = 0.5;
+/** A pair that is the best partner of neither side needs this much more. */
+const NON_MUTUAL_MARGIN = 0.1;
 /** At most this many partners per unit: a sentence restates at most a few sentences of another text. */
 const MAX_PARTNERS = 3;
 /** Candidates taken from lunr per unit before scoring. */
@@ -100,10 +107,24 @@ const MIN_EVENT_OVERLAP = 0.18;
 const RARE_SHARE = 0.01;
 /** Shared rare terms that saturate the rare feature. */
 const RARE_SATURATION = 3;
+/** Date similarity (see dateSimilarity) at which a date pins the event: a shared month, or full dates one field apart. */
+const DATE_EVENT_SIMILARITY = 0.5;
+/** A name in at most this share of units is specific enough to anchor a link; above it, it is the texts' topic. */
+const SPECIFIC_NAME_SHARE = 0.03;
+/** Shared rare terms that anchor a link without a name, date, figure or phrase. */
+const MIN_RARE_ANCHOR = 3;
+/** Shared event words that anchor a link by themselves: a long paraphrase. */
+const MIN_EVENT_ANCHOR = 4;
+/** A phrase in at most this share of units is specific enough to anchor a link. */
+const SPECIFIC_PHRASE_SHARE = 0.01;
+/** Shared specific phrases that saturate the phrase feature. */
+const PHRASE_SATURATION = 2;
+/** Summed name specificity (-ln share) that saturates the name feature: about two names each in 2% of units. */
+const NAME_SATURATION = 8;
 /** Lexical similarity above which shared names alone make the relation `agrees`. */
 const AGREE_LEXICAL = 0.35;
 /** Units with fewer terms than this are too short to carry a claim (headings inside paragraphs, debris). */
-const MIN_TERMS = 4;
+const MIN_TERMS = 5;
 
 /** A unit ready for matching. */
 interface Prepared {
@@ -113,6 +134,8 @@ interface Prepared {
   /** Term key → first surface word, for descriptions. */
   readonly surface: ReadonlyMap<string, string>;
   readonly nameKeys: ReadonlyMap<string, string>;
+  /** Adjacent event-word pairs ("balanc payment", "long term"): shared wording, not just shared vocabulary. */
+  readonly phrases: ReadonlyMap<string, string>;
   readonly slots: Slots;
 }
 
@@ -129,6 +152,8 @@ interface Candidate {
 export interface MatchOptions {
   /** Makes the stable id of a match; given by the annotation layer. Default: a key string. */
   readonly idOf?: (a: ClaimSpan, b: ClaimSpan) => string;
+  /** The least score a mutual-best pair needs (default THRESHOLD); a UI may lower it to show weaker proposals. */
+  readonly threshold?: number;
 }
 
 /**
@@ -142,7 +167,7 @@ export function matchClaims(texts: readonly ClaimText[], options: MatchOptions =
   const matches: ClaimMatch[] = [];
   for (let i = 0; i < texts.length; i++) {
     for (let j = i + 1; j < texts.length; j++) {
-      matches.push(...matchPair(texts[i]!, prepared[i]!, texts[j]!, prepared[j]!, idOf));
+      matches.push(...matchPair(texts[i]!, prepared[i]!, texts[j]!, prepared[j]!, idOf, options.threshold ?? THRESHOLD));
     }
   }
   return matches;
@@ -151,17 +176,30 @@ export function matchClaims(texts: readonly ClaimText[], options: MatchOptions =
 function prepare(unit: Unit): Prepared {
   const slots = readSlots(unit.text);
   const terms = termsOf(unit.text);
-  const inName = (from: number, to: number) => slots.names.some((n) => from >= n.from && to <= n.to);
+  // Event words are what happened: not who (names), not when or how much (dates, figures).
+  const spans = [...slots.names, ...slots.dates, ...slots.numbers];
+  const inName = (from: number, to: number) => spans.some((n) => from >= n.from && to <= n.to);
   const surface = new Map<string, string>();
   for (const t of terms) if (!surface.has(t.key)) surface.set(t.key, unit.text.slice(t.from, t.to));
   const nameKeys = new Map<string, string>();
   for (const n of slots.names) n.keys.forEach((k) => nameKeys.has(k) || nameKeys.set(k, n.label));
+  const eventTerms = terms.filter((t) => !inName(t.from, t.to));
+  const phrases = new Map<string, string>();
+  for (let i = 1; i < eventTerms.length; i++) {
+    const x = eventTerms[i - 1]!;
+    const y = eventTerms[i]!;
+    // Adjacent up to one stop word, and not across punctuation: "balance-of-payments", "long-term credits".
+    const between = unit.text.slice(x.to, y.from);
+    if (/[,;:.()[\]"“”]/u.test(between) || (between.match(/\p{L}+/gu) ?? []).length > 1) continue;
+    phrases.set(`${x.key} ${y.key}`, unit.text.slice(x.from, y.to));
+  }
   return {
     unit,
     terms: new Set(terms.map((t) => t.key)),
-    eventTerms: new Set(terms.filter((t) => !inName(t.from, t.to)).map((t) => t.key)),
+    eventTerms: new Set(eventTerms.map((t) => t.key)),
     surface,
     nameKeys,
+    phrases,
     slots,
   };
 }
@@ -172,23 +210,39 @@ function matchPair(
   textB: ClaimText,
   unitsB: readonly Prepared[],
   idOf: (a: ClaimSpan, b: ClaimSpan) => string,
+  threshold: number,
 ): ClaimMatch[] {
   if (unitsA.length === 0 || unitsB.length === 0) return [];
-  const idf = inverseDocumentFrequency([...unitsA, ...unitsB]);
-  const rareIdf = Math.log(1 / RARE_SHARE);
-  const index = buildIndex(unitsB);
+  const all = [...unitsA, ...unitsB];
+  const corpus: Corpus = {
+    idf: inverseDocumentFrequency(all),
+    nameShare: shares(all, (u) => u.nameKeys.keys()),
+    phraseShare: shares(all, (u) => u.phrases.keys()),
+    rareIdf: Math.log(1 / RARE_SHARE),
+  };
+  // Retrieval runs both ways, so that each side's best partner is among the candidates.
+  const bm25 = new Map<string, number>();
+  const retrieve = (queries: readonly Prepared[], documents: readonly Prepared[], keyOf: (q: number, d: number) => string) => {
+    const index = buildIndex(documents);
+    queries.forEach((query, qi) => {
+      const hits = index.query((q) => {
+        for (const term of query.terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false });
+      }).slice(0, CANDIDATES);
+      const best = hits[0]?.score ?? 0;
+      for (const hit of hits) {
+        const key = keyOf(qi, Number(hit.ref));
+        bm25.set(key, Math.max(bm25.get(key) ?? 0, best > 0 ? hit.score / best : 0));
+      }
+    });
+  };
+  retrieve(unitsA, unitsB, (q, d) => `${q} ${d}`);
+  retrieve(unitsB, unitsA, (q, d) => `${d} ${q}`);
 
   const candidates: Candidate[] = [];
-  for (const a of unitsA) {
-    const hits = index.query((q) => {
-      for (const term of a.terms) q.term(term, { presence: lunr.Query.presence.OPTIONAL, usePipeline: false });
-    }).slice(0, CANDIDATES);
-    const best = hits[0]?.score ?? 0;
-    for (const hit of hits) {
-      const b = unitsB[Number(hit.ref)]!;
-      const c = scorePair(a, b, idf, rareIdf, best > 0 ? hit.score / best : 0);
-      if (c) candidates.push(c);
-    }
+  for (const [key, relative] of bm25) {
+    const [ia, ib] = key.split(' ').map(Number) as [number, number];
+    const c = scorePair(unitsA[ia]!, unitsB[ib]!, corpus, relative);
+    if (c) candidates.push(c);
   }
 
   // Mutual best: the best-scoring partner of each unit, on either side.
@@ -199,9 +253,10 @@ function matchPair(
     if ((bestOfB.get(c.b)?.base ?? -1) < c.base) bestOfB.set(c.b, c);
   }
   const scored = candidates.map((c) => {
-    const mutual = bestOfA.get(c.a) === c && bestOfB.get(c.b) === c ? W_MUTUAL : 0;
+    const sides = Number(bestOfA.get(c.a) === c) + Number(bestOfB.get(c.b) === c);
+    const mutual = (W_MUTUAL * sides) / 2;
     return { c, mutual, total: c.base + mutual };
-  }).filter(({ mutual, total }) => total >= THRESHOLD + (mutual > 0 ? 0 : NON_MUTUAL_MARGIN))
+  }).filter(({ mutual, total }) => total >= threshold + (mutual > 0 ? 0 : NON_MUTUAL_MARGIN))
     .sort((x, y) => y.total - x.total || x.c.a.unit.from - y.c.a.unit.from || x.c.b.unit.from - y.c.b.unit.from);
 
   const partners = new Map<Prepared, number>();
@@ -223,6 +278,13 @@ function inverseDocumentFrequency(units: readonly Prepared[]): (term: string) =>
   return (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 0.5));
 }
 
+/** Share of units in which each key (a name, a phrase) occurs. */
+function shares(units: readonly Prepared[], keysOf: (u: Prepared) => Iterable<string>): (key: string) => number {
+  const df = new Map<string, number>();
+  for (const u of units) for (const k of new Set(keysOf(u))) df.set(k, (df.get(k) ?? 0) + 1);
+  return (key) => (df.get(key) ?? 0) / Math.max(1, units.length);
+}
+
 /** lunr over pre-folded terms: the whitespace-joined keys are the document, so lunr's own pipeline is emptied. */
 function buildIndex(units: readonly Prepared[]): lunr.Index {
   return lunr(function build() {
@@ -234,58 +296,104 @@ function buildIndex(units: readonly Prepared[]): lunr.Index {
   });
 }
 
-function scorePair(a: Prepared, b: Prepared, idf: (t: string) => number, rareIdf: number, bm25: number): Candidate | null {
+/** Corpus statistics a pair is scored against. */
+interface Corpus {
+  /** Inverse document frequency of a term over the units of both texts. */
+  readonly idf: (term: string) => number;
+  /** Share of all units (both texts) that name a name key. */
+  readonly nameShare: (key: string) => number;
+  /** Share of all units that use a phrase. */
+  readonly phraseShare: (phrase: string) => number;
+  /** idf at or above which a term is rare. */
+  readonly rareIdf: number;
+}
+
+function scorePair(a: Prepared, b: Prepared, corpus: Corpus, bm25: number): Candidate | null {
+  const { idf } = corpus;
   const shared = [...a.terms].filter((t) => b.terms.has(t));
   const sharedEvent = [...a.eventTerms].filter((t) => b.eventTerms.has(t));
-  // The event guard: names and dates alone never make two sentences one claim.
+  const dates = dateSimilarity(a.slots, b.slots);
+  // The event guard: names alone never make two sentences one claim; the
+  // event words must overlap too (one word is enough when a dated event
+  // matches to the month, since a full date is itself an event's signature).
+  const minEventTerms = dates >= DATE_EVENT_SIMILARITY ? 1 : MIN_EVENT_TERMS;
   const eventWeight = (set: ReadonlySet<string>) => [...set].reduce((s, t) => s + idf(t), 0);
   const event = sharedEvent.reduce((s, t) => s + idf(t), 0) / Math.max(1e-9, Math.min(eventWeight(a.eventTerms), eventWeight(b.eventTerms)));
-  if (sharedEvent.length < MIN_EVENT_TERMS || event < MIN_EVENT_OVERLAP) return null;
+  if (sharedEvent.length < minEventTerms || event < MIN_EVENT_OVERLAP) return null;
+
+  const sharedNameKeys = [...a.nameKeys.keys()].filter((k) => b.nameKeys.has(k));
+  const numbers = numberSimilarity(a.slots, b.slots);
+  const rareCount = shared.filter((t) => idf(t) >= corpus.rareIdf).length;
+  // The anchor: something specific both state. Common words and the texts'
+  // topic names (named in many sentences) are shared by chance.
+  const sharedPhrases = [...a.phrases.keys()].filter((p) => b.phrases.has(p) && corpus.phraseShare(p) <= SPECIFIC_PHRASE_SHARE);
+  const anchored = sharedNameKeys.some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE)
+    || dates >= DATE_EVENT_SIMILARITY
+    || numbers >= 1
+    || sharedPhrases.length > 0
+    || rareCount >= MIN_RARE_ANCHOR
+    || sharedEvent.length >= MIN_EVENT_ANCHOR;
+  if (!anchored) return null;
 
   const weighted = (set: ReadonlySet<string>) => Math.sqrt([...set].reduce((s, t) => s + idf(t) ** 2, 0));
   const lexical = shared.reduce((s, t) => s + idf(t) ** 2, 0) / Math.max(1e-9, weighted(a.terms) * weighted(b.terms));
-  const rare = Math.min(1, shared.filter((t) => idf(t) >= rareIdf).length / RARE_SATURATION);
-  const sharedNameKeys = [...a.nameKeys.keys()].filter((k) => b.nameKeys.has(k));
-  const names = sharedNameKeys.length / Math.max(1, Math.min(a.nameKeys.size, b.nameKeys.size));
-  const dates = dateSimilarity(a.slots, b.slots);
-  const numbers = numberSimilarity(a.slots, b.slots);
+  // Names weigh by how specific they are, in absolute terms: sharing only the texts' topic names adds little.
+  const names = sharedNameKeys.reduce((s, k) => s + specificity(corpus.nameShare(k)), 0) / NAME_SATURATION;
 
   const features = {
     lexical: W_LEXICAL * lexical,
     event: W_EVENT * Math.min(1, event),
-    rare: W_RARE * rare,
-    names: W_NAMES * names,
+    rare: W_RARE * Math.min(1, rareCount / RARE_SATURATION),
+    names: W_NAMES * Math.min(1, names),
+    phrases: W_PHRASES * Math.min(1, sharedPhrases.length / PHRASE_SATURATION),
     dates: W_DATES * dates,
     numbers: W_NUMBERS * numbers,
     bm25: W_BM25 * bm25,
+    nameClash: 0,
   };
-  const base = Object.values(features).reduce((s, v) => s + v, 0);
+  // Different specific actors on each side and none in common: most likely two events of the same kind.
+  const specificA = [...a.nameKeys.keys()].some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE);
+  const specificB = [...b.nameKeys.keys()].some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE);
+  const sharedSpecific = sharedNameKeys.some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE);
+  // A date that pins the event outweighs this: one event may be told through different actors.
+  const clash = specificA && specificB && !sharedSpecific && dates < DATE_EVENT_SIMILARITY ? -W_NAME_CLASH : 0;
+  const base = Object.values(features).reduce((s, v) => s + v, 0) + clash;
   const sharedWords = sharedEvent.sort((x, y) => idf(y) - idf(x)).map((t) => a.surface.get(t) ?? t);
   const sharedNames = [...new Set(sharedNameKeys.map((k) => a.nameKeys.get(k)!))];
-  return { a, b, features, base, sharedWords, sharedNames, lexical };
+  return { a, b, features: { ...features, nameClash: clash }, base, sharedWords, sharedNames, lexical };
 }
 
-/** 1 for a shared full date, 0.6 for a shared month, 0.3 for a shared year; a day-level clash still shares its month. */
+/** A name's weight from the share of units naming it: a name in every sentence weighs nothing. */
+function specificity(share: number): number {
+  return Math.max(0, -Math.log(Math.max(share, 1e-6)));
+}
+
+/**
+ * 1 for a shared full date; 0.8 for two full dates one field apart (one
+ * event dated differently: as specific as an agreement); 0.5 for a shared
+ * month; 0.2 for a shared year (sentences name years for many reasons).
+ */
 function dateSimilarity(a: Slots, b: Slots): number {
   let best = 0;
   for (const d of a.dates) {
     for (const e of b.dates) {
-      if (sameDate(d, e)) best = Math.max(best, d.day !== null ? 1 : d.month !== null ? 0.6 : 0.3);
-      else if (d.year === e.year && d.month !== null && d.month === e.month) best = Math.max(best, 0.6);
-      else if (d.year !== null && d.year === e.year) best = Math.max(best, 0.3);
+      if (sameDate(d, e)) best = Math.max(best, d.day !== null ? 1 : d.month !== null ? 0.5 : 0.2);
+      else if (oneFieldApart(d, e)) best = Math.max(best, 0.8);
+      else if (d.year === e.year && d.month !== null && d.month === e.month) best = Math.max(best, 0.5);
+      else if (d.year !== null && d.year === e.year) best = Math.max(best, 0.2);
     }
   }
   return best;
 }
 
-/** 1 for the same amount in the same unit, 0.4 for the same unit with another value (a disagreement about one figure). */
+/** 1 for the same figure in the same unit, 0.3 for the same unit with another figure (a weak sign of one topic). */
 function numberSimilarity(a: Slots, b: Slots): number {
   let best = 0;
   for (const n of a.numbers) {
     if (n.unit === '') continue;
     for (const m of b.numbers) {
       if (m.unit !== n.unit) continue;
-      best = Math.max(best, n.value === m.value ? 1 : 0.4);
+      best = Math.max(best, sameAmount(n, m) ? 1 : 0.3);
     }
   }
   return best;

@@ -27,9 +27,13 @@ export interface NumberSlot {
   readonly value: number;
   /** `$`, `%`, a currency word, the folded key of the counted noun, or '' when none follows. */
   readonly unit: string;
-  /** The number as the text writes it. */
+  /** Whether the text states the figure exactly or as a bound ("less than", "over") or an estimate ("about"). */
+  readonly bound: NumberBound;
+  /** The number as the text writes it, its qualifier included ("less than $350 million"). */
   readonly label: string;
 }
+
+export type NumberBound = 'exact' | 'at-most' | 'at-least' | 'about';
 
 /** A capitalised name sequence (a person, a place, an organisation). */
 export interface NameSlot {
@@ -113,7 +117,11 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 /** Words between a number and the noun it counts that say nothing about the count. */
 const UNIT_SKIP = /^(?:of|the|more|less|than|additional|new|other|us|u\.s\.)$/u;
 
-const NUMBER_RE = /(?<![\p{L}\d.,])((?:US|U\.S\.)?\s?[$£€])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m)\b)?(\s*(?:%|percent\b|per cent\b))?/gu;
+/**
+ * An amount or a number. A currency sign may be glued to the word before it
+ * (`and$162.0 million`, damaged spacing); a bare number may not touch a letter.
+ */
+const NUMBER_RE = /(?:((?:US|U\.S\.)?\s?[$£€])\s?|(?<![\p{L}\d.,$£€]))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d])(?:\s*(thousand|million|billion|trillion|bn|m)\b)?(\s*(?:%|percent\b|per cent\b))?/gu;
 const WORD_NUMBER_RE = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b(?:\s+(thousand|million|billion))?/giu;
 
 /**
@@ -133,25 +141,45 @@ export function readNumbers(text: string, dates: readonly DateSlot[]): NumberSlo
     const value = Number(m[2]!.replace(/,/gu, '')) * scale;
     let unit = m[4] ? '%' : m[1] ? '$' : '';
     if (!unit) unit = unitAfter(text, to);
-    if (unit === '$' || CURRENCY_WORDS.test(unit)) unit = m[1]?.includes('£') ? '£' : m[1]?.includes('€') ? '€' : unit;
-    numbers.push({ kind: 'number', from, to, value, unit, label: text.slice(from, to).trim() });
+    if (m[1]?.includes('£')) unit = '£';
+    else if (m[1]?.includes('€')) unit = '€';
+    const q = boundBefore(text, from);
+    numbers.push({ kind: 'number', from, to, value, unit, bound: q.bound, label: text.slice(q.from, to).trim() });
   }
   WORD_NUMBER_RE.lastIndex = 0;
   for (let m = WORD_NUMBER_RE.exec(text); m; m = WORD_NUMBER_RE.exec(text)) {
     const to = m.index + m[0].length;
     const value = NUMBER_WORDS[m[1]!.toLowerCase()]! * (m[2] ? SCALE[m[2].toLowerCase()]! : 1);
-    numbers.push({ kind: 'number', from: m.index, to, value, unit: unitAfter(text, to), label: m[0] });
+    const q = boundBefore(text, m.index);
+    numbers.push({ kind: 'number', from: m.index, to, value, unit: unitAfter(text, to), bound: q.bound, label: text.slice(q.from, to) });
   }
   return numbers.sort((a, b) => a.from - b.from);
 }
 
 /** The noun a number counts: the first word after it that is not filler, as a key; a currency word as `$`. */
+/** Qualifiers before a figure that make it a bound or an estimate. */
+const BOUNDS: ReadonlyArray<readonly [NumberBound, RegExp]> = [
+  ['about', /(?<!\p{L})(?:about|around|some|nearly|almost|approximately|roughly|circa|ca\.|an estimated|close to|just under|just over)\s*$/iu],
+  ['at-most', /(?<!\p{L})(?:less than|fewer than|under|below|up to|no more than|at most|not more than)\s*$/iu],
+  ['at-least', /(?<!\p{L})(?:more than|over|above|at least|no less than|not less than|upwards of|in excess of)\s*$/iu],
+];
+
+/** The bound a figure at `from` carries, and where its qualifier starts. */
+function boundBefore(text: string, from: number): { bound: NumberBound; from: number } {
+  const before = text.slice(Math.max(0, from - 24), from);
+  for (const [bound, re] of BOUNDS) {
+    const m = re.exec(before);
+    if (m) return { bound, from: from - before.length + m.index };
+  }
+  return { bound: 'exact', from };
+}
+
 function unitAfter(text: string, at: number): string {
   const words = text.slice(at, at + 40).match(/[\p{L}.]+/gu) ?? [];
   for (const w of words.slice(0, 3)) {
     const f = fold(w).replace(/\.$/u, '');
     if (UNIT_SKIP.test(f)) continue;
-    if (CURRENCY_WORDS.test(f)) return '$';
+    if (CURRENCY_WORDS.test(f)) return /^dollars?$/u.test(f) ? '$' : singular(f);
     return singular(f);
   }
   return '';

@@ -20,6 +20,12 @@ const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
   'much', 'more', 'most', 'even', 'still', 'yet', 'thus', 'therefore', 'moreover', 'furthermore', 'one', 'two',
   'first', 'well', 'way', 'whether', 'would', 'could', 'should', 'might', 'must', 'shall', 'may', 'part', 'per',
   'among', 'toward', 'towards', 'onto', 'into', 'since', 'until', 'unless', 'further', 'other', 'another', 'such',
+  // Light verbs in all their forms: they carry the grammar of a sentence, not its claim.
+  'having', 'being', 'been', 'make', 'makes', 'made', 'making', 'take', 'takes', 'took', 'taken', 'taking', 'get',
+  'gets', 'got', 'getting', 'give', 'gives', 'gave', 'given', 'giving', 'keep', 'keeps', 'kept', 'keeping', 'come',
+  'comes', 'came', 'coming', 'go', 'goes', 'went', 'gone', 'going', 'become', 'becomes', 'became', 'becoming', 'seem',
+  'seems', 'seemed', 'put', 'puts', 'including', 'according', 'regarding', 'concerning', 'does', 'did', 'done',
+  'doing', 'say', 'says', 'said', 'saw', 'see', 'seen', 'way', 'ways', 'thing', 'things', 'time', 'times',
 ]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
