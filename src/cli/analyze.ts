@@ -13,7 +13,6 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeTexts, type AnalysisInput } from '../analysis/analyze.ts';
 import { readManifest, type DocumentEntry } from '../document/manifest.ts';
-import { readTextFile, TextFileError } from './read-text.ts';
 
 function main(args: readonly string[]): number {
   const files = args.filter((a) => a !== '--');
@@ -60,6 +59,43 @@ function manifestEntry(path: string): DocumentEntry | null {
     process.stderr.write(`analyze: warning: ${manifestPath} ignored: ${error instanceof Error ? error.message : String(error)}\n`);
     return null;
   }
+}
+
+/** Thrown when a file cannot be read as text; the message says why, without the file name. */
+export class TextFileError extends Error {
+  override name = 'TextFileError';
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'cannot be read (permission denied)',
+  EISDIR: 'is a directory, not a text file',
+  EPERM: 'cannot be read (operation not permitted)',
+};
+
+/**
+ * The file's text, decoded as UTF-8 (a byte-order mark is kept, so offsets
+ * match the file). Throws TextFileError when the file is missing, unreadable,
+ * empty or blank, contains NUL bytes, or is not valid UTF-8.
+ */
+export function readTextFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new TextFileError(REASONS[code] ?? `cannot be read (${code || String(error)})`);
+  }
+  if (bytes.length === 0) throw new TextFileError('is empty');
+  if (bytes.includes(0)) throw new TextFileError('is not a text file (it contains NUL bytes)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new TextFileError('is not a text file (it is not valid UTF-8)');
+  }
+  if (!text.trim()) throw new TextFileError('is blank (only whitespace)');
+  return text;
 }
 
 process.exitCode = main(process.argv.slice(2));
