@@ -103,6 +103,8 @@ const CANDIDATES = 12;
 const MIN_EVENT_TERMS = 2;
 /** ...carrying at least this share of the smaller side's event-word weight. */
 const MIN_EVENT_OVERLAP = 0.18;
+/** However short the texts, a name, phrase or term in this many units (one per text) is still specific. */
+const MIN_SPECIFIC_UNITS = 2;
 /** A term in at most this share of all units counts as rare. */
 const RARE_SHARE = 0.01;
 /** Shared rare terms that saturate the rare feature. */
@@ -214,11 +216,16 @@ function matchPair(
 ): ClaimMatch[] {
   if (unitsA.length === 0 || unitsB.length === 0) return [];
   const all = [...unitsA, ...unitsB];
+  const nameShare = shares(all, (u) => u.nameKeys.keys());
+  const phraseShare = shares(all, (u) => u.phrases.keys());
+  // "Few units" never means fewer than one per text, however short the texts.
+  const few = (share: number) => Math.max(MIN_SPECIFIC_UNITS, share * all.length) / all.length;
   const corpus: Corpus = {
     idf: inverseDocumentFrequency(all),
-    nameShare: shares(all, (u) => u.nameKeys.keys()),
-    phraseShare: shares(all, (u) => u.phrases.keys()),
-    rareIdf: Math.log(1 / RARE_SHARE),
+    nameShare,
+    specificName: (k) => nameShare(k) <= few(SPECIFIC_NAME_SHARE),
+    specificPhrase: (p) => phraseShare(p) <= few(SPECIFIC_PHRASE_SHARE),
+    rareIdf: Math.log((all.length + 1) / (few(RARE_SHARE) * all.length + 0.5)),
   };
   // Retrieval runs both ways, so that each side's best partner is among the candidates.
   const bm25 = new Map<string, number>();
@@ -302,8 +309,10 @@ interface Corpus {
   readonly idf: (term: string) => number;
   /** Share of all units (both texts) that name a name key. */
   readonly nameShare: (key: string) => number;
-  /** Share of all units that use a phrase. */
-  readonly phraseShare: (phrase: string) => number;
+  /** Whether a name key is specific: in few units (see SPECIFIC_NAME_SHARE). */
+  readonly specificName: (key: string) => boolean;
+  /** Whether a phrase is specific: in few units (see SPECIFIC_PHRASE_SHARE). */
+  readonly specificPhrase: (phrase: string) => boolean;
   /** idf at or above which a term is rare. */
   readonly rareIdf: number;
 }
@@ -326,8 +335,8 @@ function scorePair(a: Prepared, b: Prepared, corpus: Corpus, bm25: number): Cand
   const rareCount = shared.filter((t) => idf(t) >= corpus.rareIdf).length;
   // The anchor: something specific both state. Common words and the texts'
   // topic names (named in many sentences) are shared by chance.
-  const sharedPhrases = [...a.phrases.keys()].filter((p) => b.phrases.has(p) && corpus.phraseShare(p) <= SPECIFIC_PHRASE_SHARE);
-  const anchored = sharedNameKeys.some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE)
+  const sharedPhrases = [...a.phrases.keys()].filter((p) => b.phrases.has(p) && corpus.specificPhrase(p));
+  const anchored = sharedNameKeys.some((k) => corpus.specificName(k))
     || dates >= DATE_EVENT_SIMILARITY
     || numbers >= 1
     || sharedPhrases.length > 0
@@ -352,9 +361,9 @@ function scorePair(a: Prepared, b: Prepared, corpus: Corpus, bm25: number): Cand
     nameClash: 0,
   };
   // Different specific actors on each side and none in common: most likely two events of the same kind.
-  const specificA = [...a.nameKeys.keys()].some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE);
-  const specificB = [...b.nameKeys.keys()].some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE);
-  const sharedSpecific = sharedNameKeys.some((k) => corpus.nameShare(k) <= SPECIFIC_NAME_SHARE);
+  const specificA = [...a.nameKeys.keys()].some((k) => corpus.specificName(k));
+  const specificB = [...b.nameKeys.keys()].some((k) => corpus.specificName(k));
+  const sharedSpecific = sharedNameKeys.some((k) => corpus.specificName(k));
   // A date that pins the event outweighs this: one event may be told through different actors.
   const clash = specificA && specificB && !sharedSpecific && dates < DATE_EVENT_SIMILARITY ? -W_NAME_CLASH : 0;
   const base = Object.values(features).reduce((s, v) => s + v, 0) + clash;

@@ -45,8 +45,9 @@ const TRANSLITERATION: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/ck/gu, 'k', 'ck → k'],
   // Greek-derived "ph" is "f" in many spellings (Josef/Joseph).
   [/ph/gu, 'f', 'ph → f'],
-  // Adjectival endings of Russian names: -ii, -iy, -ij, -yi, -yj, -yy → -y (Gorkii/Gorky/Gorkiy).
-  [/(?:ii|iy|ij|yi|yj|yy)$/gu, 'y', '-ii/-iy/-ij/-yi/-yy → -y'],
+  // Final -i/-y of Slavic names and their adjectival endings -ii, -iy, -ij, -yi, -yy
+  // (Yuri/Yury/Yurii/Jurij, Dmitri/Dmitry, Gorkii/Gorky) → -y.
+  [/(?:ii|iy|ij|yi|yj|yy|i)$/gu, 'y', '-i/-ii/-iy/-ij/-yi/-yy → -y'],
   // "j" is the German/Polish "y" sound (Juri/Yuri, Jelzin/Yeltsin); merged everywhere, on both sides alike.
   [/j/gu, 'y', 'j → y'],
   // "w" is the German/Polish "v" (Wladimir/Vladimir, Breschnew/Brezhnev).

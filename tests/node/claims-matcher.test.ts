@@ -1,0 +1,163 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePlainText } from '../../src/document/parse.ts';
+import { matchClaims, proposeClaimLinks, type ClaimMatch, type ClaimText } from '../../src/analysis/claims/index.ts';
+import { ANALYZER } from '../../src/analysis/generator.ts';
+import {
+  ANNO_CONTEXT,
+  descriptionOf,
+  positionSelectorOf,
+  quoteSelectorOf,
+  tagsOf,
+  targetsOf,
+} from '../../src/annotations/model.ts';
+import { CodePointIndex } from '../../src/document/code-points.ts';
+
+// Two invented accounts of an invented history, with look-alikes that must not link.
+const FIRST = [
+  'Norland and Vesk',
+  '',
+  'The treaty of friendship between Norland and Vesk was signed in Ostrava on 4 March 1952. In 1958 the harvest failed across the northern provinces, and grain prices doubled within a single winter.',
+  '',
+  'General Anton Kessler seized power in a military coup on 12 June 1961. Vesk granted Norland long-term credits worth $120 million to build a steel mill near the border.',
+  '',
+  'Kessler later visited the port of Halden to open a new fishing harbour. The poet Ilse Varga published her first collection of verse about the sea in 1965.',
+  '',
+  'After nine years in prison, the dissident Jurij Petrovskij was released and flown to Zürich.',
+  '',
+].join('\n');
+
+const SECOND = [
+  'On 4 March 1952, Norland and Vesk signed a friendship treaty in the city of Ostrava, ending a decade of border quarrels.',
+  '',
+  'The coup of General Kessler took place on 13 June 1961, when army units occupied the capital and closed the radio station. The credits from Vesk, some $150 million in long-term loans, were meant for a new steel mill.',
+  '',
+  'Kessler visited the national university in the autumn to award medals to the best students. Petrovsky wrote three long novels about life on the collective farms.',
+  '',
+  'The dissident Yuri Petrovsky was freed from prison after nine years and flown to Zurich. The national football team won the regional cup in 1966 after a dramatic final.',
+  '',
+].join('\n');
+
+const A = 'https://example.org/first.txt';
+const B = 'https://example.org/second.txt';
+const texts: readonly ClaimText[] = [
+  { iri: A, text: FIRST, parsed: parsePlainText(FIRST, { title: 'Norland and Vesk' }) },
+  { iri: B, text: SECOND, parsed: parsePlainText(SECOND) },
+];
+const matches = matchClaims(texts);
+
+/** The match whose first-text span contains `a` and second-text span contains `b`, or undefined. */
+function find(a: string, b: string): ClaimMatch | undefined {
+  return matches.find((m) => m.a.quote.includes(a) && m.b.quote.includes(b));
+}
+function involving(fragment: string): ClaimMatch[] {
+  return matches.filter((m) => m.a.quote.includes(fragment) || m.b.quote.includes(fragment));
+}
+
+describe('claims: matching', () => {
+  it('links the same claim paraphrased, as agreeing on its date and names', () => {
+    const m = find('treaty of friendship', 'friendship treaty');
+    assert.ok(m, 'paraphrase not linked');
+    assert.equal(m.relation, 'agrees');
+    assert.ok(m.agreements.includes('4 March 1952'));
+    assert.match(m.description, /4 March 1952/u);
+  });
+
+  it('marks a day-apart date of one event as a conflict naming both dates', () => {
+    const m = find('military coup', 'coup of General Kessler');
+    assert.ok(m, 'coup not linked');
+    assert.equal(m.relation, 'conflicts');
+    assert.deepEqual(m.differences, [{ kind: 'date', a: '12 June 1961', b: '13 June 1961' }]);
+    assert.match(m.description, /12 June 1961 vs 13 June 1961/u);
+  });
+
+  it('marks a different amount for the same credits as a conflict naming both', () => {
+    const m = find('long-term credits', 'credits from Vesk');
+    assert.ok(m, 'credits not linked');
+    assert.equal(m.relation, 'conflicts');
+    assert.deepEqual(m.differences.map((d) => [d.a, d.b]), [['$120 million', 'some $150 million']]);
+  });
+
+  it('links through diacritics and transliteration variants', () => {
+    const m = find('Jurij Petrovskij', 'Yuri Petrovsky');
+    assert.ok(m, 'transliterated names not linked');
+    assert.ok(m.agreements.some((x) => /Petrovskij|Zürich/u.test(x)));
+  });
+
+  it('does not link the same names in a different event', () => {
+    assert.equal(find('fishing harbour', 'university'), undefined);
+    assert.equal(find('Jurij Petrovskij', 'novels'), undefined);
+  });
+
+  it('does not link unrelated sentences', () => {
+    assert.deepEqual(involving('poet'), []);
+    assert.deepEqual(involving('football'), []);
+    assert.deepEqual(involving('harvest'), []);
+  });
+
+  it('targets sentences, never whole paragraphs, and gives at most three partners per sentence', () => {
+    for (const m of matches) {
+      assert.ok(!m.a.quote.includes('\n\n') && !m.b.quote.includes('\n\n'));
+      assert.ok(/[.!?”"]$/u.test(m.a.quote) && /[.!?”"]$/u.test(m.b.quote), `${m.a.quote} / ${m.b.quote}`);
+    }
+    const count = new Map<string, number>();
+    for (const m of matches) for (const k of [`a${m.a.from}`, `b${m.b.from}`]) count.set(k, (count.get(k) ?? 0) + 1);
+    assert.ok([...count.values()].every((n) => n <= 3));
+  });
+
+  it('explains each score by its weighted parts', () => {
+    for (const m of matches) {
+      const { total, ...parts } = m.score;
+      const sum = Object.values(parts).reduce((s, v) => s + v, 0);
+      assert.ok(Math.abs(sum - total) < 1e-9);
+      assert.ok(m.confidence > 0 && m.confidence <= 1);
+    }
+  });
+
+  it('gives nothing for fewer than two texts or texts without prose', () => {
+    assert.deepEqual(matchClaims(texts.slice(0, 1)), []);
+    const empty: ClaimText = { iri: 'https://example.org/empty.txt', text: '', parsed: parsePlainText('') };
+    assert.deepEqual(matchClaims([texts[0]!, empty]), []);
+  });
+});
+
+describe('claims: W3C annotations', () => {
+  const created = '2026-01-01T00:00:00Z';
+  const annotations = proposeClaimLinks(texts, { created });
+
+  it('gives one annotation per match, with stable ids', () => {
+    assert.equal(annotations.length, matches.length);
+    assert.deepEqual(proposeClaimLinks(texts, { created }).map((a) => a.id), annotations.map((a) => a.id));
+    assert.equal(new Set(annotations.map((a) => a.id)).size, annotations.length);
+  });
+
+  it('meets the W3C MUSTs and the reader vocabulary', () => {
+    assert.ok(annotations.length > 0);
+    for (const a of annotations) {
+      assert.equal(a['@context'], ANNO_CONTEXT);
+      assert.match(a.id, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
+      assert.equal(a.type, 'Annotation');
+      assert.equal(a.motivation, 'linking');
+      assert.equal(a.created, created);
+      assert.deepEqual(a.generator, ANALYZER);
+      const tags = tagsOf(a);
+      assert.equal(tags[0], 'claim');
+      assert.ok(['agrees', 'conflicts', 'related'].includes(tags[1]!));
+      assert.ok((descriptionOf(a) ?? '').length > 10);
+      const confidence = a['reader:confidence'];
+      assert.ok(typeof confidence === 'number' && confidence > 0 && confidence <= 1);
+      const targets = targetsOf(a);
+      assert.deepEqual(targets.map((t) => t.source), [A, B]);
+      for (const t of targets) {
+        const text = t.source === A ? FIRST : SECOND;
+        const quote = quoteSelectorOf(t);
+        const position = positionSelectorOf(t);
+        assert.ok(quote && position, 'both selectors');
+        const index = new CodePointIndex(text);
+        const from = index.toCodeUnits(position.start);
+        const to = index.toCodeUnits(position.end);
+        assert.equal(text.slice(from, to), quote.exact);
+      }
+    }
+  });
+});

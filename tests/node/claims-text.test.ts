@@ -1,0 +1,124 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePlainText } from '../../src/document/parse.ts';
+import { fold, TRANSLITERATION_RULES, wordKey } from '../../src/analysis/claims/normalize.ts';
+import { segmentUnits } from '../../src/analysis/claims/segment.ts';
+import { readDates, readNames, readNumbers } from '../../src/analysis/claims/slots.ts';
+
+const sentences = (source: string): string[] => segmentUnits(parsePlainText(source)).map((u) => source.slice(u.from, u.to));
+
+describe('claims: normalisation', () => {
+  it('folds case and diacritics', () => {
+    assert.equal(fold('Corvalán'), 'corvalan');
+    assert.equal(fold('Zürich'), 'zurich');
+    assert.equal(fold('ŁÓDŹ'), 'lodz');
+  });
+
+  const sameKey: ReadonlyArray<readonly [string, string]> = [
+    ['Corvalán', 'Corvalan'],
+    ['Zürich', 'Zurich'],
+    ['Yuri', 'Jurij'],
+    ['Yurii', 'Yury'],
+    ['Petrovskij', 'Petrovsky'],
+    ['Wladimir', 'Vladimir'],
+    ['Breschnew', 'Brezhnev'],
+    ['Joseph', 'Josef'],
+    ['Allende', 'Alende'],
+    ["Allende's", 'Allende'],
+    ['Frei’s', 'Frei'],
+  ];
+  for (const [x, y] of sameKey) {
+    it(`gives ${x} and ${y} one key`, () => assert.equal(wordKey(x), wordKey(y)));
+  }
+
+  const differentKey: ReadonlyArray<readonly [string, string]> = [
+    ['Moscow', 'Madrid'],
+    ['Frei', 'Free'],
+    ['Castro', 'Costa'],
+  ];
+  for (const [x, y] of differentKey) {
+    it(`keeps ${x} and ${y} apart`, () => assert.notEqual(wordKey(x), wordKey(y)));
+  }
+
+  it('documents its transliteration rules', () => {
+    assert.ok(TRANSLITERATION_RULES.length >= 5);
+    assert.ok(TRANSLITERATION_RULES.every((r) => r.includes('→')));
+  });
+});
+
+describe('claims: segmentation', () => {
+  it('does not cut at abbreviations, initials, acronyms or decimals', () => {
+    const text = 'Dr. Smith met Gen. Lee in the U.S. capital on Friday. The talks lasted 3.5 hours. V. I. Lenin was not there.\n';
+    assert.deepEqual(sentences(text), [
+      'Dr. Smith met Gen. Lee in the U.S. capital on Friday.',
+      'The talks lasted 3.5 hours.',
+      'V. I. Lenin was not there.',
+    ]);
+  });
+
+  it('cuts after closing quotes and ends units before footnote markers', () => {
+    const text = 'He called it “a silent war.” Others disagreed.[3] Nobody wrote it down.\n';
+    assert.deepEqual(sentences(text), ['He called it “a silent war.”', 'Others disagreed.', 'Nobody wrote it down.']);
+  });
+
+  it('splits a long sentence into clauses at a semicolon, but not a short one', () => {
+    const long = 'The army occupied the northern provinces in the spring; the navy blockaded every southern port until the autumn.\n';
+    assert.equal(sentences(long).length, 2);
+    const short = 'It rained; we stayed at home all day long.\n';
+    assert.equal(sentences(short).length, 1);
+  });
+
+  it('gives offsets into the source text', () => {
+    const text = 'Heading\n\nFirst sentence here. Second sentence there.\n';
+    const units = segmentUnits(parsePlainText(text));
+    assert.ok(units.length >= 2);
+    for (const u of units) assert.equal(text.slice(u.from, u.to).replace(/\s+/gu, ' '), u.text.replace(/\s+/gu, ' '));
+  });
+
+  it('skips headings and captions', () => {
+    const text = 'A Short History\n\nThe war ended in the spring of that year.\n';
+    assert.deepEqual(sentences(text), ['The war ended in the spring of that year.']);
+  });
+});
+
+describe('claims: slots', () => {
+  const dates: ReadonlyArray<readonly [string, string]> = [
+    ['on 18 December 1976 in Zurich', '18 December 1976'],
+    ['on December 19, 1976, at dawn', '19 December 1976'],
+    ['on the 3rd of May, 1950', '3 May 1950'],
+    ['in Sept. 1973', 'September 1973'],
+    ['in March of 1990', 'March 1990'],
+    ['from 1964 onwards', '1964'],
+    ['dated 1976-12-18', '18 December 1976'],
+  ];
+  for (const [text, label] of dates) {
+    it(`reads the date in "${text}"`, () => assert.deepEqual(readDates(text).map((d) => d.label), [label]));
+  }
+
+  it('reads no date from decades, amounts or page numbers', () => {
+    assert.deepEqual(readDates('in the 1970s'), []);
+    assert.deepEqual(readDates('a sum of 1500 million'), []);
+    assert.deepEqual(readDates('pages 12-14'), []);
+  });
+
+  it('reads amounts with their scale, unit and bound', () => {
+    const n = readNumbers('credits of less than $350 million and 300,000 tons of wheat', []);
+    assert.deepEqual(n.map((x) => [x.value, x.unit, x.bound]), [[350e6, '$', 'at-most'], [300000, 'ton', 'exact']]);
+    assert.equal(n[0]!.label, 'less than $350 million');
+  });
+
+  it('reads a currency sign glued to the word before it', () => {
+    const n = readNumbers('short-term credits and$162.0 million more', []);
+    assert.deepEqual(n.map((x) => [x.value, x.unit]), [[162e6, '$']]);
+  });
+
+  it('does not read a number inside a word or a date', () => {
+    const text = 'the B52 flew on 4 May 1960';
+    assert.deepEqual(readNumbers(text, readDates(text)), []);
+  });
+
+  it('reads capitalised name sequences, not sentence openers or months', () => {
+    const names = readNames('The victory of Salvador Allende in September surprised Eduardo Frei Montalva and the Soviet Union.');
+    assert.deepEqual(names.map((n) => n.label), ['Salvador Allende', 'Eduardo Frei Montalva', 'Soviet Union']);
+  });
+});
