@@ -25,8 +25,8 @@ export interface HighlightTarget {
  * rules apply only within their own tree.
  */
 export const SEARCH_HIGHLIGHT_CSS = `
-::highlight(search-hit) { background-color: #ffe36e; color: #000; }
-::highlight(search-current) { background-color: #ff9632; color: #000; }
+::highlight(search-hit) { background-color: var(--search-hit, #ffe36e); }
+::highlight(search-current) { background-color: var(--search-current, #ff9632); }
 `;
 
 /**

@@ -1,0 +1,431 @@
+/**
+ * The search panel: a search box, a text filter, and the results grouped by
+ * text with keyword-in-context snippets. Within a text, results are listed in
+ * reading order, so stepping through hits walks down the page as in a
+ * browser's find bar.
+ *
+ * Keyboard: in the box, Enter and Shift+Enter step to the next and previous
+ * hit, ArrowDown enters the result list; in the list (an ARIA listbox),
+ * ArrowUp/ArrowDown/Home/End move, Enter or Space shows that result.
+ *
+ * @fires search-results - `{ query, hits: {docId, from, to}[] }` whenever the results change: every match, for highlighting
+ * @fires search-activate - `{ docId, from, to, index }` when a hit becomes current: scroll it into view
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query as queryElement, state } from 'lit/decorators.js';
+import type { SearchHit, SearchOptions, SearchResults } from '../search/engine.ts';
+import type { Snippet } from '../search/snippet.ts';
+
+/** What the panel needs of a search engine (a `SearchEngine`, or a wrapper around one). */
+export interface SearchSource {
+  search(query: string, options?: SearchOptions): SearchResults;
+}
+
+/** A text the panel can filter by. */
+export interface SearchPanelDocument {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** One match in a text, in source code units. */
+export interface SearchHitLocation {
+  readonly docId: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface SearchResultsDetail {
+  readonly query: string;
+  readonly hits: readonly SearchHitLocation[];
+}
+
+export interface SearchActivateDetail extends SearchHitLocation {
+  /** The position of this match in `search-results`' `hits`. */
+  readonly index: number;
+}
+
+/** A match with the result (list option) it belongs to. */
+interface Occurrence extends SearchHitLocation {
+  readonly option: number;
+}
+
+interface Shown {
+  readonly document: string;
+  readonly label: string;
+  readonly hits: readonly SearchHit[];
+  readonly firstOption: number;
+  readonly matchCount: number;
+}
+
+@customElement('search-panel')
+export class SearchPanel extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      font-family: var(--font-ui, system-ui, sans-serif);
+      color: var(--text, inherit);
+    }
+    .box {
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0.3rem 0.5rem;
+      align-items: center;
+      padding: 0.5rem;
+    }
+    label {
+      font-size: 0.82rem;
+      color: var(--muted, inherit);
+    }
+    input,
+    select {
+      font: inherit;
+      min-width: 0;
+      padding: 0.3rem 0.4rem;
+      border: 1px solid var(--border, #999);
+      border-radius: 4px;
+      background: var(--surface, #fff);
+      color: inherit;
+    }
+    input:focus-visible,
+    select:focus-visible,
+    [role='listbox']:focus-visible {
+      outline: 2px solid var(--focus, #1d5fa8);
+      outline-offset: 1px;
+    }
+    .status {
+      margin: 0 0.5rem 0.4rem;
+      font-size: 0.82rem;
+      color: var(--muted, inherit);
+    }
+    .hint {
+      margin: 0 0.5rem 0.5rem;
+    }
+    [role='listbox'] {
+      margin: 0;
+      padding: 0 0.25rem 0.5rem;
+    }
+    .group-label {
+      margin: 0.6rem 0.25rem 0.2rem;
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    .count {
+      font-weight: normal;
+      color: var(--muted, inherit);
+    }
+    [role='option'] {
+      padding: 0.35rem 0.45rem;
+      border-radius: 4px;
+      font-size: 0.88rem;
+      line-height: 1.35;
+      cursor: pointer;
+      overflow-wrap: anywhere;
+    }
+    [role='option']:hover {
+      background: var(--surface-2, #eee);
+    }
+    [role='option'][aria-selected='true'] {
+      background: var(--current, rgba(29, 95, 168, 0.18));
+      outline: 1px solid var(--focus, #1d5fa8);
+    }
+    [role='option'].current {
+      box-shadow: inset 3px 0 0 var(--accent, #1d5fa8);
+    }
+    mark {
+      background: var(--search-hit, #ffe36e);
+      color: inherit;
+      border-radius: 2px;
+    }
+    .badge {
+      font-size: 0.75rem;
+      margin-right: 0.3rem;
+      padding: 0 0.3rem;
+      border: 1px solid var(--border, #999);
+      border-radius: 3px;
+      color: var(--muted, inherit);
+    }
+  `;
+
+  /** The engine to query; nothing is searched while it is null. */
+  @property({ attribute: false }) engine: SearchSource | null = null;
+
+  /** The texts, in display order, for the filter and the group headings. */
+  @property({ attribute: false }) documents: readonly SearchPanelDocument[] = [];
+
+  /** The query; set it from outside (e.g. from the URL) to search. */
+  @property() query = '';
+
+  /** The text to search: a document id, or "" for all texts. */
+  @property() scope = '';
+
+  @state() private results: SearchResults | null = null;
+  /** Index of the current match in `occurrences`, -1 before the first step. */
+  @state() private current = -1;
+  /** Index of the highlighted option of the list. */
+  @state() private active = -1;
+
+  @queryElement('input') private input!: HTMLInputElement;
+  @queryElement('[role="listbox"]') private listbox!: HTMLElement | null;
+
+  private shown: readonly Shown[] = [];
+  private options: readonly SearchHit[] = [];
+  private occurrences: readonly Occurrence[] = [];
+  private searchedFor: readonly unknown[] = [];
+  private announce = false;
+
+  /** Focuses the search box and selects its text (for the app's `/` and Ctrl/Cmd+K). */
+  async focusInput(): Promise<void> {
+    await this.updateComplete;
+    this.input.focus();
+    this.input.select();
+  }
+
+  /** Makes the next match current (wrapping around) and announces it; false when there are none. */
+  next(): boolean {
+    return this.step(1);
+  }
+
+  /** Makes the previous match current (wrapping around); false when there are none. */
+  previous(): boolean {
+    return this.step(-1);
+  }
+
+  /** Runs the search now if the query, scope or engine changed since the last one. */
+  private refresh(): void {
+    const key = [this.engine, this.query, this.scope, this.documents];
+    if (key.every((v, i) => v === this.searchedFor[i])) return;
+    this.searchedFor = key;
+    const text = this.query.trim() === '' ? '' : this.query;
+    this.results = this.engine && text ? this.engine.search(text, { document: this.scope || null }) : null;
+    this.layout();
+    this.current = -1;
+    this.active = this.options.length ? 0 : -1;
+    this.announce = true;
+  }
+
+  /** Groups in document order, results in reading order, matches flattened in list order. */
+  private layout(): void {
+    const groups = this.results?.groups ?? [];
+    const order = (id: string): number => {
+      const i = this.documents.findIndex((d) => d.id === id);
+      return i < 0 ? this.documents.length : i;
+    };
+    const sorted = [...groups].sort((a, b) => order(a.document) - order(b.document));
+    const shown: Shown[] = [];
+    const options: SearchHit[] = [];
+    const occurrences: Occurrence[] = [];
+    for (const g of sorted) {
+      const hits = [...g.hits].sort((a, b) => a.from - b.from || (a.source === 'text' ? -1 : 1));
+      shown.push({
+        document: g.document,
+        label: this.documents.find((d) => d.id === g.document)?.label ?? g.document,
+        hits,
+        firstOption: options.length,
+        matchCount: g.matchCount,
+      });
+      for (const hit of hits) {
+        for (const [from, to] of hit.matches) occurrences.push({ docId: hit.document, from, to, option: options.length });
+        options.push(hit);
+      }
+    }
+    this.shown = shown;
+    this.options = options;
+    this.occurrences = occurrences;
+  }
+
+  private step(delta: 1 | -1): boolean {
+    this.refresh();
+    const n = this.occurrences.length;
+    if (n === 0) return false;
+    const from = this.current < 0 ? (delta > 0 ? -1 : n) : this.current;
+    this.activate((from + delta + n) % n);
+    return true;
+  }
+
+  private activate(index: number): void {
+    const occ = this.occurrences[index];
+    if (!occ) return;
+    this.current = index;
+    this.active = occ.option;
+    this.dispatchEvent(
+      new CustomEvent<SearchActivateDetail>('search-activate', {
+        detail: { docId: occ.docId, from: occ.from, to: occ.to, index },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('engine') || changed.has('query') || changed.has('scope') || changed.has('documents')) this.refresh();
+  }
+
+  protected override updated(): void {
+    if (this.announce) {
+      this.announce = false;
+      const hits = this.occurrences.map(({ docId, from, to }) => ({ docId, from, to }));
+      this.dispatchEvent(
+        new CustomEvent<SearchResultsDetail>('search-results', {
+          detail: { query: this.query, hits },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+    this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <div class="box" role="search">
+        <label for="q">Search</label>
+        <input
+          id="q"
+          type="search"
+          role="searchbox"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder='Words, "a phrase", prefix*'
+          aria-describedby="status"
+          aria-controls="results"
+          .value=${this.query}
+          @input=${this._onInput}
+          @keydown=${this._onInputKeydown}
+        />
+        <label for="scope">In</label>
+        <select id="scope" @change=${this._onScope}>
+          <option value="" ?selected=${this.scope === ''}>All texts</option>
+          ${this.documents.map((d) => html`<option value=${d.id} ?selected=${this.scope === d.id}>${d.label}</option>`)}
+        </select>
+      </div>
+      <p id="status" class="status" role="status">${this.statusText()}</p>
+      ${this.results?.hint ? html`<p class="hint">${this.results.hint}</p>` : nothing}
+      ${this.options.length ? this.renderList() : nothing}
+    `;
+  }
+
+  private statusText(): string {
+    if (!this.results) return '';
+    if (this.results.hint) return 'No results.';
+    const matches = this.occurrences.length;
+    const texts = this.shown.length;
+    const head = `${matches} ${matches === 1 ? 'match' : 'matches'} in ${texts} ${texts === 1 ? 'text' : 'texts'}`;
+    return this.current >= 0 ? `${head}; match ${this.current + 1} of ${matches}.` : `${head}.`;
+  }
+
+  private renderList(): TemplateResult {
+    const currentOption = this.occurrences[this.current]?.option ?? -1;
+    return html`
+      <div
+        id="results"
+        role="listbox"
+        tabindex="0"
+        aria-label="Search results"
+        aria-activedescendant=${this.active >= 0 ? `option-${this.active}` : nothing}
+        @keydown=${this._onListKeydown}
+      >
+        ${this.shown.map(
+          (g, gi) => html`
+            <div role="group" aria-labelledby="group-${gi}">
+              <div class="group-label" id="group-${gi}" role="presentation">
+                ${g.label}
+                <span class="count">— ${g.matchCount} ${g.matchCount === 1 ? 'match' : 'matches'} in ${g.hits.length}
+                ${g.hits.length === 1 ? 'result' : 'results'}</span>
+              </div>
+              ${g.hits.map((hit, k) => {
+                const i = g.firstOption + k;
+                return html`<div
+                  role="option"
+                  id="option-${i}"
+                  class=${i === currentOption ? 'current' : ''}
+                  aria-selected=${i === this.active ? 'true' : 'false'}
+                  @click=${() => this.activateOption(i)}
+                >
+                  ${hit.annotation ? html`<span class="badge">${annotationLabel(hit.annotation.kind)}</span>` : nothing}${renderSnippet(hit.snippet)}
+                </div>`;
+              })}
+            </div>
+          `,
+        )}
+      </div>
+    `;
+  }
+
+  private activateOption(option: number): void {
+    const index = this.occurrences.findIndex((o) => o.option === option);
+    if (index >= 0) this.activate(index);
+  }
+
+  private _onInput(e: Event): void {
+    this.query = (e.target as HTMLInputElement).value;
+  }
+
+  private _onScope(e: Event): void {
+    this.scope = (e.target as HTMLSelectElement).value;
+  }
+
+  private _onInputKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (e.shiftKey) this.previous();
+      else this.next();
+    } else if (e.key === 'ArrowDown' && this.options.length) {
+      e.preventDefault();
+      this.active = Math.max(0, this.active);
+      this.listbox?.focus();
+    }
+  }
+
+  private _onListKeydown(e: KeyboardEvent): void {
+    const n = this.options.length;
+    if (n === 0) return;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(n - 1, this.active + 1),
+      ArrowUp: Math.max(0, this.active - 1),
+      Home: 0,
+      End: n - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      this.active = moves[e.key]!;
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.activateOption(this.active);
+    }
+  }
+}
+
+/** The snippet as text nodes with `<mark>` around matches: lit escapes every part. */
+function renderSnippet(snippet: Snippet): TemplateResult[] {
+  const parts: TemplateResult[] = [];
+  let at = 0;
+  for (const [s, e] of snippet.marks) {
+    parts.push(html`${snippet.text.slice(at, s)}<mark>${snippet.text.slice(s, e)}</mark>`);
+    at = e;
+  }
+  parts.push(html`${snippet.text.slice(at)}`);
+  return parts;
+}
+
+function annotationLabel(kind: string): string {
+  switch (kind) {
+    case 'comment':
+      return 'Note';
+    case 'flag':
+      return 'Flag';
+    case 'link':
+      return 'Link';
+    default:
+      return 'Annotation';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'search-panel': SearchPanel;
+  }
+  interface HTMLElementEventMap {
+    'search-results': CustomEvent<SearchResultsDetail>;
+    'search-activate': CustomEvent<SearchActivateDetail>;
+  }
+}
