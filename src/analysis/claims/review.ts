@@ -1,9 +1,11 @@
 /**
  * A scholar's decisions on claim-link proposals, and hand-made links.
  *
- * A decision is itself a W3C annotation by a Person (motivation `assessing`):
- * a tagging body `accepted` or `dismissed`, a describing body, and a
- * SpecificResource body whose `source` is the proposal's id. Proposal ids are
+ * A decision is itself a W3C annotation by a Person (motivation `assessing`)
+ * on the proposal's two passages: a tagging body `accepted` or `dismissed`, a
+ * describing body, and a linking body whose value is the proposal's id (a
+ * TextualBody: a SpecificResource without selectors fails the W3C checks, and
+ * the model's Body type has no bare external resource). Proposal ids are
  * stable (derived from the two spans), so a decision keeps applying when the
  * analyzer regenerates the same proposal; a dismissed proposal stays dismissed.
  * Pure logic: storing and showing decisions is the UI's business.
@@ -21,7 +23,6 @@ import {
   type Annotation,
   type Body,
   type RelationTag,
-  type SpecificResource,
   type TextualBody,
 } from '../../annotations/model.ts';
 
@@ -51,8 +52,8 @@ export class ClaimReviewError extends Error {
   override name = 'ClaimReviewError';
 }
 
-/** The purpose of the body that points at the reviewed proposal. */
-const REFERENCE_PURPOSE = 'identifying';
+/** The purpose of the body that names the reviewed proposal. */
+const REFERENCE_PURPOSE = 'linking';
 
 /**
  * The decision annotation on `proposal` by `creator` (a Person). Its id is
@@ -68,7 +69,7 @@ export function makeReview(
 ): Annotation {
   if (creator.type !== 'Person') throw new ClaimReviewError(`A review is made by a Person, not a ${creator.type} ("${creator.name}")`);
   if (!proposal.id) throw new ClaimReviewError('The proposal to review has no id');
-  const reference: SpecificResource = { type: 'SpecificResource', source: proposal.id, selector: [], purpose: REFERENCE_PURPOSE };
+  const reference: TextualBody = { type: 'TextualBody', purpose: REFERENCE_PURPOSE, value: proposal.id, format: 'text/plain' };
   const body: Body[] = [
     decisionBody(decision),
     describingBody(`${creator.name} ${decision} this proposed claim link.`),
@@ -94,8 +95,8 @@ function decisionBody(decision: ReviewDecision): TextualBody {
 /** The id of the proposal a review annotation decides on, or null when the annotation is not such a review. */
 export function reviewTargetOf(review: Annotation): string | null {
   if (review.motivation !== 'assessing' || decisionOf(review) === null) return null;
-  const ref = review.body.find((b): b is SpecificResource => b.type === 'SpecificResource' && b.purpose === REFERENCE_PURPOSE);
-  return ref ? ref.source : null;
+  const ref = review.body.find((b): b is TextualBody => b.type === 'TextualBody' && b.purpose === REFERENCE_PURPOSE);
+  return ref ? ref.value : null;
 }
 
 function decisionOf(review: Annotation): ReviewDecision | null {
