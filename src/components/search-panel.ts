@@ -190,6 +190,13 @@ export class SearchPanel extends LitElement {
     return this.step(-1);
   }
 
+  /** Searches again with the same query: call it after the engine's contents changed (annotations added or removed). */
+  searchAgain(): void {
+    this.searchedFor = [];
+    this.refresh();
+    this.requestUpdate();
+  }
+
   /** Runs the search now if the query, scope or engine changed since the last one. */
   private refresh(): void {
     const key = [this.engine, this.query, this.scope, this.documents];
@@ -300,6 +307,9 @@ export class SearchPanel extends LitElement {
       </div>
       <p id="status" class="status" role="status">${this.statusText()}</p>
       ${this.results?.hint ? html`<p class="hint">${this.results.hint}</p>` : nothing}
+      ${this.results && !this.results.hint && this.results.parsed.notes.length
+        ? html`<p class="hint">${this.results.parsed.notes.join(' ')}</p>`
+        : nothing}
       ${this.options.length ? this.renderList() : nothing}
     `;
   }

@@ -239,9 +239,8 @@ export class SearchEngine {
     const empty = (hint: string): SearchResults => ({ query: text, parsed, hits: [], groups: [], hint });
     if (filter !== null && !this.docs.some((d) => d.id === filter)) return empty(`There is no text with id "${filter}".`);
     if (parsed.units.length === 0) {
-      return empty(text.trim() === ''
-        ? 'Type a word to search. Put a phrase in "quotes"; end a word with * to find words starting with it.'
-        : 'Nothing to search for: the query has no letters or digits.');
+      if (text.trim() === '') return empty('Type a word to search. Put a phrase in "quotes"; end a word with * to find words starting with it.');
+      return empty(parsed.notes.length ? `Nothing left to search for. ${parsed.notes.join(' ')}` : 'Nothing to search for: the query has no letters or digits.');
     }
     const hits: SearchHit[] = [
       ...this.searchPassages(parsed.units, filter),

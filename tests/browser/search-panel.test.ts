@@ -168,6 +168,24 @@ describe('search-panel', () => {
     expect(seen.map((d) => d.docId)).to.deep.equal(['beta']);
   });
 
+  it('lists annotation hits with a badge, pointing at the annotated span', async () => {
+    const panel = await mount();
+    const engine = panel.engine as SearchEngine;
+    const from = ALPHA.indexOf('Zürich');
+    engine.addAnnotations([{ id: 'c1', docId: 'alpha', from, to: from + 6, text: 'Compare the date with the other text.', kind: 'comment' }]);
+    const seen = collect<SearchResultsDetail>(panel, 'search-results');
+    await type(panel, 'compare');
+    const option = shadow(panel).querySelector('[role="option"]')!;
+    expect(option.querySelector('.badge')!.textContent).to.equal('Note');
+    expect(option.querySelector('mark')!.textContent).to.equal('Compare');
+    expect(seen[seen.length - 1]!.hits).to.deep.equal([{ docId: 'alpha', from, to: from + 6 }]);
+    engine.removeAnnotations(['c1']);
+    panel.searchAgain();
+    await panel.updateComplete;
+    expect(shadow(panel).querySelector('[role="option"]')).to.equal(null);
+    expect(seen[seen.length - 1]!.hits).to.deep.equal([]);
+  });
+
   it('searches when the query is set from outside, and focuses its box on request', async () => {
     const panel = await mount();
     const seen = collect<SearchResultsDetail>(panel, 'search-results');

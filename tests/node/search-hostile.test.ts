@@ -32,6 +32,10 @@ describe('hostile queries', () => {
     assert.ok(engine.search('operators~').hits.some((h) => h.source === 'annotation'));
   });
 
+  it('says why an over-long word is not searched', () => {
+    assert.match(engine.search('x'.repeat(10_000)).hint!, /longer than/u);
+  });
+
   it('treats prototype property names as ordinary words', () => {
     const e = SearchEngine.build([{ id: 'p', source: 'The constructor and toString and __proto__ live here.' }]);
     for (const q of ['constructor', 'toString', 'proto']) assert.equal(e.search(q).hits.length, 1, q);
