@@ -1,0 +1,15 @@
+/**
+ * The annotation layer's public API (the model's types and helpers live in
+ * model.ts; the anchoring engine's full API in anchoring/index.ts).
+ */
+export type { Layer, Problem } from './layer.ts';
+export { loadCollection, validateAnnotation, isAbsoluteIri, isDateTime, hasAnnoContext, MAX_FILE_LENGTH, MAX_PROBLEMS_PER_FILE } from './validate.ts';
+export type { AnnotationCheck } from './validate.ts';
+export { anchorSelectors, anchorAll, statsOf } from './anchoring/index.ts';
+export type { Anchor, Anchored, Orphaned, AnchorMethod, AnchorStats, TargetAnchor } from './anchoring/index.ts';
+export { AnnotationStore, DEFAULT_DB_NAME } from './store.ts';
+export type { StoredRecord, StoreChange, StoreOptions, WriteOptions } from './store.ts';
+export { StaleWriteError, StorageUnavailableError, InvalidAnnotationError } from './store-errors.ts';
+export { exportCollection, importCollection } from './exchange.ts';
+export type { ExportOptions, ImportResult, Skipped } from './exchange.ts';
+export { plainTextOf, safeHref, safeClassToken, textOfHtml, MAX_DISPLAY_LENGTH } from './sanitize.ts';
