@@ -1,0 +1,347 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/components/reader-view.ts';
+import type { ReaderView } from '../../src/components/reader-view.ts';
+import { FootnoteController, OPEN_DELAY_MS, CLOSE_DELAY_MS, BACK_KEY } from '../../src/components/reader/footnotes.ts';
+import { backlinkPlugin } from '../../src/components/reader/backlinks.ts';
+import { decodeDocument, type LoadedDocument } from '../../src/document/load.ts';
+import { readManifest, type DocumentEntry } from '../../src/document/manifest.ts';
+import { blockText } from '../../src/document/structure.ts';
+import { adoptDocumentStyles } from '../../src/components/styles/adopt.ts';
+import { themeStyles } from '../../src/components/styles/theme.ts';
+import { readerStyles } from '../../src/components/styles/reader.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Comfortably past a delay, so the timer has run. */
+const past = (ms: number) => sleep(ms + 120);
+
+function entryFor(id: string, title: string | null): DocumentEntry {
+  return { id, file: `${id}.txt`, iri: `https://example.org/${id}`, kind: 'test', language: 'en', title, author: null, missing: [], label: title ?? id };
+}
+
+const filler = Array.from(
+  { length: 14 },
+  (_, i) => `Filler paragraph ${i + 1} says nothing of note; it only takes room on the page, so that the view has to scroll a fair way.`,
+).join('\n\n');
+
+/** Note 1 cited twice, note 2 once, note 3 never; a marker [9] with no entry. */
+const WITH_NOTES = `Sample notes
+
+The first claim is sourced.[1] A second claim is sourced too.[2] The first source is cited again.[1] This one points nowhere.[9]
+
+${filler}
+
+References
+
+  1. ^ a b Smith, Jane (2001). A Book About Things. Press.
+  2. ^ Jones, Tom. Another Source.
+  3. ^ Nobody cites this one.
+`;
+
+const WITHOUT_NOTES = `Loose text
+
+A claim with a marker.[4] And more text here to read.
+`;
+
+interface Mounted {
+  view: ReaderView;
+  controller: FootnoteController;
+  doc: LoadedDocument;
+  markers: HTMLElement[];
+  remove(): void;
+}
+
+async function mount(text: string, title: string | null, options: { backlinks?: boolean } = {}): Promise<Mounted> {
+  adoptDocumentStyles(themeStyles, readerStyles);
+  const load = decodeDocument(entryFor(`t${Math.random().toString(36).slice(2)}`, title), new TextEncoder().encode(text).buffer as ArrayBuffer);
+  if (!load.ok) throw new Error(load.problem);
+  return mountLoad(load.document, options);
+}
+
+async function mountLoad(doc: LoadedDocument, options: { backlinks?: boolean } = {}): Promise<Mounted> {
+  adoptDocumentStyles(themeStyles, readerStyles);
+  const view = document.createElement('reader-view');
+  view.style.setProperty('height', '360px');
+  view.load = { ok: true, document: doc };
+  document.body.append(view);
+  await view.updateComplete;
+  const controller = new FootnoteController(view);
+  if (options.backlinks !== false) {
+    const pm = view.editorView!;
+    pm.updateState(pm.state.reconfigure({ plugins: [...pm.state.plugins, backlinkPlugin(doc, (from) => controller.jumpToMarker(from))] }));
+  }
+  const markers = [...view.querySelectorAll<HTMLElement>('a.noteref')];
+  return {
+    view,
+    controller,
+    doc,
+    markers,
+    remove: () => {
+      controller.detach();
+      view.remove();
+    },
+  };
+}
+
+const over = (el: Element) => el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+const out = (el: Element, to: Element = document.body) =>
+  el.dispatchEvent(new PointerEvent('pointerout', { bubbles: true, pointerType: 'mouse', relatedTarget: to }));
+const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+
+function previews(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('note-preview')];
+}
+
+function previewText(): string {
+  const p = document.querySelector('note-preview');
+  return p?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** True when `el` is inside the visible part of the view's scroller. */
+function inScrollView(view: ReaderView, el: Element): boolean {
+  const box = view.querySelector('.reader-scroll')!.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  return r.bottom > box.top && r.top < box.bottom;
+}
+
+describe('footnote previews', () => {
+  let m: Mounted;
+  beforeEach(async () => {
+    m = await mount(WITH_NOTES, 'Sample notes');
+  });
+  afterEach(() => m.remove());
+
+  it('opens on hover only after the delay, with the entry text', async () => {
+    const marker = m.markers[1]!;
+    over(marker);
+    expect(previews(), 'open at once').to.have.length(0);
+    await sleep(Math.min(40, OPEN_DELAY_MS / 3));
+    expect(previews(), 'open before the delay').to.have.length(0);
+    await past(OPEN_DELAY_MS);
+    expect(previews()).to.have.length(1);
+    expect(m.controller.openNote).to.equal(2);
+    expect(previewText()).to.contain('Jones, Tom. Another Source.');
+    expect(previewText()).to.contain('Go to note 2');
+    expect(marker.getAttribute('aria-expanded')).to.equal('true');
+    expect(marker.getAttribute('aria-describedby')).to.equal(previews()[0]!.id);
+    expect(previews()[0]!.shadowRoot!.querySelector('[role="tooltip"]')).to.not.equal(null);
+  });
+
+  it('does not open when the pointer passes over before the delay', async () => {
+    const marker = m.markers[0]!;
+    over(marker);
+    out(marker);
+    await past(OPEN_DELAY_MS);
+    expect(previews()).to.have.length(0);
+  });
+
+  it('closes a while after the pointer leaves, and stays while the pointer is over the preview', async () => {
+    const marker = m.markers[0]!;
+    over(marker);
+    await past(OPEN_DELAY_MS);
+    const preview = previews()[0]!;
+    out(marker, preview);
+    preview.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    await past(CLOSE_DELAY_MS);
+    expect(previews(), 'closed while over the preview').to.have.length(1);
+    preview.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    expect(previews(), 'closed at once').to.have.length(1);
+    await past(CLOSE_DELAY_MS);
+    expect(previews()).to.have.length(0);
+    expect(marker.hasAttribute('aria-expanded')).to.equal(false);
+    expect(marker.hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('opens on keyboard focus, and Esc closes it with focus back on the marker', async () => {
+    const marker = m.markers[0]!;
+    marker.focus();
+    expect(previews()).to.have.length(0);
+    await past(OPEN_DELAY_MS);
+    expect(previews()).to.have.length(1);
+    expect(previewText()).to.contain('Smith, Jane (2001)');
+    key(marker, 'Escape');
+    expect(previews()).to.have.length(0);
+    expect(document.activeElement).to.equal(marker);
+    // Focus given back by Esc does not reopen the preview.
+    await past(OPEN_DELAY_MS);
+    expect(previews()).to.have.length(0);
+  });
+
+  it('pins on click: a pinned preview is a dialog that stays after the pointer leaves, and Esc in it restores focus', async () => {
+    const marker = m.markers[1]!;
+    over(marker);
+    marker.click();
+    expect(previews()).to.have.length(1);
+    expect(m.controller.pinned).to.equal(true);
+    const preview = previews()[0]!;
+    await (preview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(preview.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute('aria-label')).to.equal('Note 2');
+    expect(preview.shadowRoot!.querySelector('button.close')!.getAttribute('aria-label')).to.contain('Close');
+    out(marker);
+    await past(CLOSE_DELAY_MS);
+    expect(previews(), 'pinned preview closed on leave').to.have.length(1);
+    expect(document.activeElement).to.equal(preview);
+    key(preview.shadowRoot!.querySelector('.card')!, 'Escape');
+    expect(previews()).to.have.length(0);
+    expect(document.activeElement).to.equal(marker);
+  });
+
+  it('"Go to note" scrolls to the entry, marks and focuses it; Back returns to the marker', async () => {
+    const marker = m.markers[2]!;
+    marker.click();
+    const preview = previews()[0]!;
+    await (preview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const go = preview.shadowRoot!.querySelector<HTMLAnchorElement>('a.goto')!;
+    expect(go.textContent).to.equal('Go to note 1');
+    go.click();
+    expect(previews()).to.have.length(0);
+    const entry = m.view.querySelector<HTMLElement>('li.doc-note.is-target')!;
+    expect(entry, 'target entry').to.not.equal(null);
+    expect(entry.dataset.note).to.equal('1');
+    expect(document.activeElement).to.equal(entry);
+    expect(inScrollView(m.view, entry)).to.equal(true);
+    expect(inScrollView(m.view, marker), 'marker still in view after jumping to the end').to.equal(false);
+    const back = entry.querySelector<HTMLButtonElement>('button.note-back')!;
+    expect(back, 'Back to text button on the entry').to.not.equal(null);
+    expect(back.getAttribute('aria-label')).to.contain('Back to text');
+    key(entry, BACK_KEY);
+    expect(document.activeElement).to.equal(marker);
+    expect(inScrollView(m.view, marker)).to.equal(true);
+    expect(m.view.querySelector('li.doc-note.is-target')).to.equal(null);
+    expect(m.view.querySelector('button.note-back')).to.equal(null);
+    await past(OPEN_DELAY_MS);
+    expect(previews(), 'returning opens no preview').to.have.length(0);
+  });
+
+  it('returns with the entry\'s "Back to text" button as well', async () => {
+    const marker = m.markers[1]!;
+    m.controller.open(marker);
+    expect(m.controller.goToNote()).to.equal(true);
+    const back = m.view.querySelector<HTMLButtonElement>('li.doc-note.is-target button.note-back')!;
+    back.click();
+    expect(document.activeElement).to.equal(marker);
+    expect(m.controller.canGoBack).to.equal(false);
+  });
+
+  it('says plainly when a marker points at no entry', async () => {
+    const marker = m.markers[3]!;
+    m.controller.open(marker);
+    await (previews()[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(previewText()).to.contain('Note 9 cannot be found: the notes list has no entry numbered 9.');
+    expect(previews()[0]!.shadowRoot!.querySelector('a.goto')).to.equal(null);
+    expect(m.controller.goToNote()).to.equal(false);
+  });
+
+  it('stops reacting once detached', async () => {
+    m.controller.detach();
+    over(m.markers[0]!);
+    await past(OPEN_DELAY_MS);
+    expect(previews()).to.have.length(0);
+  });
+});
+
+describe('footnote previews in a text without a notes list', () => {
+  it('say that the text has no notes list', async () => {
+    const m = await mount(WITHOUT_NOTES, 'Loose text');
+    try {
+      expect(m.markers).to.have.length(1);
+      over(m.markers[0]!);
+      await past(OPEN_DELAY_MS);
+      await (previews()[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(previewText()).to.contain('Note 4 cannot be found: this text has no notes list.');
+    } finally {
+      m.remove();
+    }
+  });
+});
+
+describe('backlinks on reference entries', () => {
+  let m: Mounted;
+  beforeEach(async () => {
+    m = await mount(WITH_NOTES, 'Sample notes');
+  });
+  afterEach(() => m.remove());
+
+  it('list one keyboard-reachable doc-backlink per citing marker', () => {
+    const entry = m.view.querySelector('li.doc-note[data-note="1"]')!;
+    const links = [...entry.querySelectorAll<HTMLAnchorElement>('a[role="doc-backlink"]')];
+    expect(links.map((a) => a.dataset.label)).to.deep.equal(['a', 'b']);
+    for (const a of links) {
+      expect(a.tabIndex).to.equal(0);
+      expect(a.getAttribute('aria-label')).to.match(/^Back to citation [ab] of note 1$/);
+    }
+    const single = m.view.querySelectorAll('li.doc-note[data-note="2"] a[role="doc-backlink"]');
+    expect(single).to.have.length(1);
+    expect(m.view.querySelector('li.doc-note[data-note="3"] .note-backlinks.uncited')).to.not.equal(null);
+    expect(m.view.querySelectorAll('li.doc-note[data-note="3"] a[role="doc-backlink"]')).to.have.length(0);
+  });
+
+  it('add no text to the entries', () => {
+    for (const block of m.doc.parsed.blocks.filter((b) => b.type === 'note')) {
+      const li = m.view.querySelector<HTMLElement>(`li.doc-note[data-note="${block.number}"]`)!;
+      expect(li.innerText.trim()).to.equal(blockText(m.doc.source, block).trim());
+    }
+  });
+
+  it('jump to the marker each one names', () => {
+    const links = [...m.view.querySelectorAll<HTMLAnchorElement>('li.doc-note[data-note="1"] a[role="doc-backlink"]')];
+    links[1]!.click();
+    expect(document.activeElement).to.equal(m.markers[2]);
+    expect(inScrollView(m.view, m.markers[2]!)).to.equal(true);
+    links[0]!.click();
+    expect(document.activeElement).to.equal(m.markers[0]);
+  });
+});
+
+describe('footnotes in the Wikipedia text', () => {
+  let m: Mounted;
+  before(async () => {
+    const manifest = readManifest(await (await fetch('/documents/manifest.json')).json());
+    const entry = manifest.documents.find((d) => d.file === '000_ced586d8ef99f089.txt')!;
+    expect(entry.title).to.equal('Chile–Russia relations');
+    const bytes = await (await fetch('/documents/000_ced586d8ef99f089.txt')).arrayBuffer();
+    const load = decodeDocument(entry, bytes);
+    if (!load.ok) throw new Error(load.problem);
+    m = await mountLoad(load.document);
+  });
+  after(() => m.remove());
+
+  it('previews every marker with the entry of its number, or says why not', async () => {
+    expect(m.markers.length).to.be.greaterThan(5);
+    const notes = m.doc.parsed.blocks.filter((b) => b.type === 'note');
+    for (const marker of m.markers) {
+      const n = Number(marker.dataset.note);
+      m.controller.open(marker);
+      const preview = previews()[0] as HTMLElement & { updateComplete: Promise<unknown>; text: string | null; problem: string | null };
+      await preview.updateComplete;
+      const entry = notes.find((b) => b.number === n);
+      if (entry) expect(preview.text).to.equal(blockText(m.doc.source, entry).trim());
+      else expect(preview.problem).to.equal(`Note ${n} cannot be found: the notes list has no entry numbered ${n}.`);
+      m.controller.close();
+    }
+  });
+
+  it('gives every entry as many backlinks as markers cite it, matching its own letters', () => {
+    const counts = new Map<number, number>();
+    for (const marker of m.doc.parsed.blocks.flatMap((b) => b.markers)) counts.set(marker.number, (counts.get(marker.number) ?? 0) + 1);
+    for (const block of m.doc.parsed.blocks.filter((b) => b.type === 'note')) {
+      const li = m.view.querySelectorAll(`li.doc-note[data-note="${block.number}"]`)[0]!;
+      const links = [...li.querySelectorAll<HTMLElement>('a[role="doc-backlink"]')];
+      expect(links.length, `backlinks of note ${block.number}`).to.equal(counts.get(block.number!) ?? 0);
+      if (block.backlinks?.length && block.backlinks.length === links.length) {
+        expect(links.map((a) => a.dataset.label)).to.deep.equal([...block.backlinks]);
+      }
+    }
+  });
+
+  it('jumps from a marker to its entry and back', () => {
+    const marker = m.markers.find((el) => m.view.querySelector(`li.doc-note[data-note="${el.dataset.note}"]`))!;
+    m.controller.open(marker);
+    expect(m.controller.goToNote()).to.equal(true);
+    const target = m.view.querySelector<HTMLElement>('li.doc-note.is-target')!;
+    expect(target.dataset.note).to.equal(marker.dataset.note);
+    expect(inScrollView(m.view, target)).to.equal(true);
+    expect(m.controller.back()).to.equal(true);
+    expect(document.activeElement).to.equal(marker);
+    expect(inScrollView(m.view, marker)).to.equal(true);
+  });
+});
