@@ -4,8 +4,8 @@
  * - the infinitive marker followed directly by a modal (`to would`), or by a
  *   transitive verb and then a modal, its object gone (`attempt to do would`);
  * - a determiner followed directly by a preposition, conjunction or modal (`the of`);
- * - a past-tense verb followed by a parenthesis that opens with a preposition,
- *   its object gone (`achieved (of 36 percent`);
+ * - a past-tense verb followed by a parenthesis that opens with "of" (other
+ *   prepositions open ordinary asides: "(in part)"), its object gone (`achieved (of 36 percent`);
  * - inside a paragraph, a "sentence" that is nothing but a name
  *   (`… beyond that. Stanislav Svoboda. Prague's ambassador …`): a comma became
  *   a period, or the words around the name were lost.
@@ -26,8 +26,8 @@ const PATTERNS: readonly { readonly re: RegExp; readonly why: string }[] = [
     why: 'a determiner is followed directly by a preposition, conjunction or modal: the noun is missing',
   },
   {
-    re: /\b\p{Ll}{3,}ed\s+\((?:of|to|in|by|for|with|from)\b/giu,
-    why: 'the verb is followed by a parenthesis opening with a preposition: the verb\'s object is missing',
+    re: /\b\p{Ll}{3,}ed\s+\(of\b/giu,
+    why: 'the verb is followed by a parenthesis opening with "of": the verb\'s object is missing',
   },
 ];
 

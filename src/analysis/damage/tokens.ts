@@ -18,8 +18,8 @@ const CURRENCY_GLUED = /(?<![\p{L}])(\p{Ll}+)([$€£¥])(?=\d)/gu;
 const DOUBLED_WORD = /(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)\s+(\1)(?![\p{L}\p{M}])/giu;
 /** Repetitions that English grammar allows. */
 const ALLOWED_DOUBLES = new Set(['had', 'that', 'is', 'do', 'very', 'so', 'no', 'bye', 'ha']);
-/** A five-digit number whose first four digits are a year, in a year's place: after a year range dash or a date word. */
-const STRAY_YEAR_DIGIT = /(?:(?<=\b\d{4}\s?[–—-]\s?)|(?<=\b(?:in|since|until|by|from|year|of)\s))((?:1[5-9]|20)\d{2})(\d)(?![\p{N}\p{L}])/gu;
+/** A five-digit number whose first four digits are a year, in a year's place: after a year range dash or `in`/`since`/`until`/`year` (a count after `of` or `by` may well have five digits). */
+const STRAY_YEAR_DIGIT = /(?:(?<=\b\d{4}\s?[–—-]\s?)|(?<=\b(?:in|since|until|year)\s))((?:1[5-9]|20)\d{2})(\d)(?![\p{N}\p{L}])/gu;
 
 const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}', '“': '”' };
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{', '”': '“' };
