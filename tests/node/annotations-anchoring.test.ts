@@ -167,3 +167,13 @@ describe('anchorAll', () => {
     assert.equal(anchors[0]!.anchor.status, 'orphaned');
   });
 });
+
+describe('orphan reasons', () => {
+  it('says when a short quote survives only in foreign surroundings', () => {
+    const original = `${FILLER}Both governments praised <a>the treaty<b> at a reception in the capital city. ${FILLER}`;
+    const edited = `${FILLER}Nobody mentioned any agreement during that whole cold season. ${FILLER}Critics of the treaty wrote long letters to every newspaper.`;
+    const anchor = anchorSelectors(edited, selectorsFor(original));
+    assert.equal(anchor.status, 'orphaned');
+    assert.match(anchor.status === 'orphaned' ? anchor.reason : '', /still appears in the text, but not amid words like those/);
+  });
+});

@@ -84,6 +84,9 @@ function describeFailure(result: FuzzyResult, quote: TextQuoteSelector): string 
     case 'ambiguous':
       return `The quote "${q}" is no longer in the text, and two passages resemble it about equally (scores ${result.best.score.toFixed(2)} and ${result.runnerUp.score.toFixed(2)}), so neither was chosen.`;
     case 'weak':
+      if (result.best.quoteScore === 1) {
+        return `The quote "${q}" still appears in the text, but not amid words like those around the annotated passage (score ${result.best.score.toFixed(2)}), so it was not attached there.`;
+      }
       return `The quote "${q}" is no longer in the text; the most similar passage (score ${result.best.score.toFixed(2)}) is too different to be the same one.`;
     default:
       return `The quote "${q}" is no longer in the text, and no passage is close to it.`;
