@@ -112,6 +112,11 @@ const VERSION = 1;
 /** Exact (unstemmed) matches rank above matches of another form of the word. */
 const EXACT_BOOST = 2;
 
+/**
+ * A search engine over a fixed set of texts (`build` or `load`) plus a
+ * changeable set of annotation bodies (`addAnnotations`, `removeAnnotations`).
+ * `search` never throws.
+ */
 export class SearchEngine {
   private annotationItems: readonly AnnotationText[] = [];
   private annotationIndex: lunr.Index | null = null;

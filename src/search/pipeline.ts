@@ -28,7 +28,7 @@ interface FieldMetadata {
 /** Pipeline step: the folded term (see `foldTerm`), or nothing when folding leaves no character. */
 export const foldStep: lunr.PipelineFunction = (token) => {
   const folded = token.update((s) => foldTerm(s));
-  return folded.toString() === '' ? (undefined as unknown as lunr.Token) : folded;
+  return folded.toString() === '' ? null : folded;
 };
 
 /** Pipeline step: stems terms of the `body` field only; `exact` terms pass unchanged. */
