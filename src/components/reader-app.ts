@@ -1,20 +1,39 @@
 /**
  * The reader: both texts side by side (stacked with a switch on narrow
  * screens), a toolbar, and the side panel of lists (flags, claims, notes,
- * search). It loads the manifest and documents and coordinates the views.
+ * search, layers). It loads the manifest, the documents and the annotation
+ * session, and coordinates the views through DOM events.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { readManifest, type DocumentEntry } from '../document/manifest.ts';
-import { loadDocument, type DocumentLoad } from '../document/load.ts';
+import { loadDocument, type DocumentLoad, type LoadedDocument } from '../document/load.ts';
 import { adoptDocumentStyles } from './styles/adopt.ts';
 import { themeStyles } from './styles/theme.ts';
-import { readerStyles } from './styles/reader.ts';
+import { panelStyles, readerStyles } from './styles/reader.ts';
 import { printStyles } from './styles/print.ts';
+import { Session, SaveFailedError } from '../app/session.ts';
+import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
+import { readUrlState, writeUrlState, type UrlState } from '../app/url-state.ts';
+import { paintSearchHits, clearSearchHits } from '../search/index.ts';
+import type { ReaderView } from './reader-view.ts';
+import type { AnnotationCard } from './annotation-card.ts';
+import type { NoteEditor } from './note-editor.ts';
+import type { SidePanel } from './side-panel.ts';
+import type { SearchPanel } from './search-panel.ts';
 import './reader-view.ts';
+import './side-panel.ts';
+import './annotation-card.ts';
+import './note-editor.ts';
+import './notes-panel.ts';
+import './layers-panel.ts';
+import './search-panel.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 const THEME_KEY = 'reader.theme';
+/** How long the hover card waits before opening and after the pointer leaves (ms). */
+const CARD_OPEN_DELAY = 150;
+const CARD_CLOSE_DELAY = 300;
 
 /** Layout of the app shell (light DOM, adopted into the document). */
 export const appStyles = css`
@@ -65,14 +84,62 @@ export const appStyles = css`
     color: var(--surface);
     border-color: var(--accent);
   }
+  reader-app .toolbar button.action {
+    font: inherit;
+    font-size: 0.85rem;
+    border: 1px solid var(--border);
+    background: var(--surface-2);
+    color: var(--text);
+    border-radius: 4px;
+    padding: 0.25rem 0.6rem;
+    cursor: pointer;
+  }
+  reader-app .toolbar button.action:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  reader-app side-panel > [hidden] {
+    display: none !important;
+  }
+  reader-app .storage {
+    font-size: 0.78rem;
+    color: var(--muted);
+  }
+  reader-app .storage.warn {
+    color: var(--flag-loss);
+  }
+  reader-app .toast {
+    position: fixed;
+    bottom: 1rem;
+    left: 50%;
+    transform: translateX(-50%);
+    background: var(--text);
+    color: var(--bg);
+    padding: 0.5rem 0.9rem;
+    border-radius: 6px;
+    font-size: 0.85rem;
+    display: flex;
+    gap: 0.75rem;
+    align-items: center;
+    z-index: 30;
+    box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
+  }
+  reader-app .toast button {
+    font: inherit;
+    background: none;
+    color: inherit;
+    border: 1px solid currentColor;
+    border-radius: 4px;
+    padding: 0.1rem 0.5rem;
+    cursor: pointer;
+  }
   reader-app .theme {
     font-size: 0.85rem;
     color: var(--muted);
   }
   reader-app main {
     display: grid;
-    grid-auto-flow: column;
-    grid-auto-columns: minmax(0, 1fr);
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(17rem, 23rem);
     gap: 0.75rem;
     padding: 0.75rem;
     min-height: 0;
@@ -105,16 +172,39 @@ export const appStyles = css`
 
 @customElement('reader-app')
 export class ReaderApp extends LitElement {
-
   /** Where `manifest.json` and the texts are served from. */
   @property({ attribute: 'documents-base' }) documentsBase = 'documents/';
+  /** Where the shipped layers (`index.json` and collections) are served from. */
+  @property({ attribute: 'annotations-base' }) annotationsBase = 'annotations/';
+  /** The IndexedDB database for the reader's own annotations (tests use their own). */
+  @property({ attribute: 'store-name' }) storeName = '';
 
   @state() private entries: readonly DocumentEntry[] = [];
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
   @state() private problem: string | null = null;
-  /** On narrow screens, the one text shown. */
+  /** On narrow screens, what is shown: a text (its index) or the lists (-1). */
   @state() private shown = 0;
   @state() private theme: Theme = 'system';
+  @state() private session: Session | null = null;
+  /** Bumped when annotations change, to redraw. */
+  @state() private revision = 0;
+  @state() private selection: { docId: string; from: number; to: number; text: string } | null = null;
+  @state() private selections: Record<string, { from: number; to: number; text: string }> = {};
+  @state() private card: { entries: Entry[]; at: { x: number; y: number }; pinned: boolean } | null = null;
+  @state() private toast: { message: string; undo?: () => void } | null = null;
+  @state() private layerStatus = '';
+
+  @query('note-editor') private editor!: NoteEditor;
+  @query('side-panel') private sidePanel!: SidePanel;
+  @query('annotation-card') private cardElement!: AnnotationCard;
+
+  private editing: { mode: 'create'; docId: string; from: number; to: number } | { mode: 'edit'; id: string } | null = null;
+  private cardTimer = 0;
+  private toastTimer = 0;
+  private searchHits: { docId: string; from: number; to: number }[] = [];
+  private searchCurrent: { docId: string; from: number; to: number } | null = null;
+  private pendingUrl: UrlState = {};
+  private unsubscribe: (() => void) | null = null;
 
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the reader views inside must share the document's selection and styles.
@@ -123,27 +213,57 @@ export class ReaderApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    adoptDocumentStyles(themeStyles, readerStyles, appStyles, printStyles);
+    adoptDocumentStyles(themeStyles, readerStyles, panelStyles, appStyles, printStyles);
     this.theme = readTheme();
     applyTheme(this.theme);
+    this.pendingUrl = readUrlState(location.hash);
+    document.addEventListener('keydown', this.onGlobalKey);
+    window.addEventListener('hashchange', this.onHashChange);
     void this.loadAll();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onGlobalKey);
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.unsubscribe?.();
+    this.session?.close();
+    clearTimeout(this.cardTimer);
+    clearTimeout(this.toastTimer);
+  }
+
+  /** The annotation session, once documents and layers are loaded. */
+  get annotationSession(): Session | null {
+    return this.session;
+  }
+
   override render() {
+    const session = this.session;
+    const sel = this.selection;
     return html`
       <header class="toolbar" role="banner">
         <h1>Chile and the Soviet bloc — annotated reader</h1>
-        <div class="switch" role="tablist" aria-label="Text shown">
+        <div class="switch" role="tablist" aria-label="What is shown">
           ${this.entries.map(
-            (e, i) => html`<button
-              role="tab"
-              aria-selected=${String(i === this.shown)}
-              @click=${() => (this.shown = i)}
-            >
+            (e, i) => html`<button role="tab" aria-selected=${String(i === this.shown)} @click=${() => (this.shown = i)}>
               ${e.kind.replace(/-/g, ' ')}
             </button>`,
           )}
+          <button role="tab" aria-selected=${String(this.shown === -1)} @click=${() => (this.shown = -1)}>Lists</button>
         </div>
+        <button
+          class="action annotate"
+          ?disabled=${!sel}
+          title=${sel ? 'Write a note on the selected passage (A)' : 'Select a passage in a text first'}
+          @click=${() => this.openEditorForSelection()}
+        >
+          Annotate selection
+        </button>
+        ${session
+          ? html`<span class=${`storage ${session.durable ? '' : 'warn'}`} role="status">
+              ${session.durable ? 'Notes are saved in this browser' : 'Storage unavailable: notes last this visit only'}
+            </span>`
+          : nothing}
         <label class="theme"
           >Theme
           <select @change=${this.onTheme} .value=${this.theme} aria-label="Colour theme">
@@ -154,42 +274,400 @@ export class ReaderApp extends LitElement {
         </label>
       </header>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      <main>
+      <main
+        @reader-selection=${this.onSelection}
+        @annotation-hover=${this.onHover}
+        @annotation-activate=${this.onActivate}
+        @reader-updated=${this.repaintSearch}
+      >
         ${this.entries.map(
           (e, i) => html`<reader-view
             data-doc=${e.id}
             class=${i === this.shown ? 'shown' : 'hidden-narrow'}
             .load=${this.loads.get(e.id) ?? null}
+            .spans=${session && this.revision >= 0 ? session.workspace.spansFor(e.id) : []}
           ></reader-view>`,
         )}
+        <side-panel class=${this.shown === -1 ? 'shown' : 'hidden-narrow'} aria-label="Lists">${this.renderPanels()}</side-panel>
       </main>
+      <annotation-card
+        ?hidden=${!this.card}
+        .entries=${this.card?.entries ?? []}
+        .at=${this.card?.at ?? { x: 0, y: 0 }}
+        @mouseenter=${() => clearTimeout(this.cardTimer)}
+        @mouseleave=${() => this.closeCardSoon()}
+        @card-action=${this.onCardAction}
+        @card-close=${() => (this.card = null)}
+      ></annotation-card>
+      <note-editor @note-save=${this.onNoteSave} @note-cancel=${() => (this.editing = null)}></note-editor>
+      ${this.toast
+        ? html`<div class="toast" role="status" aria-live="polite">
+            <span>${this.toast.message}</span>
+            ${this.toast.undo ? html`<button @click=${this.toast.undo}>Undo</button>` : nothing}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private renderPanels() {
+    const session = this.session;
+    if (!session) return html`<p data-tab="loading" data-label="Loading">Loading annotations…</p>`;
+    const ws = session.workspace;
+    const notes = session.entriesOf('note').filter((e) => e.layerId === 'own' || e.annotation.creator?.type === 'Person');
+    const docLabels = Object.fromEntries(this.entries.map((e) => [e.id, e.title ?? e.label]));
+    const kinds: AnnotationKind[] = ['flag', 'footnote', 'claim', 'note'];
+    const all = ws.all();
+    return html`
+      <search-panel
+        data-tab="search"
+        data-label="Search"
+        .engine=${session.search}
+        .documents=${this.entries.map((e) => ({ id: e.id, label: e.title ?? e.label }))}
+        .query=${this.pendingUrl.query ?? ''}
+        @search-results=${this.onSearchResults}
+        @search-activate=${this.onSearchActivate}
+      ></search-panel>
+      <notes-panel
+        data-tab="notes"
+        data-label="Notes"
+        data-count=${String(notes.length + ws.orphans().length)}
+        .notes=${notes}
+        .orphans=${ws.orphans()}
+        .canReattach=${!!this.selection}
+        .docLabels=${docLabels}
+        @note-activate-item=${(e: CustomEvent<{ id: string }>) => this.showAnnotation(e.detail.id)}
+        @card-action=${this.onCardAction}
+        @orphan-reattach=${this.onReattach}
+      ></notes-panel>
+      <layers-panel
+        data-tab="layers"
+        data-label="Layers"
+        .layers=${ws.allLayers().map((l) => ({ id: l.id, label: l.label, origin: l.origin, count: l.annotations.length, visible: ws.isLayerVisible(l.id) }))}
+        .kinds=${kinds.map((k) => ({ kind: k, label: KIND_LABELS[k], visible: ws.isKindVisible(k), count: all.filter((e) => e.kind === k).length }))}
+        .problems=${session.problems}
+        .status=${this.layerStatus}
+        @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => this.redraw(() => ws.setLayerVisible(e.detail.id, e.detail.visible))}
+        @kind-toggle=${(e: CustomEvent<{ kind: AnnotationKind; visible: boolean }>) => this.redraw(() => ws.setKindVisible(e.detail.kind, e.detail.visible))}
+        @export-request=${this.onExport}
+        @import-file=${this.onImport}
+      ></layers-panel>
     `;
   }
 
   /** The view showing document `id`, if any. */
-  viewFor(id: string): HTMLElementTagNameMap['reader-view'] | null {
-    return this.renderRoot.querySelector(`reader-view[data-doc="${CSS.escape(id)}"]`);
+  viewFor(id: string): ReaderView | null {
+    return this.querySelector(`reader-view[data-doc="${CSS.escape(id)}"]`);
+  }
+
+  private views(): ReaderView[] {
+    return [...this.querySelectorAll('reader-view')] as ReaderView[];
   }
 
   private async loadAll(): Promise<void> {
     const base = new URL(this.documentsBase, document.baseURI);
-    let json: unknown;
     try {
       const response = await fetch(new URL('manifest.json', base));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      json = await response.json();
-      this.entries = readManifest(json).documents;
+      this.entries = readManifest(await response.json()).documents;
     } catch (error) {
       this.problem = `documents/manifest.json could not be read: ${(error as Error).message}`;
       return;
     }
-    await Promise.all(
-      this.entries.map(async (entry) => {
-        const load = await loadDocument(entry, base);
-        this.loads = new Map(this.loads).set(entry.id, load);
-      }),
+    const loads = await Promise.all(this.entries.map((entry) => loadDocument(entry, base)));
+    this.loads = new Map(loads.map((l, i) => [this.entries[i]!.id, l]));
+    const docs = loads.filter((l): l is { ok: true; document: LoadedDocument } => l.ok).map((l) => l.document);
+    this.session = await Session.open(docs, {
+      annotationsBase: new URL(this.annotationsBase, document.baseURI),
+      ...(this.storeName ? { storeName: this.storeName } : {}),
+    });
+    this.unsubscribe = this.session.subscribe(() => this.revision++);
+    await this.updateComplete;
+    this.sidePanel?.refresh();
+    this.applyUrlState(this.pendingUrl);
+    this.dispatchEvent(new CustomEvent('reader-ready', { bubbles: true, composed: true }));
+  }
+
+  /** Runs a change to what is drawn, then redraws. */
+  private redraw(change: () => void): void {
+    change();
+    this.revision++;
+  }
+
+  protected override updated(): void {
+    this.sidePanel?.refresh();
+  }
+
+  // ---- Deep links
+
+  private applyUrlState(state: UrlState): void {
+    if (state.doc) {
+      const i = this.entries.findIndex((e) => e.id === state.doc);
+      if (i >= 0) this.shown = i;
+    }
+    if (state.annotation) this.showAnnotation(state.annotation);
+    else if (state.doc && state.at) this.viewFor(state.doc)?.revealSource(state.at.from, state.at.to);
+    if (state.query) this.sidePanel?.select('search');
+  }
+
+  private readonly onHashChange = (): void => {
+    this.pendingUrl = readUrlState(location.hash);
+    this.applyUrlState(this.pendingUrl);
+  };
+
+  private setUrl(state: UrlState): void {
+    const hash = writeUrlState(state);
+    history.replaceState(null, '', hash || location.pathname + location.search);
+  }
+
+  /** Scrolls to an annotation (its first target) and opens its card. Returns false when it is not drawn anywhere. */
+  showAnnotation(id: string): boolean {
+    const entry = this.session?.workspace.get(id);
+    const placed = entry?.placed[0];
+    if (!entry || !placed) {
+      this.showToast(entry ? 'This annotation lost its passage: see the orphans under Notes.' : `No annotation ${id} is loaded.`);
+      return false;
+    }
+    const i = this.entries.findIndex((e) => e.id === placed.docId);
+    if (i >= 0) this.shown = i;
+    const view = this.viewFor(placed.docId);
+    view?.revealSource(placed.from, placed.to, { focus: true });
+    this.setUrl({ ...this.currentQueryState(), annotation: id });
+    const range = view?.sourceRangeToDOMRange(placed.from, placed.to);
+    const rect = range?.getBoundingClientRect();
+    this.card = { entries: [entry], at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true };
+    return true;
+  }
+
+  private currentQueryState(): UrlState {
+    const q = (this.querySelector('search-panel') as SearchPanel | null)?.query;
+    return q ? { query: q } : {};
+  }
+
+  // ---- Selection and own notes
+
+  private onSelection(event: CustomEvent<{ docId: string; range: { from: number; to: number; text: string } | null }>): void {
+    const { docId, range } = event.detail;
+    if (range) {
+      this.selection = { docId, ...range };
+      this.selections = { ...this.selections, [docId]: range };
+      this.setUrl({ ...this.currentQueryState(), doc: docId, at: { from: range.from, to: range.to } });
+    } else if (this.selection?.docId === docId) {
+      this.selection = null;
+    }
+  }
+
+  /** Opens the note editor on the current selection. Returns false when nothing is selected. */
+  openEditorForSelection(): boolean {
+    const sel = this.selection;
+    if (!sel) return false;
+    this.editing = { mode: 'create', docId: sel.docId, from: sel.from, to: sel.to };
+    void this.editor.open({ quote: sel.text, mode: 'create' });
+    return true;
+  }
+
+  private async onNoteSave(event: CustomEvent<{ comment: string; tags: string[] }>): Promise<void> {
+    const session = this.session;
+    const editing = this.editing;
+    if (!session || !editing) return;
+    this.editor.saveState = { kind: 'saving' };
+    try {
+      if (editing.mode === 'create') {
+        const note = await session.createNote(editing.docId, editing.from, editing.to, event.detail.comment, event.detail.tags);
+        this.setUrl({ ...this.currentQueryState(), annotation: note.id });
+      } else {
+        await session.updateNote(editing.id, event.detail.comment, event.detail.tags);
+      }
+      // Only now, with the note durable, does the interface say so.
+      this.editor.close();
+      this.editing = null;
+      this.showToast(session.durable ? 'Saved.' : 'Kept for this visit (storage unavailable): export to keep a copy.');
+    } catch (error) {
+      this.editor.saveState = { kind: 'error', message: error instanceof SaveFailedError ? error.message : `Not saved: ${(error as Error).message}` };
+    }
+  }
+
+  private async onCardAction(event: CustomEvent<{ action: string; id: string }>): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const { action, id } = event.detail;
+    const entry = session.workspace.get(id);
+    try {
+      if (action === 'edit' && entry) {
+        this.editing = { mode: 'edit', id };
+        this.card = null;
+        const quote = entry.placed[0] ? this.sourceText(entry.placed[0].docId, entry.placed[0].from, entry.placed[0].to) : '';
+        await this.editor.open({ quote, comment: entry.comment ?? '', tags: entry.tags, mode: 'edit' });
+      } else if (action === 'delete') {
+        this.card = null;
+        await session.deleteNote(id);
+        this.showToast('Note deleted.', () => void this.undoDelete(id));
+      } else if (action === 'partner' && entry) {
+        this.followPartner(entry);
+      } else if (action === 'accept' || action === 'dismiss') {
+        await session.review(id, action === 'accept' ? 'accepted' : 'dismissed');
+        this.card = null;
+        this.showToast(action === 'accept' ? 'Accepted.' : 'Dismissed. It stays dismissed; find it under Layers › Reviews to restore.');
+      }
+    } catch (error) {
+      this.showToast((error as Error).message);
+    }
+  }
+
+  private async undoDelete(id: string): Promise<void> {
+    try {
+      await this.session?.undoDelete(id);
+      this.showToast('Note restored.');
+    } catch (error) {
+      this.showToast((error as Error).message);
+    }
+  }
+
+  private async onReattach(event: CustomEvent<{ annotationId: string; targetIndex: number }>): Promise<void> {
+    const sel = this.selection;
+    if (!sel || !this.session) return;
+    try {
+      await this.session.reattachOrphan(event.detail.annotationId, event.detail.targetIndex, sel.docId, sel.from, sel.to);
+      this.showToast('Re-attached to the selected passage.');
+    } catch (error) {
+      this.showToast((error as Error).message);
+    }
+  }
+
+  private sourceText(docId: string, from: number, to: number): string {
+    const load = this.loads.get(docId);
+    return load?.ok ? load.document.source.slice(from, to) : '';
+  }
+
+  /** Scrolls the other text to a claim link's partner passage. */
+  private followPartner(entry: Entry): void {
+    const here = this.card?.entries.includes(entry) ? entry.placed[0]?.docId : undefined;
+    const partner = entry.placed.find((p) => p.docId !== here) ?? entry.placed[1];
+    if (!partner) return;
+    for (const p of entry.placed) this.viewFor(p.docId)?.revealSource(p.from, p.to, { focus: p === partner });
+    const i = this.entries.findIndex((e) => e.id === partner.docId);
+    if (i >= 0) this.shown = i;
+  }
+
+  // ---- Cards
+
+  private onHover(event: CustomEvent<{ docId: string; ids: string[]; x: number; y: number }>): void {
+    if (this.card?.pinned) return;
+    clearTimeout(this.cardTimer);
+    const { ids, x, y } = event.detail;
+    if (!ids.length) {
+      this.closeCardSoon();
+      return;
+    }
+    this.cardTimer = window.setTimeout(() => {
+      const entries = ids.map((id) => this.session?.workspace.get(id)).filter((e): e is Entry => !!e);
+      this.card = entries.length ? { entries, at: { x, y }, pinned: false } : null;
+    }, CARD_OPEN_DELAY);
+  }
+
+  private closeCardSoon(): void {
+    clearTimeout(this.cardTimer);
+    if (this.card?.pinned) return;
+    this.cardTimer = window.setTimeout(() => (this.card = null), CARD_CLOSE_DELAY);
+  }
+
+  private async onActivate(event: CustomEvent<{ docId: string; ids: string[] }>): Promise<void> {
+    const entries = event.detail.ids.map((id) => this.session?.workspace.get(id)).filter((e): e is Entry => !!e);
+    if (!entries.length) return;
+    const sel = window.getSelection();
+    const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null;
+    this.card = { entries, at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true };
+    await this.updateComplete;
+    await this.cardElement.updateComplete;
+    this.cardElement.focusFirst();
+  }
+
+  // ---- Search
+
+  private onSearchResults(event: CustomEvent<{ query: string; hits: { docId: string; from: number; to: number }[] }>): void {
+    this.searchHits = event.detail.hits;
+    this.searchCurrent = null;
+    this.setUrl(event.detail.query ? { query: event.detail.query } : {});
+    this.repaintSearch();
+  }
+
+  private onSearchActivate(event: CustomEvent<{ docId: string; from: number; to: number }>): void {
+    const { docId, from, to } = event.detail;
+    this.searchCurrent = { docId, from, to };
+    const i = this.entries.findIndex((e) => e.id === docId);
+    if (i >= 0 && this.shown !== -1) this.shown = i;
+    this.viewFor(docId)?.revealSource(from, to);
+    this.repaintSearch();
+  }
+
+  /** Search hits are a passive layer (CSS Custom Highlights), rebuilt after each view update. */
+  private readonly repaintSearch = (): void => {
+    if (!this.searchHits.length) {
+      clearSearchHits();
+      return;
+    }
+    paintSearchHits(
+      this.views()
+        .filter((v) => v.document)
+        .map((v) => {
+          const id = v.document!.entry.id;
+          return {
+            resolve: (from: number, to: number) => v.sourceRangeToDOMRange(from, to),
+            hits: this.searchHits.filter((h) => h.docId === id),
+            current: this.searchCurrent?.docId === id ? this.searchCurrent : null,
+          };
+        }),
     );
-    this.dispatchEvent(new CustomEvent('documents-loaded', { bubbles: true, composed: true }));
+  };
+
+  // ---- Layers
+
+  private onExport(event: CustomEvent<{ layerIds: string[] }>): void {
+    if (!this.session) return;
+    const json = this.session.exportLayers(event.detail.layerIds);
+    const blob = new Blob([json], { type: 'application/ld+json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `annotations-${new Date().toISOString().slice(0, 10)}.jsonld`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    this.layerStatus = `Exported ${JSON.parse(json).total} annotations.`;
+  }
+
+  private async onImport(event: CustomEvent<{ name: string; text: string }>): Promise<void> {
+    if (!this.session) return;
+    this.layerStatus = await this.session.importFile(event.detail.name, event.detail.text);
+  }
+
+  // ---- Keyboard
+
+  private readonly onGlobalKey = (event: KeyboardEvent): void => {
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
+      event.preventDefault();
+      this.focusSearch();
+      return;
+    }
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'a' && this.selection && !this.editor.opened) {
+      event.preventDefault();
+      this.openEditorForSelection();
+    } else if (event.key === 'Escape' && this.card) {
+      this.card = null;
+    }
+  };
+
+  /** Moves focus to the search box (on narrow screens, shows the lists). */
+  focusSearch(): void {
+    if (window.matchMedia('(max-width: 900px)').matches) this.shown = -1;
+    this.sidePanel?.select('search');
+    void this.updateComplete.then(() => (this.querySelector('search-panel') as SearchPanel | null)?.focusInput());
+  }
+
+  private showToast(message: string, undo?: () => void): void {
+    clearTimeout(this.toastTimer);
+    this.toast = { message, ...(undo ? { undo } : {}) };
+    this.toastTimer = window.setTimeout(() => (this.toast = null), undo ? 8000 : 4000);
   }
 
   private onTheme(event: Event): void {

@@ -16,6 +16,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { DocumentLoad, LoadedDocument } from '../document/load.ts';
+import './reader/margin-bar.ts';
+import type { Bucket } from './reader/margin-bar.ts';
 import { highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
 
 @customElement('reader-view')
@@ -27,6 +29,14 @@ export class ReaderView extends LitElement {
   @property({ attribute: false }) spans: readonly DrawnSpan[] = [];
 
   @state() private activeHeading = -1;
+  @state() private buckets: readonly Bucket[] = [];
+  @state() private above = 0;
+  @state() private below = 0;
+
+  /** Scroll-content tops of drawn spans, ascending (for the margin bar). */
+  private spanTops: number[] = [];
+  private resizeObserver: ResizeObserver | null = null;
+  private scrollFrame = 0;
 
   private view: EditorView | null = null;
   private shownDoc: LoadedDocument | null = null;
@@ -91,8 +101,18 @@ export class ReaderView extends LitElement {
           )}
         </ol>
       </nav>
-      <div class="reader-scroll">
-        <div class="pm-host"></div>
+      <div class="reader-body">
+        <div class="reader-scroll" @scroll=${this.onScroll}>
+          <div class="pm-host"></div>
+        </div>
+        <margin-bar
+          .buckets=${this.buckets}
+          .above=${this.above}
+          .below=${this.below}
+          .label=${entry.title ?? entry.label}
+          @bucket-activate=${(e: CustomEvent<{ top: number }>) => this.scrollToTop(e.detail.top)}
+          @bucket-step=${(e: CustomEvent<{ direction: 'up' | 'down' }>) => this.stepAnnotation(e.detail.direction)}
+        ></margin-bar>
       </div>
     </article>`;
   }
@@ -102,12 +122,103 @@ export class ReaderView extends LitElement {
     if (changed.has('load') && doc !== this.shownDoc) this.mount(doc);
     if ((changed.has('spans') || changed.has('load')) && this.view && doc) {
       this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(this.spans, doc.built.map)));
+      this.measureSpans();
       this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
     }
   }
 
+  /** Number of rows the margin bar groups annotations into. */
+  private static readonly BUCKET_ROWS = 80;
+
+  /** Finds where each drawn span sits in the scroll content, then buckets them. */
+  private measureSpans(): void {
+    const view = this.view;
+    const doc = this.document;
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    if (!view || !doc || !scroller) return;
+    const base = scroller.getBoundingClientRect().top - scroller.scrollTop;
+    // One layout read per block, not per span: spans in the same block share its top.
+    const blockTop = new Map<Element, number>();
+    const tops: number[] = [];
+    for (const span of this.spans) {
+      const pos = doc.built.map.toPos(span.from);
+      if (pos === null) continue;
+      let el: Element | null;
+      try {
+        const at = view.domAtPos(pos);
+        el = at.node instanceof Element ? at.node : at.node.parentElement;
+      } catch {
+        continue;
+      }
+      const block = el?.closest('p, li, h3') ?? el;
+      if (!block) continue;
+      let top = blockTop.get(block);
+      if (top === undefined) {
+        top = block.getBoundingClientRect().top - base;
+        blockTop.set(block, top);
+      }
+      tops.push(top);
+    }
+    tops.sort((a, b) => a - b);
+    this.spanTops = tops;
+    const height = Math.max(1, scroller.scrollHeight);
+    const rows = new Map<number, Bucket>();
+    for (const top of tops) {
+      const row = Math.min(ReaderView.BUCKET_ROWS - 1, Math.floor((top / height) * ReaderView.BUCKET_ROWS));
+      const b = rows.get(row);
+      rows.set(row, b ? { ...b, count: b.count + 1 } : { at: row / ReaderView.BUCKET_ROWS, top, count: 1 });
+    }
+    this.buckets = [...rows.values()];
+    this.countOffscreen();
+  }
+
+  private onScroll(): void {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.countOffscreen();
+    });
+  }
+
+  /** Counts drawn spans above and below the visible part of the text. */
+  private countOffscreen(): void {
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    if (!scroller) return;
+    const top = scroller.scrollTop;
+    const bottom = top + scroller.clientHeight;
+    this.above = lowerBound(this.spanTops, top);
+    this.below = this.spanTops.length - lowerBound(this.spanTops, bottom);
+  }
+
+  private scrollToTop(top: number): void {
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    scroller?.scrollTo({ top: Math.max(0, top - 40) });
+  }
+
+  /** Scrolls to the nearest drawn span above or below the screen. */
+  stepAnnotation(direction: 'up' | 'down'): void {
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    if (!scroller) return;
+    const top = scroller.scrollTop;
+    const bottom = top + scroller.clientHeight;
+    const target =
+      direction === 'up'
+        ? this.spanTops[lowerBound(this.spanTops, top) - 1]
+        : this.spanTops[lowerBound(this.spanTops, bottom)];
+    if (target !== undefined) this.scrollToTop(target);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.measureSpans());
+    this.resizeObserver.observe(this);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    if (this.scrollFrame) cancelAnimationFrame(this.scrollFrame);
     this.view?.destroy();
     this.view = null;
     this.shownDoc = null;
@@ -353,6 +464,18 @@ export class ReaderView extends LitElement {
     buttons.forEach((b, k) => (b.tabIndex = k === next ? 0 : -1));
     buttons[next]!.focus();
   }
+}
+
+/** Index of the first value ≥ `x` in ascending `values`. */
+function lowerBound(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 declare global {

@@ -71,11 +71,59 @@ export const readerStyles = css`
     border-color: var(--border);
     background: var(--surface);
   }
+  reader-view .reader-body {
+    flex: 1;
+    display: flex;
+    min-height: 0;
+  }
   reader-view .reader-scroll {
     flex: 1;
     overflow: auto;
     min-height: 0;
     scroll-padding: 2rem;
+  }
+  margin-bar {
+    display: block;
+    width: 1.6rem;
+    border-left: 1px solid var(--border);
+    background: var(--surface-2);
+  }
+  margin-bar .margin-bar {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+  }
+  margin-bar .track {
+    position: relative;
+    flex: 1;
+    margin: 0.2rem 0;
+  }
+  margin-bar .bucket {
+    position: absolute;
+    left: 0.3rem;
+    right: 0.3rem;
+    height: 3px;
+    padding: 0;
+    border: none;
+    border-radius: 2px;
+    background: var(--accent);
+    opacity: 0.7;
+    cursor: pointer;
+  }
+  margin-bar .step {
+    font: 0.62rem/1.1 var(--font-ui);
+    border: none;
+    background: none;
+    color: var(--muted);
+    padding: 0.25rem 0;
+    cursor: pointer;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+  }
+  margin-bar .step:disabled {
+    opacity: 0.35;
+    cursor: default;
   }
   reader-view .reader-error {
     margin: 1.5rem;
@@ -252,5 +300,78 @@ export const readerStyles = css`
   ::highlight(search-current) {
     background-color: var(--search-current);
     color: inherit;
+  }
+`;
+
+/** Panels that live in light DOM (the layers panel shows samples of the highlight classes). */
+export const panelStyles = css`
+  layers-panel {
+    display: block;
+    padding: 0.5rem 0.75rem;
+    font: 0.85rem/1.45 var(--font-ui);
+  }
+  layers-panel fieldset {
+    border: 1px solid var(--border);
+    border-radius: 5px;
+    margin: 0 0 0.6rem;
+    padding: 0.35rem 0.6rem 0.5rem;
+  }
+  layers-panel legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  layers-panel .row {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    margin: 0.15rem 0;
+  }
+  layers-panel .count {
+    color: var(--muted);
+    margin-left: auto;
+    font-size: 0.78rem;
+  }
+  layers-panel .buttons {
+    margin-top: 0.4rem;
+  }
+  layers-panel button,
+  layers-panel .file-button {
+    font: inherit;
+    font-size: 0.8rem;
+    border: 1px solid var(--border);
+    background: var(--surface-2);
+    color: var(--text);
+    border-radius: 4px;
+    padding: 0.15rem 0.55rem;
+    cursor: pointer;
+  }
+  layers-panel .file-button input {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
+  layers-panel .file-button:focus-within {
+    outline: 2px solid var(--focus);
+  }
+  layers-panel .legend {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  layers-panel .legend li {
+    margin: 0.2rem 0;
+  }
+  layers-panel .sample {
+    font-family: var(--font-text);
+    margin-right: 0.35rem;
+  }
+  layers-panel .problems li {
+    color: var(--flag-loss);
+    overflow-wrap: anywhere;
+  }
+  layers-panel .status {
+    margin: 0.3rem 0 0;
+    color: var(--muted);
   }
 `;

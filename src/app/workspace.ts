@@ -1,0 +1,275 @@
+/**
+ * The annotations the reader shows: every layer, anchored in every document,
+ * classified by kind, filtered by what the reader switched on, with orphans
+ * kept in their own list. No DOM here: the views draw what this computes.
+ */
+import type { Annotation, SpecificResource, TextualBody } from '../annotations/model.ts';
+import { DAMAGE_TAGS, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
+import { anchorAll } from '../annotations/anchoring/index.ts';
+import type { DrawnSpan } from '../components/reader/highlights.ts';
+
+/** What an annotation is, for drawing, filtering and listing. */
+export type AnnotationKind = 'note' | 'flag' | 'footnote' | 'claim' | 'review';
+
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  note: 'Own notes',
+  flag: 'Damage flags',
+  footnote: 'Footnote links',
+  claim: 'Claim links',
+  review: 'Reviews',
+};
+
+/** Where a layer comes from. Own annotations are the reader's, kept in the browser's database. */
+export type LayerOrigin = 'shipped' | 'own' | 'imported';
+
+export interface WorkspaceLayer {
+  readonly id: string;
+  readonly label: string;
+  readonly origin: LayerOrigin;
+  readonly annotations: readonly Annotation[];
+}
+
+/** A document the workspace anchors into. */
+export interface WorkspaceDocument {
+  readonly id: string;
+  readonly iri: string;
+  readonly label: string;
+  readonly source: string;
+}
+
+/** One anchored target of an annotation. */
+export interface PlacedTarget {
+  readonly docId: string;
+  readonly targetIndex: number;
+  readonly from: number;
+  readonly to: number;
+  readonly method: 'position' | 'quote' | 'fuzzy';
+}
+
+/** A target that found no passage: shown in the orphans list, never dropped. */
+export interface OrphanTarget {
+  readonly annotationId: string;
+  readonly layerId: string;
+  readonly docId: string | null;
+  readonly targetIndex: number;
+  readonly quote: string;
+  readonly reason: string;
+}
+
+/** An annotation with what the reader needs to show it. */
+export interface Entry {
+  readonly annotation: Annotation;
+  readonly layerId: string;
+  readonly kind: AnnotationKind;
+  /** Tag values (vocabulary tags and the reader's own). */
+  readonly tags: readonly string[];
+  /** The flag's damage tag, or the claim's relation. */
+  readonly subtype: string | null;
+  readonly description: string | null;
+  readonly comment: string | null;
+  readonly placed: readonly PlacedTarget[];
+  /** `accepted` / `dismissed` when a review decided on it. */
+  readonly status: 'proposed' | 'accepted' | 'dismissed';
+}
+
+/**
+ * The id of the annotation a review decides on (`accepted` / `dismissed`), or
+ * null when `annotation` is not a review. The reviewed id is given by a body
+ * with purpose `identifying`: a SpecificResource whose `source` is the id, or
+ * a TextualBody whose `value` is.
+ */
+export function reviewedIdOf(annotation: Annotation): string | null {
+  if (annotation.motivation !== 'assessing') return null;
+  const tags = tagsOf(annotation);
+  if (!tags.includes('accepted') && !tags.includes('dismissed')) return null;
+  for (const b of annotation.body) {
+    if (b.purpose !== 'identifying') continue;
+    if (b.type === 'SpecificResource') return b.source;
+    if (b.type === 'TextualBody') return b.value;
+  }
+  return null;
+}
+
+/** Classifies an annotation by its motivation and tags. */
+export function kindOf(annotation: Annotation): AnnotationKind {
+  const tags = tagsOf(annotation);
+  if (reviewedIdOf(annotation) !== null) return 'review';
+  if (tags.includes('claim')) return 'claim';
+  if (tags.includes('footnote')) return 'footnote';
+  if (annotation.motivation === 'assessing' && tags.some((t) => (DAMAGE_TAGS as readonly string[]).includes(t))) return 'flag';
+  return 'note';
+}
+
+function subtypeOf(kind: AnnotationKind, tags: readonly string[]): string | null {
+  if (kind === 'flag') return tags.find((t) => (DAMAGE_TAGS as readonly string[]).includes(t)) ?? null;
+  if (kind === 'claim') return tags.find((t) => t === 'agrees' || t === 'conflicts' || t === 'related') ?? 'related';
+  return null;
+}
+
+function commentOf(annotation: Annotation): string | null {
+  const body = annotation.body.find((b): b is TextualBody => b.type === 'TextualBody' && (b.purpose === 'commenting' || b.purpose === undefined));
+  return body ? body.value : null;
+}
+
+/** The CSS classes that draw an entry (see styles/reader.ts). */
+export function classesOf(entry: Pick<Entry, 'kind' | 'subtype' | 'status'>): string {
+  const parts = ['hl', `hl-${entry.kind}`];
+  if (entry.subtype) parts.push(`hl-${entry.subtype}`);
+  if (entry.status === 'accepted') parts.push('hl-accepted');
+  return parts.join(' ');
+}
+
+export class Workspace {
+  private readonly layers = new Map<string, WorkspaceLayer>();
+  private readonly hiddenLayers = new Set<string>();
+  private readonly hiddenKinds = new Set<AnnotationKind>();
+  private entries = new Map<string, Entry>();
+  private orphanList: OrphanTarget[] = [];
+
+  constructor(private readonly documents: readonly WorkspaceDocument[]) {}
+
+  /** Adds or replaces a layer and re-anchors. */
+  setLayer(layer: WorkspaceLayer): void {
+    this.layers.set(layer.id, layer);
+    this.rebuild();
+  }
+
+  removeLayer(id: string): void {
+    if (this.layers.delete(id)) this.rebuild();
+  }
+
+  allLayers(): readonly WorkspaceLayer[] {
+    return [...this.layers.values()];
+  }
+
+  setLayerVisible(id: string, visible: boolean): void {
+    if (visible) this.hiddenLayers.delete(id);
+    else this.hiddenLayers.add(id);
+  }
+
+  isLayerVisible(id: string): boolean {
+    return !this.hiddenLayers.has(id);
+  }
+
+  setKindVisible(kind: AnnotationKind, visible: boolean): void {
+    if (visible) this.hiddenKinds.delete(kind);
+    else this.hiddenKinds.add(kind);
+  }
+
+  isKindVisible(kind: AnnotationKind): boolean {
+    return !this.hiddenKinds.has(kind);
+  }
+
+  /** The entry for an annotation id, or null. */
+  get(id: string): Entry | null {
+    return this.entries.get(id) ?? null;
+  }
+
+  /** Every entry, in layer order then file order. */
+  all(): readonly Entry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Entries that are drawn now: visible layer and kind, anchored, not dismissed, not reviews. */
+  visible(): Entry[] {
+    return this.all().filter(
+      (e) => e.kind !== 'review' && e.status !== 'dismissed' && this.isKindVisible(e.kind) && this.isLayerVisible(e.layerId) && e.placed.length > 0,
+    );
+  }
+
+  /** The spans to draw in document `docId`. */
+  spansFor(docId: string): DrawnSpan[] {
+    const spans: DrawnSpan[] = [];
+    for (const e of this.visible()) {
+      const className = classesOf(e);
+      for (const p of e.placed) if (p.docId === docId) spans.push({ id: e.annotation.id, from: p.from, to: p.to, className });
+    }
+    return spans;
+  }
+
+  /** Targets that could not be anchored, in every layer (hidden layers included: an orphan is never out of sight). */
+  orphans(): readonly OrphanTarget[] {
+    return this.orphanList;
+  }
+
+  documentOf(iri: string): WorkspaceDocument | null {
+    return this.documents.find((d) => d.iri === iri) ?? null;
+  }
+
+  documentById(id: string): WorkspaceDocument | null {
+    return this.documents.find((d) => d.id === id) ?? null;
+  }
+
+  private rebuild(): void {
+    const entries = new Map<string, Entry>();
+    const orphans: OrphanTarget[] = [];
+    // Later layers override earlier ones by id: the reader's own copy of an annotation wins.
+    const order = [...this.layers.values()].sort((a, b) => originRank(a.origin) - originRank(b.origin));
+    const chosen = new Map<string, { annotation: Annotation; layerId: string }>();
+    for (const layer of order) for (const a of layer.annotations) chosen.set(a.id, { annotation: a, layerId: layer.id });
+    const annotations = [...chosen.values()].map((c) => c.annotation);
+
+    const placed = new Map<string, PlacedTarget[]>();
+    const unplaced = new Map<string, OrphanTarget[]>();
+    for (const doc of this.documents) {
+      const { anchors } = anchorAll(doc.source, annotations, { source: doc.iri });
+      for (const { annotationId, targetIndex, anchor } of anchors) {
+        if (anchor.status === 'anchored') {
+          const list = placed.get(annotationId) ?? [];
+          list.push({ docId: doc.id, targetIndex, from: anchor.from, to: anchor.to, method: anchor.method });
+          placed.set(annotationId, list);
+        } else {
+          const a = chosen.get(annotationId)!;
+          const target = targetsOf(a.annotation)[targetIndex]!;
+          const list = unplaced.get(annotationId) ?? [];
+          list.push({ annotationId, layerId: a.layerId, docId: doc.id, targetIndex, quote: quoteOf(target), reason: anchor.reason });
+          unplaced.set(annotationId, list);
+        }
+      }
+    }
+    const decisions = new Map<string, { status: 'accepted' | 'dismissed'; time: number }>();
+    for (const { annotation } of chosen.values()) {
+      const target = reviewedIdOf(annotation);
+      if (!target) continue;
+      const status = tagsOf(annotation).includes('dismissed') ? 'dismissed' : 'accepted';
+      const time = Date.parse(annotation.modified ?? annotation.created) || 0;
+      const prev = decisions.get(target);
+      if (!prev || time >= prev.time) decisions.set(target, { status, time });
+    }
+    for (const { annotation, layerId } of chosen.values()) {
+      const tags = tagsOf(annotation);
+      const kind = kindOf(annotation);
+      const targets = targetsOf(annotation);
+      // A target on a document this reader does not show is an orphan too.
+      targets.forEach((t, targetIndex) => {
+        if (!this.documentOf(t.source)) {
+          const list = unplaced.get(annotation.id) ?? [];
+          list.push({ annotationId: annotation.id, layerId, docId: null, targetIndex, quote: quoteOf(t), reason: `It points into ${t.source}, which is not one of the texts shown.` });
+          unplaced.set(annotation.id, list);
+        }
+      });
+      if (kind !== 'review') orphans.push(...(unplaced.get(annotation.id) ?? []));
+      entries.set(annotation.id, {
+        annotation,
+        layerId,
+        kind,
+        tags,
+        subtype: subtypeOf(kind, tags),
+        description: descriptionOf(annotation),
+        comment: commentOf(annotation),
+        placed: placed.get(annotation.id) ?? [],
+        status: decisions.get(annotation.id)?.status ?? 'proposed',
+      });
+    }
+    this.entries = entries;
+    this.orphanList = orphans;
+  }
+}
+
+function originRank(origin: LayerOrigin): number {
+  return origin === 'shipped' ? 0 : origin === 'imported' ? 1 : 2;
+}
+
+function quoteOf(target: SpecificResource): string {
+  return quoteSelectorOf(target)?.exact ?? '';
+}

@@ -1,0 +1,160 @@
+/**
+ * The reader's own notes, and every orphaned annotation (one whose passage
+ * could not be found), each with its quote. Orphans are never dropped: they
+ * can be re-attached by hand to the passage selected in a text.
+ *
+ * @fires note-activate-item - `{ id }` show a note in its text
+ * @fires card-action - `{ action: 'edit' | 'delete', id }`
+ * @fires orphan-reattach - `{ annotationId, targetIndex }` attach to the current selection
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Entry, OrphanTarget } from '../app/workspace.ts';
+
+@customElement('notes-panel')
+export class NotesPanel extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      padding: 0.5rem 0.75rem;
+      font: 0.85rem/1.45 var(--font-ui);
+    }
+    h3 {
+      font-size: 0.85rem;
+      margin: 0.75rem 0 0.35rem;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      border: 1px solid var(--border);
+      border-radius: 5px;
+      padding: 0.4rem 0.5rem;
+      margin-bottom: 0.4rem;
+      background: var(--surface);
+    }
+    q {
+      font-family: var(--font-text);
+      display: block;
+      color: var(--muted);
+      overflow-wrap: anywhere;
+    }
+    .comment {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      margin: 0.2rem 0;
+    }
+    .reason {
+      color: var(--flag-loss);
+      font-size: 0.78rem;
+    }
+    .actions {
+      display: flex;
+      gap: 0.3rem;
+      margin-top: 0.25rem;
+      flex-wrap: wrap;
+    }
+    button {
+      font: inherit;
+      font-size: 0.78rem;
+      border: 1px solid var(--border);
+      background: var(--surface-2);
+      color: var(--text);
+      border-radius: 4px;
+      padding: 0.1rem 0.45rem;
+      cursor: pointer;
+    }
+    button:disabled {
+      opacity: 0.55;
+      cursor: default;
+    }
+    .empty {
+      color: var(--muted);
+    }
+    .tag {
+      display: inline-block;
+      border: 1px solid var(--border);
+      border-radius: 999px;
+      padding: 0 0.4rem;
+      font-size: 0.72rem;
+      margin-right: 0.2rem;
+    }
+  `;
+
+  @property({ attribute: false }) notes: readonly Entry[] = [];
+  @property({ attribute: false }) orphans: readonly OrphanTarget[] = [];
+  /** True when a passage is selected in a text, so an orphan can be re-attached there. */
+  @property({ type: Boolean }) canReattach = false;
+  /** Labels of documents by id. */
+  @property({ attribute: false }) docLabels: Readonly<Record<string, string>> = {};
+
+  override render() {
+    return html`
+      <section aria-labelledby="own">
+        <h3 id="own">Your notes (${this.notes.length})</h3>
+        ${this.notes.length
+          ? html`<ul>
+              ${this.notes.map((e) => this.renderNote(e))}
+            </ul>`
+          : html`<p class="empty">Select a passage in either text and press <kbd>A</kbd> (or “Annotate selection”) to write a note.</p>`}
+      </section>
+      <section aria-labelledby="orph">
+        <h3 id="orph">Orphaned annotations (${this.orphans.length})</h3>
+        ${this.orphans.length
+          ? html`<p class="empty">Their passage could not be found in the text as it is now. Select the right passage and re-attach.</p>
+              <ul>
+                ${this.orphans.map((o) => this.renderOrphan(o))}
+              </ul>`
+          : html`<p class="empty">None: every annotation found its passage.</p>`}
+      </section>
+    `;
+  }
+
+  private renderNote(e: Entry) {
+    const where = e.placed.map((p) => this.docLabels[p.docId] ?? p.docId).join(', ');
+    return html`<li>
+      <q>${quoteText(e)}</q>
+      ${e.comment ? html`<p class="comment">${e.comment}</p>` : nothing}
+      ${e.tags.length ? html`<div>${e.tags.map((t) => html`<span class="tag">${t}</span>`)}</div>` : nothing}
+      <div class="actions">
+        <button @click=${() => this.emit('note-activate-item', { id: e.annotation.id })} ?disabled=${!e.placed.length} aria-label=${`Show note in ${where || 'text'}`}>Show</button>
+        <button @click=${() => this.emit('card-action', { action: 'edit', id: e.annotation.id })}>Edit</button>
+        <button @click=${() => this.emit('card-action', { action: 'delete', id: e.annotation.id })}>Delete</button>
+      </div>
+    </li>`;
+  }
+
+  private renderOrphan(o: OrphanTarget) {
+    return html`<li>
+      <q>${o.quote || '(no quote)'}</q>
+      <div class="reason">${o.reason}</div>
+      <div class="actions">
+        <button
+          ?disabled=${!this.canReattach}
+          title=${this.canReattach ? 'Attach to the selected passage' : 'Select a passage in a text first'}
+          @click=${() => this.emit('orphan-reattach', { annotationId: o.annotationId, targetIndex: o.targetIndex })}
+        >
+          Re-attach to selection
+        </button>
+      </div>
+    </li>`;
+  }
+
+  private emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+function quoteText(e: Entry): string {
+  const target = Array.isArray(e.annotation.target) ? e.annotation.target[0] : e.annotation.target;
+  const quote = target?.selector?.find((s: { type: string }) => s.type === 'TextQuoteSelector') as { exact?: string } | undefined;
+  return quote?.exact ?? '';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'notes-panel': NotesPanel;
+  }
+}
