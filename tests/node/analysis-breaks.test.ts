@@ -72,6 +72,19 @@ describe('detectBreaks', () => {
       ],
     },
     {
+      name: 'flags words lost at a line break inside a paragraph of a text with one-line paragraphs',
+      text: 'Relations between the two (\n\nUSSR\ncountries happened in 1944.\n\nAnother paragraph here.\n\nAnd a third one.',
+      expected: [
+        ['truncated', 'Relations between the two ('],
+        ['missing-passage', 'USSR\ncountries happened in'],
+      ],
+    },
+    {
+      name: 'takes a line break in hard-wrapped prose for wrapping, not loss',
+      text: 'The delegation left the capital in\nthe morning and arrived late.\n\nThe talks began the next\nday and lasted a week.',
+      expected: [],
+    },
+    {
       name: 'flags a missing title when the manifest says it is lost',
       text: 'Abstract\n\nThis article examines things.',
       title: null,

@@ -31,10 +31,12 @@ export function detectBreaks(parsed: ParsedText, info: TitleInfo = {}): Flag[] {
     const first = blockRange(blocks[0]) ?? blocks[0].span;
     out.push(flag('damage', 'missing-passage', first, `The text's title is missing: it opens with "${clip(source.slice(first.from, first.to))}".`, 0.9));
   }
+  const hardWrapped = isHardWrapped(blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.type === 'heading') out.push(...emptySection(source, blocks, i));
     if (block.type !== 'paragraph') continue;
+    if (!hardWrapped) out.push(...innerBreaks(source, block));
     const next = blocks[i + 1];
     out.push(...brokenEnd(source, block, next));
     out.push(...brokenStart(source, block, blocks[i - 1]));
@@ -144,6 +146,35 @@ function truncatedSentences(source: string, block: Block): Flag[] {
     if (!word || word.to !== at || isAbbreviationAt(source, at)) continue;
     if (!FUNCTION_WORDS.has(word.text.toLowerCase())) continue;
     out.push(flag('damage', 'truncated', s, `The sentence breaks off: it ends in "${word.text}." ("${tail(source.slice(s.from, at + 1))}"); words are lost.`, 0.6));
+  }
+  return out;
+}
+
+/** Share of multi-line paragraphs above which a text counts as hard-wrapped prose. */
+const HARD_WRAPPED_SHARE = 0.3;
+
+/** True when many paragraphs span several lines: then a line break inside a sentence is ordinary wrapping. */
+function isHardWrapped(blocks: readonly Block[]): boolean {
+  const paragraphs = blocks.filter((b) => b.type === 'paragraph');
+  const multi = paragraphs.filter((b) => b.segments.length > 1).length;
+  return paragraphs.length > 0 && multi / paragraphs.length > HARD_WRAPPED_SHARE;
+}
+
+/**
+ * In a text whose paragraphs are single lines, a line break inside a
+ * paragraph between a line without closing punctuation and a lowercase line
+ * marks where words were dropped (typically a link or a template lost in extraction).
+ */
+function innerBreaks(source: string, block: Block): Flag[] {
+  const out: Flag[] = [];
+  for (let k = 1; k < block.segments.length; k++) {
+    const before = block.segments[k - 1]!;
+    const after = block.segments[k]!;
+    if (!/^\p{Ll}/u.test(source.slice(after.from, after.from + 1))) continue;
+    if (unfinished(source, before.from, before.to) === null) continue;
+    const words = wordsIn(source, after.from, after.to).slice(0, 3);
+    const end = words.length ? words[words.length - 1]!.to : after.to;
+    out.push(flag('damage', 'missing-passage', { from: before.from, to: end }, `Words are lost at a line break inside the paragraph: "${tail(source.slice(before.from, before.to))}" runs into "${clip(source.slice(after.from, end))}".`, 0.5));
   }
   return out;
 }
