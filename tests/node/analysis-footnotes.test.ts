@@ -133,6 +133,15 @@ describe('detectFootnotes', () => {
     assert.match(gap[0]!.description, /Note numbers jump from 2 to 7: the passage carrying notes 3–6 is missing/);
   });
 
+  it('flags a repeated glued note number and a note number listed twice', () => {
+    const glued = 'A first point is made here.1 A second point follows it.2 A third point repeats it.2 And on.3';
+    const repeats = detectFootnotes(parsePlainText(glued)).filter((f) => f.kind === 'flag' && f.tag === 'garbled');
+    assert.deepEqual(repeats.map((f) => glued.slice(f.from - 3, f.to)), ['it.2']);
+    const listed = ['Claim.[1] Claim.[2]', '', 'References', '', '  1. ^ Smith (2001). Book.', '  2. ^ Doe (1999). Book.', '  2. ^ Roe (2003). Book.'].join('\n');
+    const twice = detectFootnotes(parsePlainText(listed)).filter((f) => f.kind === 'flag');
+    assert.deepEqual(twice.map((f) => [f.kind === 'flag' && f.tag, listed.slice(f.from, f.to)]), [['garbled', '  2. ^ Roe (2003). Book.']]);
+  });
+
   it('never takes years, decimals, counts or ranges for markers', () => {
     const text = [
       'Trade grew in 1972. Output rose by 4.5 percent. There were 300 ships.',
