@@ -5,7 +5,7 @@
 export type { Layer, Problem } from './layer.ts';
 export { loadCollection, validateAnnotation, isAbsoluteIri, isDateTime, hasAnnoContext, MAX_FILE_LENGTH, MAX_PROBLEMS_PER_FILE } from './validate.ts';
 export type { AnnotationCheck } from './validate.ts';
-export { anchorSelectors, anchorAll, statsOf } from './anchoring/index.ts';
+export { anchorSelectors, anchorAll, statsOf, AnchoringWorker, AnchoringWorkerError } from './anchoring/index.ts';
 export type { Anchor, Anchored, Orphaned, AnchorMethod, AnchorStats, TargetAnchor } from './anchoring/index.ts';
 export { AnnotationStore, DEFAULT_DB_NAME } from './store.ts';
 export type { StoredRecord, StoreChange, StoreOptions, WriteOptions } from './store.ts';

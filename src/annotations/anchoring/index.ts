@@ -6,3 +6,4 @@ export type { AnchorStats, TargetAnchor } from './batch.ts';
 export { MIN_QUOTE_SIMILARITY, MIN_FUZZY_SCORE, MIN_MARGIN } from './fuzzy.ts';
 export { MIN_EXACT_CONTEXT, SELF_EVIDENT_QUOTE_LENGTH } from './exact.ts';
 export type { Anchor, Anchored, Orphaned, AnchorMethod } from './types.ts';
+export { AnchoringWorker, AnchoringWorkerError } from './in-worker.ts';
