@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../src/components/reader-view.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import { FootnoteController, OPEN_DELAY_MS, CLOSE_DELAY_MS, BACK_KEY } from '../../src/components/reader/footnotes.ts';
@@ -235,6 +236,45 @@ describe('footnote previews', () => {
     m.controller.detach();
     over(m.markers[0]!);
     await past(OPEN_DELAY_MS);
+    expect(previews()).to.have.length(0);
+  });
+});
+
+describe('footnote previews with the real keyboard and mouse', () => {
+  let m: Mounted;
+  beforeEach(async () => {
+    m = await mount(WITH_NOTES, 'Sample notes');
+  });
+  afterEach(async () => {
+    await resetMouse();
+    m.remove();
+  });
+
+  it('Tab reaches a marker and opens its preview; Enter pins it; Escape closes it and focus returns', async () => {
+    m.view.editorView!.dom.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(m.markers[0]);
+    await past(OPEN_DELAY_MS);
+    expect(m.controller.openNote).to.equal(1);
+    expect(m.controller.pinned).to.equal(false);
+    await sendKeys({ press: 'Enter' });
+    expect(m.controller.pinned).to.equal(true);
+    await past(0);
+    expect(document.activeElement).to.equal(previews()[0]);
+    await sendKeys({ press: 'Escape' });
+    expect(previews()).to.have.length(0);
+    expect(document.activeElement).to.equal(m.markers[0]);
+  });
+
+  it('the pointer opens a preview after the delay and closes it after leaving', async () => {
+    const r = m.markers[1]!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    await past(OPEN_DELAY_MS);
+    expect(m.controller.openNote).to.equal(2);
+    const text = m.view.querySelector('.reader-title')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(text.left + 5), Math.round(text.top + 5)] });
+    expect(m.controller.openNote, 'closed at once').to.equal(2);
+    await past(CLOSE_DELAY_MS);
     expect(previews()).to.have.length(0);
   });
 });
