@@ -25,16 +25,20 @@ const FIRST = [
   '',
   'After nine years in prison, the dissident Jurij Petrovskij was released and flown to Zürich.',
   '',
+  'The rebel junta of the island of Tarn overthrew its elected government on 2 August 1963 after a night of fighting.',
+  '',
 ].join('\n');
 
 const SECOND = [
   'On 4 March 1952, Norland and Vesk signed a friendship treaty in the city of Ostrava, ending a decade of border quarrels.',
   '',
-  'The coup of General Kessler took place on 13 June 1961, when army units occupied the capital and closed the radio station. The credits from Vesk, some $150 million in long-term loans, were meant for a new steel mill.',
+  'The military coup of General Kessler took place on 13 June 1961, when army units seized power and occupied the capital. The credits from Vesk, some $150 million in long-term loans, were meant for a new steel mill.',
   '',
-  'Kessler visited the national university in the autumn to award medals to the best students. Petrovsky wrote three long novels about life on the collective farms.',
+  'Kessler visited the national university in the autumn to award medals to the best students. Petrovsky wrote three long novels about life on the collective farms. In 1965 Ilse Varga married the painter Oskar Lind in a small church near Halden.',
   '',
   'The dissident Yuri Petrovsky was freed from prison after nine years and flown to Zurich. The national football team won the regional cup in 1966 after a dramatic final.',
+  '',
+  'The Tarn junta informed every foreign embassy on 5 August 1963 that it would honour the debts of the overthrown government.',
   '',
 ].join('\n');
 
@@ -78,6 +82,11 @@ describe('claims: matching', () => {
     assert.deepEqual(m.differences.map((d) => [d.a, d.b]), [['$120 million', 'some $150 million']]);
   });
 
+  it('does not turn two events of one month into a conflict', () => {
+    const m = find('overthrew its elected government', 'informed every foreign embassy');
+    assert.ok(!m || m.relation !== 'conflicts', m?.description);
+  });
+
   it('links through diacritics and transliteration variants', () => {
     const m = find('Jurij Petrovskij', 'Yuri Petrovsky');
     assert.ok(m, 'transliterated names not linked');
@@ -87,10 +96,10 @@ describe('claims: matching', () => {
   it('does not link the same names in a different event', () => {
     assert.equal(find('fishing harbour', 'university'), undefined);
     assert.equal(find('Jurij Petrovskij', 'novels'), undefined);
+    assert.equal(find('Ilse Varga', 'Ilse Varga'), undefined);
   });
 
   it('does not link unrelated sentences', () => {
-    assert.deepEqual(involving('poet'), []);
     assert.deepEqual(involving('football'), []);
     assert.deepEqual(involving('harvest'), []);
   });

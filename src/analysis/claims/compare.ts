@@ -27,12 +27,23 @@ const AMOUNT_TOLERANCE = 0.005;
 /** Relative gap two estimates ("about", "some") may have and still be one figure. */
 const ESTIMATE_TOLERANCE = 0.1;
 
+/** What the matcher knows of a pair besides its slots. */
+export interface CompareContext {
+  /** Name labels both texts share. */
+  readonly sameNames: readonly string[];
+  /** The wording is close enough for shared names alone to make an agreement. */
+  readonly strongWording: boolean;
+  /** The pair tells one event: only then do differing dates or figures conflict. */
+  readonly sameEvent: boolean;
+}
+
 /**
- * Compares the slots of two claims already judged to speak of one event.
- * `sameNames` are name labels both share; `strongWording` says the wording
- * itself is close enough for shared names alone to make an agreement.
+ * Compares the slots of two linked claims: `conflicts` when they tell one
+ * event and a date or figure differs, `agrees` when a date or figure (or,
+ * with close wording, a name) is shared, else `related`.
  */
-export function compareSlots(a: Slots, b: Slots, sameNames: readonly string[], strongWording: boolean): SlotComparison {
+export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotComparison {
+  const { sameNames, strongWording, sameEvent } = context;
   const agreements: string[] = [];
   const differences: SlotDifference[] = [];
 
@@ -53,6 +64,7 @@ export function compareSlots(a: Slots, b: Slots, sameNames: readonly string[], s
     if (other) differences.push({ kind: 'number', a: n.label, b: other.label });
   }
 
+  if (!sameEvent) differences.length = 0;
   const slotAgreements = agreements.length;
   agreements.push(...sameNames);
   const relation: RelationTag = differences.length > 0

@@ -109,6 +109,8 @@ const MIN_SPECIFIC_UNITS = 2;
 const RARE_SHARE = 0.01;
 /** Shared rare terms that saturate the rare feature. */
 const RARE_SATURATION = 3;
+/** Share of the smaller side's event-word weight both must share to tell one event (so that differing slots conflict). */
+const SAME_EVENT_OVERLAP = 0.4;
 /** Date similarity (see dateSimilarity) at which a date pins the event: a shared month, or full dates one field apart. */
 const DATE_EVENT_SIMILARITY = 0.5;
 /** A name in at most this share of units is specific enough to anchor a link; above it, it is the texts' topic. */
@@ -119,6 +121,8 @@ const MIN_RARE_ANCHOR = 3;
 const MIN_EVENT_ANCHOR = 4;
 /** A phrase in at most this share of units is specific enough to anchor a link. */
 const SPECIFIC_PHRASE_SHARE = 0.01;
+/** A word in more than this share of units is common: a phrase containing it is not specific. */
+const COMMON_WORD_SHARE = 0.08;
 /** Shared specific phrases that saturate the phrase feature. */
 const PHRASE_SATURATION = 2;
 /** Summed name specificity (-ln share) that saturates the name feature: about two names each in 2% of units. */
@@ -149,6 +153,8 @@ interface Candidate {
   readonly sharedWords: readonly string[];
   readonly sharedNames: readonly string[];
   readonly lexical: number;
+  /** The event words agree enough for differing dates or figures to be a disagreement. */
+  readonly sameEvent: boolean;
 }
 
 export interface MatchOptions {
@@ -218,13 +224,16 @@ function matchPair(
   const all = [...unitsA, ...unitsB];
   const nameShare = shares(all, (u) => u.nameKeys.keys());
   const phraseShare = shares(all, (u) => u.phrases.keys());
+  const termShare = shares(all, (u) => u.terms);
   // "Few units" never means fewer than one per text, however short the texts.
   const few = (share: number) => Math.max(MIN_SPECIFIC_UNITS, share * all.length) / all.length;
   const corpus: Corpus = {
     idf: inverseDocumentFrequency(all),
     nameShare,
     specificName: (k) => nameShare(k) <= few(SPECIFIC_NAME_SHARE),
-    specificPhrase: (p) => phraseShare(p) <= few(SPECIFIC_PHRASE_SHARE),
+    // A phrase of two common words ("economic problems") is a commonplace however rarely it occurs whole.
+    specificPhrase: (p) => phraseShare(p) <= few(SPECIFIC_PHRASE_SHARE)
+      && p.split(' ').every((w) => termShare(w) <= few(COMMON_WORD_SHARE)),
     rareIdf: Math.log((all.length + 1) / (few(RARE_SHARE) * all.length + 0.5)),
   };
   // Retrieval runs both ways, so that each side's best partner is among the candidates.
@@ -321,13 +330,16 @@ function scorePair(a: Prepared, b: Prepared, corpus: Corpus, bm25: number): Cand
   const { idf } = corpus;
   const shared = [...a.terms].filter((t) => b.terms.has(t));
   const sharedEvent = [...a.eventTerms].filter((t) => b.eventTerms.has(t));
-  const dates = dateSimilarity(a.slots, b.slots);
+  const eventWeight = (set: ReadonlySet<string>) => [...set].reduce((s, t) => s + idf(t), 0);
+  const event = sharedEvent.reduce((s, t) => s + idf(t), 0) / Math.max(1e-9, Math.min(eventWeight(a.eventTerms), eventWeight(b.eventTerms)));
+  // Only a pair whose event words mostly agree tells one event; then a date
+  // one field apart is a disagreement about it, not two events of one month.
+  const sameEvent = event >= SAME_EVENT_OVERLAP;
+  const dates = dateSimilarity(a.slots, b.slots, sameEvent);
   // The event guard: names alone never make two sentences one claim; the
   // event words must overlap too (one word is enough when a dated event
   // matches to the month, since a full date is itself an event's signature).
   const minEventTerms = dates >= DATE_EVENT_SIMILARITY ? 1 : MIN_EVENT_TERMS;
-  const eventWeight = (set: ReadonlySet<string>) => [...set].reduce((s, t) => s + idf(t), 0);
-  const event = sharedEvent.reduce((s, t) => s + idf(t), 0) / Math.max(1e-9, Math.min(eventWeight(a.eventTerms), eventWeight(b.eventTerms)));
   if (sharedEvent.length < minEventTerms || event < MIN_EVENT_OVERLAP) return null;
 
   const sharedNameKeys = [...a.nameKeys.keys()].filter((k) => b.nameKeys.has(k));
@@ -369,7 +381,7 @@ function scorePair(a: Prepared, b: Prepared, corpus: Corpus, bm25: number): Cand
   const base = Object.values(features).reduce((s, v) => s + v, 0) + clash;
   const sharedWords = sharedEvent.sort((x, y) => idf(y) - idf(x)).map((t) => a.surface.get(t) ?? t);
   const sharedNames = [...new Set(sharedNameKeys.map((k) => a.nameKeys.get(k)!))];
-  return { a, b, features: { ...features, nameClash: clash }, base, sharedWords, sharedNames, lexical };
+  return { a, b, features: { ...features, nameClash: clash }, base, sharedWords, sharedNames, lexical, sameEvent };
 }
 
 /** A name's weight from the share of units naming it: a name in every sentence weighs nothing. */
@@ -378,16 +390,17 @@ function specificity(share: number): number {
 }
 
 /**
- * 1 for a shared full date; 0.8 for two full dates one field apart (one
- * event dated differently: as specific as an agreement); 0.5 for a shared
+ * 1 for a shared full date; 0.8 for two full dates one field apart when
+ * the event words agree (one event dated differently: as specific as an
+ * agreement), else 0.2 (two events of one month); 0.5 for a shared
  * month; 0.2 for a shared year (sentences name years for many reasons).
  */
-function dateSimilarity(a: Slots, b: Slots): number {
+function dateSimilarity(a: Slots, b: Slots, sameEvent: boolean): number {
   let best = 0;
   for (const d of a.dates) {
     for (const e of b.dates) {
       if (sameDate(d, e)) best = Math.max(best, d.day !== null ? 1 : d.month !== null ? 0.5 : 0.2);
-      else if (oneFieldApart(d, e)) best = Math.max(best, 0.8);
+      else if (oneFieldApart(d, e)) best = Math.max(best, sameEvent ? 0.8 : 0.2);
       else if (d.year === e.year && d.month !== null && d.month === e.month) best = Math.max(best, 0.5);
       else if (d.year !== null && d.year === e.year) best = Math.max(best, 0.2);
     }
@@ -417,7 +430,7 @@ function toMatch(
 ): ClaimMatch {
   const a: ClaimSpan = { iri: textA.iri, from: c.a.unit.from, to: c.a.unit.to, quote: textA.text.slice(c.a.unit.from, c.a.unit.to) };
   const b: ClaimSpan = { iri: textB.iri, from: c.b.unit.from, to: c.b.unit.to, quote: textB.text.slice(c.b.unit.from, c.b.unit.to) };
-  const comparison = compareSlots(c.a.slots, c.b.slots, c.sharedNames, c.lexical >= AGREE_LEXICAL);
+  const comparison = compareSlots(c.a.slots, c.b.slots, { sameNames: c.sharedNames, strongWording: c.lexical >= AGREE_LEXICAL, sameEvent: c.sameEvent });
   const sharedWords = c.sharedWords.slice(0, 6);
   return {
     id: idOf(a, b),

@@ -1,6 +1,7 @@
 /**
  * The words of a unit as comparison terms: folded, possessive-free,
- * stemmed (lunr's English stemmer) and transliteration-reduced, without
+ * stemmed (lunr's English stemmer), merged with their synonyms in a small
+ * thesaurus of event words, and transliteration-reduced, without
  * stop words and digits (numbers are compared as slots, not as words).
  */
 import lunr from 'lunr';
@@ -19,7 +20,7 @@ const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
   'also', 'however', 'although', 'though', 'upon', 'within', 'without', 'whose', 'whom', 'which', 'while', 'many',
   'much', 'more', 'most', 'even', 'still', 'yet', 'thus', 'therefore', 'moreover', 'furthermore', 'one', 'two',
   'first', 'well', 'way', 'whether', 'would', 'could', 'should', 'might', 'must', 'shall', 'may', 'part', 'per',
-  'among', 'toward', 'towards', 'onto', 'into', 'since', 'until', 'unless', 'further', 'other', 'another', 'such',
+  'between', 'both', 'each', 'among', 'toward', 'towards', 'onto', 'into', 'since', 'until', 'unless', 'further', 'other', 'another', 'such',
   // Light verbs in all their forms: they carry the grammar of a sentence, not its claim.
   'having', 'being', 'been', 'make', 'makes', 'made', 'making', 'take', 'takes', 'took', 'taken', 'taking', 'get',
   'gets', 'got', 'getting', 'give', 'gives', 'gave', 'given', 'giving', 'keep', 'keeps', 'kept', 'keeping', 'come',
@@ -28,6 +29,35 @@ const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
   'doing', 'say', 'says', 'said', 'saw', 'see', 'seen', 'way', 'ways', 'thing', 'things', 'time', 'times',
 ]);
 
+/**
+ * A small thesaurus of event words that histories use interchangeably for
+ * one kind of event (irregular forms listed; regular inflections are left to
+ * the stemmer). Each group folds to its first word. Kept to words whose
+ * every sense names the same kind of event: "free" (as in free elections) is
+ * left out, "freed" is in.
+ */
+const EVENT_SYNONYMS: ReadonlyArray<readonly string[]> = [
+  ['sever', 'suspend', 'suspension', 'break', 'broke', 'broken', 'rupture'],
+  ['overthrow', 'overthrew', 'overthrown', 'oust', 'ouster', 'depose', 'topple'],
+  ['release', 'freed', 'liberate', 'liberation'],
+  ['exchange', 'swap'],
+  ['prison', 'prisoner', 'imprison', 'imprisonment', 'jail', 'detain', 'detention'],
+  ['restore', 'restoration', 'reestablish', 'resume', 'resumption'],
+  ['visit', 'trip', 'travel', 'journey'],
+  ['credit', 'loan', 'lend', 'lent'],
+  ['aid', 'assistance', 'assist'],
+  ['kill', 'murder', 'assassinate', 'assassination'],
+  ['elect', 'election', 'electoral'],
+  ['win', 'won', 'victory', 'victorious'],
+];
+
+const stem = (folded: string): string => lunr.stemmer(new lunr.Token(folded, {})).toString();
+
+/** Stem of a thesaurus word → stem of its group's first word. */
+const SYNONYM_OF: ReadonlyMap<string, string> = new Map(
+  EVENT_SYNONYMS.flatMap((group) => group.map((w) => [stem(w), stem(group[0]!)] as const)),
+);
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
 
 /** The comparison key of one surface word, or null for a stop word, a digit string or a single letter. */
@@ -35,8 +65,8 @@ export function termKey(word: string): string | null {
   const folded = stripPossessive(fold(word));
   if (folded.length < 2 || /^\d/u.test(folded) || EXTRA_STOP_WORDS.has(folded)) return null;
   if (lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined) return null;
-  const stemmed = lunr.stemmer(new lunr.Token(folded, {})).toString();
-  return transliterationKey(stemmed);
+  const stemmed = stem(folded);
+  return transliterationKey(SYNONYM_OF.get(stemmed) ?? stemmed);
 }
 
 /** The terms of `text`, in order. */
