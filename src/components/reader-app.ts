@@ -335,7 +335,7 @@ export class ReaderApp extends LitElement {
         .orphans=${ws.orphans()}
         .canReattach=${!!this.selection}
         .docLabels=${docLabels}
-        @note-activate-item=${(e: CustomEvent<{ id: string }>) => this.showAnnotation(e.detail.id)}
+        @note-activate-item=${(e: CustomEvent<{ id: string }>) => void this.showAnnotation(e.detail.id)}
         @card-action=${this.onCardAction}
         @orphan-reattach=${this.onReattach}
       ></notes-panel>
@@ -404,8 +404,8 @@ export class ReaderApp extends LitElement {
       const i = this.entries.findIndex((e) => e.id === state.doc);
       if (i >= 0) this.shown = i;
     }
-    if (state.annotation) this.showAnnotation(state.annotation);
-    else if (state.doc && state.at) this.viewFor(state.doc)?.revealSource(state.at.from, state.at.to);
+    if (state.annotation) void this.showAnnotation(state.annotation);
+    else if (state.doc && state.at) void this.reveal(state.doc, state.at.from, state.at.to);
     if (state.query) this.sidePanel?.select('search');
   }
 
@@ -419,20 +419,30 @@ export class ReaderApp extends LitElement {
     history.replaceState(null, '', hash || location.pathname + location.search);
   }
 
-  /** Scrolls to an annotation (its first target) and opens its card. Returns false when it is not drawn anywhere. */
-  showAnnotation(id: string): boolean {
+  /**
+   * Brings a passage into view: on narrow screens shows its text first (a
+   * hidden view cannot scroll), then scrolls there and marks it current.
+   */
+  async reveal(docId: string, from: number, to: number, options: { focus?: boolean } = {}): Promise<boolean> {
+    const i = this.entries.findIndex((e) => e.id === docId);
+    if (i >= 0 && this.shown !== i && window.matchMedia('(max-width: 900px)').matches) {
+      this.shown = i;
+      await this.updateComplete;
+    }
+    return this.viewFor(docId)?.revealSource(from, to, options) ?? false;
+  }
+
+  /** Scrolls to an annotation (its first target) and opens its card. Resolves false when it is not drawn anywhere. */
+  async showAnnotation(id: string): Promise<boolean> {
     const entry = this.session?.workspace.get(id);
     const placed = entry?.placed[0];
     if (!entry || !placed) {
       this.showToast(entry ? 'This annotation lost its passage: see the orphans under Notes.' : `No annotation ${id} is loaded.`);
       return false;
     }
-    const i = this.entries.findIndex((e) => e.id === placed.docId);
-    if (i >= 0) this.shown = i;
-    const view = this.viewFor(placed.docId);
-    view?.revealSource(placed.from, placed.to, { focus: true });
+    await this.reveal(placed.docId, placed.from, placed.to, { focus: true });
     this.setUrl({ ...this.currentQueryState(), annotation: id });
-    const range = view?.sourceRangeToDOMRange(placed.from, placed.to);
+    const range = this.viewFor(placed.docId)?.sourceRangeToDOMRange(placed.from, placed.to);
     const rect = range?.getBoundingClientRect();
     this.card = { entries: [entry], at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true };
     return true;
@@ -502,7 +512,7 @@ export class ReaderApp extends LitElement {
         await session.deleteNote(id);
         this.showToast('Note deleted.', () => void this.undoDelete(id));
       } else if (action === 'partner' && entry) {
-        this.followPartner(entry);
+        await this.followPartner(entry);
       } else if (action === 'accept' || action === 'dismiss') {
         await session.review(id, action === 'accept' ? 'accepted' : 'dismissed');
         this.card = null;
@@ -538,14 +548,13 @@ export class ReaderApp extends LitElement {
     return load?.ok ? load.document.source.slice(from, to) : '';
   }
 
-  /** Scrolls the other text to a claim link's partner passage. */
-  private followPartner(entry: Entry): void {
+  /** Scrolls the other text to a claim link's partner passage (and marks both ends). */
+  private async followPartner(entry: Entry): Promise<void> {
     const here = this.card?.entries.includes(entry) ? entry.placed[0]?.docId : undefined;
     const partner = entry.placed.find((p) => p.docId !== here) ?? entry.placed[1];
     if (!partner) return;
-    for (const p of entry.placed) this.viewFor(p.docId)?.revealSource(p.from, p.to, { focus: p === partner });
-    const i = this.entries.findIndex((e) => e.id === partner.docId);
-    if (i >= 0) this.shown = i;
+    for (const p of entry.placed) if (p !== partner) this.viewFor(p.docId)?.revealSource(p.from, p.to);
+    await this.reveal(partner.docId, partner.from, partner.to, { focus: true });
   }
 
   // ---- Cards
@@ -593,9 +602,12 @@ export class ReaderApp extends LitElement {
   private onSearchActivate(event: CustomEvent<{ docId: string; from: number; to: number }>): void {
     const { docId, from, to } = event.detail;
     this.searchCurrent = { docId, from, to };
-    const i = this.entries.findIndex((e) => e.id === docId);
-    if (i >= 0 && this.shown !== -1) this.shown = i;
-    this.viewFor(docId)?.revealSource(from, to);
+    if (this.shown === -1) {
+      // On a narrow screen the lists are in front: leave them there, and scroll the text behind.
+      this.viewFor(docId)?.revealSource(from, to);
+    } else {
+      void this.reveal(docId, from, to);
+    }
     this.repaintSearch();
   }
 

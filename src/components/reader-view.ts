@@ -18,7 +18,7 @@ import { EditorView } from 'prosemirror-view';
 import type { DocumentLoad, LoadedDocument } from '../document/load.ts';
 import './reader/margin-bar.ts';
 import type { Bucket } from './reader/margin-bar.ts';
-import { highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
+import { currentKey, currentPlugin, highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
 
 @customElement('reader-view')
 export class ReaderView extends LitElement {
@@ -122,7 +122,8 @@ export class ReaderView extends LitElement {
     if (changed.has('load') && doc !== this.shownDoc) this.mount(doc);
     if ((changed.has('spans') || changed.has('load')) && this.view && doc) {
       this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(this.spans, doc.built.map)));
-      this.measureSpans();
+      // Measured after layout, outside this update (it sets the margin bar's state).
+      requestAnimationFrame(() => this.measureSpans());
       this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
     }
   }
@@ -254,7 +255,7 @@ export class ReaderView extends LitElement {
     const r = doc.built.map.toRange(from, Math.max(to, from));
     const pos = r?.from ?? doc.built.map.toPos(from);
     if (pos === null) return false;
-    view.dispatch(view.state.tr.setMeta(highlightKey, setCurrentMeta(r && r.to > r.from ? r : null)));
+    view.dispatch(view.state.tr.setMeta(currentKey, setCurrentMeta(r && r.to > r.from ? r : null)));
     const { node } = view.domAtPos(pos);
     const el = node instanceof Element ? node : node.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'auto' });
@@ -264,7 +265,7 @@ export class ReaderView extends LitElement {
 
   /** Clears the current-span mark. */
   clearCurrent(): void {
-    this.view?.dispatch(this.view.state.tr.setMeta(highlightKey, setCurrentMeta(null)));
+    this.view?.dispatch(this.view.state.tr.setMeta(currentKey, setCurrentMeta(null)));
   }
 
   /** The user's selection as a source range with its text, or null when nothing is selected in this text. */
@@ -315,7 +316,7 @@ export class ReaderView extends LitElement {
     const host = this.querySelector<HTMLElement>('.pm-host');
     if (!doc || !host) return;
     this.view = new EditorView(host, {
-      state: EditorState.create({ doc: doc.built.doc, plugins: [highlightPlugin()] }),
+      state: EditorState.create({ doc: doc.built.doc, plugins: [highlightPlugin(), currentPlugin()] }),
       editable: () => false,
       attributes: {
         class: 'reader-text',

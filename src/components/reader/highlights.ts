@@ -20,40 +20,47 @@ export interface DrawnSpan {
   readonly className: string;
 }
 
-interface HighlightState {
-  /** Drawn spans plus the current span, one set. */
-  readonly set: DecorationSet;
-  /** The decoration marking the current span, kept to remove it again. */
-  readonly current: readonly Decoration[];
-}
+type HighlightMeta = { spans: readonly DrawnSpan[]; map: OffsetMap };
+type CurrentMeta = { current: { from: number; to: number } | null };
 
-type HighlightMeta = { spans: readonly DrawnSpan[]; map: OffsetMap } | { current: { from: number; to: number } | null };
+export const highlightKey = new PluginKey<DecorationSet>('highlights');
+export const currentKey = new PluginKey<DecorationSet>('current-span');
 
-export const highlightKey = new PluginKey<HighlightState>('highlights');
-
-/** The plugin holding drawn spans and the "current" span (a programmatic selection is not drawn in a read-only view). */
-export function highlightPlugin(): Plugin<HighlightState> {
-  return new Plugin<HighlightState>({
+/** The plugin holding the drawn spans; the set is rebuilt only when the spans change. */
+export function highlightPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
     key: highlightKey,
     state: {
-      init: () => ({ set: DecorationSet.empty, current: [] }),
-      apply(tr, value, _old, state) {
+      init: () => DecorationSet.empty,
+      apply(tr, set, _old, state) {
         const meta = tr.getMeta(highlightKey) as HighlightMeta | undefined;
-        if (!meta) return tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value;
-        if ('spans' in meta) {
-          const set = buildSet(state, meta.spans, meta.map);
-          return { set: value.current.length ? set.add(state.doc, [...value.current]) : set, current: value.current };
-        }
-        // Changing only the current span: remove and add one decoration, no rebuild.
-        let set = value.current.length ? value.set.remove([...value.current]) : value.set;
-        const current = meta.current ? [Decoration.inline(meta.current.from, meta.current.to, { class: 'is-current' }, { current: true })] : [];
-        if (current.length) set = set.add(state.doc, current);
-        return { set, current };
+        if (meta) return buildSet(state, meta.spans, meta.map);
+        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
       },
     },
-    props: {
-      decorations: (state) => highlightKey.getState(state)?.set ?? null,
+    props: { decorations: (state) => highlightKey.getState(state) ?? null },
+  });
+}
+
+/**
+ * The "current" span (a deep-link target, the active search hit or claim end).
+ * A separate plugin so that moving it never touches the large set:
+ * ProseMirror layers the two sets itself. (In a read-only view a programmatic
+ * selection is not drawn, hence a decoration.)
+ */
+export function currentPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: currentKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(tr, set, _old, state) {
+        const meta = tr.getMeta(currentKey) as CurrentMeta | undefined;
+        if (!meta) return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+        if (!meta.current) return DecorationSet.empty;
+        return DecorationSet.create(state.doc, [Decoration.inline(meta.current.from, meta.current.to, { class: 'is-current' })]);
+      },
     },
+    props: { decorations: (state) => currentKey.getState(state) ?? null },
   });
 }
 
@@ -71,10 +78,10 @@ function buildSet(state: EditorState, spans: readonly DrawnSpan[], map: OffsetMa
 
 /** Ids of the drawn annotations covering document position `pos`. */
 export function idsAt(state: EditorState, pos: number): string[] {
-  const s = highlightKey.getState(state);
-  if (!s) return [];
+  const set = highlightKey.getState(state);
+  if (!set) return [];
   const ids = new Set<string>();
-  for (const d of s.set.find(pos, pos)) {
+  for (const d of set.find(pos, pos)) {
     const id = (d.spec as { id?: string }).id;
     if (id && d.from <= pos && d.to >= pos) ids.add(id);
   }
@@ -87,6 +94,6 @@ export function setSpansMeta(spans: readonly DrawnSpan[], map: OffsetMap): Highl
 }
 
 /** The transaction meta that sets (or clears, with null) the current span, in document positions. */
-export function setCurrentMeta(range: { from: number; to: number } | null): HighlightMeta {
+export function setCurrentMeta(range: { from: number; to: number } | null): CurrentMeta {
   return { current: range };
 }

@@ -1,0 +1,177 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/reader-app.ts';
+import type { ReaderApp } from '../../src/components/reader-app.ts';
+import type { ReaderView } from '../../src/components/reader-view.ts';
+import type { NoteEditor } from '../../src/components/note-editor.ts';
+import { AnnotationStore } from '../../src/annotations/store.ts';
+
+async function until<T>(get: () => T | null | undefined | false, what: string, ms = 10000): Promise<T> {
+  const end = performance.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let storeCount = 0;
+async function mountApp(storeName = `test-app-${Date.now()}-${storeCount++}`): Promise<ReaderApp> {
+  const app = document.createElement('reader-app');
+  app.setAttribute('documents-base', '/documents/');
+  app.setAttribute('annotations-base', '/annotations/');
+  app.setAttribute('store-name', storeName);
+  const ready = new Promise((r) => app.addEventListener('reader-ready', r, { once: true }));
+  document.body.append(app);
+  await ready;
+  await app.updateComplete;
+  return app;
+}
+
+function wikiView(app: ReaderApp): ReaderView {
+  return app.querySelector('reader-view[data-doc="wikipedia-chile-russia"]') as ReaderView;
+}
+
+describe('annotations in the reader', () => {
+  it('draws the shipped layers as decorations in both texts', async () => {
+    const app = await mountApp();
+    const flags = app.querySelectorAll('.reader-text .hl-flag');
+    const claims = app.querySelectorAll('.reader-text .hl-claim');
+    expect(flags.length).to.be.greaterThan(10);
+    expect(claims.length).to.be.greaterThan(0);
+    for (const view of app.querySelectorAll('reader-view')) expect(view.querySelectorAll('.hl').length).to.be.greaterThan(0);
+    app.remove();
+  });
+
+  it('switches a kind off and on again', async () => {
+    const app = await mountApp();
+    const before = app.querySelectorAll('.reader-text .hl-flag').length;
+    const box = [...app.querySelectorAll<HTMLInputElement>('layers-panel input[type=checkbox]')].find((i) => i.parentElement!.textContent!.includes('Damage flags'))!;
+    box.click();
+    await until(() => app.querySelectorAll('.reader-text .hl-flag').length === 0, 'flags hidden');
+    box.click();
+    await until(() => app.querySelectorAll('.reader-text .hl-flag').length === before, 'flags shown again');
+    app.remove();
+  });
+
+  it('creates a note from the keyboard alone, saved durably before it says so', async () => {
+    const storeName = `test-keyboard-${Date.now()}`;
+    const app = await mountApp(storeName);
+    const view = wikiView(app);
+    const text = view.querySelector('.reader-text') as HTMLElement;
+    text.focus();
+    // Shift+Right extends a selection word by word from the first visible text.
+    await sendKeys({ down: 'Shift' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ up: 'Shift' });
+    const selected = view.selectedSourceRange();
+    expect(selected, 'keyboard selection').to.not.equal(null);
+    await sendKeys({ press: 'a' });
+    const editor = app.querySelector('note-editor') as NoteEditor;
+    await until(() => editor.opened, 'editor open');
+    await sendKeys({ type: 'Keyboard note <b>bold?</b>' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'chronology, test' });
+    // Enter in the tags field submits the form.
+    await sendKeys({ press: 'Enter' });
+    await until(() => !editor.opened, 'editor closed after save');
+    expect(app.querySelector('.toast')?.textContent).to.contain('Saved');
+    // Durable: a separate connection to the same database already has it.
+    const other = await AnnotationStore.open({ name: storeName });
+    const saved = other.list().find((a) => a.body.some((b) => b.type === 'TextualBody' && b.value === 'Keyboard note <b>bold?</b>'));
+    other.close();
+    expect(saved, 'stored note').to.not.equal(undefined);
+    expect(saved!.body.filter((b) => b.type === 'TextualBody' && b.purpose === 'tagging').map((b) => (b as { value: string }).value)).to.deep.equal(['chronology', 'test']);
+    // Drawn, and the comment shows as text, never as markup.
+    await until(() => view.querySelector('.hl-note'), 'note drawn');
+    const notes = app.querySelector('notes-panel')!;
+    await (notes as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(notes.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(notes.shadowRoot!.textContent).to.contain('Keyboard note <b>bold?</b>');
+    app.remove();
+  });
+
+  it('restores own notes on reload, and deletes with undo', async () => {
+    const storeName = `test-reload-${Date.now()}`;
+    let app = await mountApp(storeName);
+    const session = app.annotationSession!;
+    const note = await session.createNote('journal-warsaw-pact-chile', 100, 160, 'Reload me', []);
+    app.remove();
+    app = await mountApp(storeName);
+    expect(app.annotationSession!.workspace.get(note.id)?.comment).to.equal('Reload me');
+    await app.annotationSession!.deleteNote(note.id);
+    expect(app.annotationSession!.ownAnnotations().some((a) => a.id === note.id)).to.equal(false);
+    await app.annotationSession!.undoDelete(note.id);
+    expect(app.annotationSession!.ownAnnotations().some((a) => a.id === note.id)).to.equal(true);
+    app.remove();
+  });
+
+  it('opens a deep link to an annotation: scrolls there and marks it current', async () => {
+    const first = await mountApp();
+    const entry = first.annotationSession!.workspace.all().find((e) => e.kind === 'flag' && e.placed[0]?.docId === 'journal-warsaw-pact-chile' && e.placed[0].from > 20000)!;
+    first.remove();
+    location.hash = `#a=${encodeURIComponent(entry.annotation.id)}`;
+    const app = await mountApp();
+    const view = app.querySelector('reader-view[data-doc="journal-warsaw-pact-chile"]') as ReaderView;
+    const current = await until(() => view.querySelector('.is-current'), 'current mark');
+    const scroller = view.querySelector('.reader-scroll')!;
+    const box = current.getBoundingClientRect();
+    const frame = scroller.getBoundingClientRect();
+    expect(scroller.scrollTop).to.be.greaterThan(0);
+    expect(box.top).to.be.within(frame.top - 5, frame.bottom + 5);
+    history.replaceState(null, '', location.pathname);
+    app.remove();
+  });
+
+  it('imports a file with hostile bodies as inert text and reports what it skipped', async () => {
+    const app = await mountApp();
+    const session = app.annotationSession!;
+    (window as unknown as { pwned?: boolean }).pwned = false;
+    const doc = session.documents[0]!;
+    const good = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:00000000-0000-4000-8000-00000000abcd',
+      type: 'Annotation',
+      motivation: 'commenting',
+      creator: { type: 'Person', name: '<img src=x onerror="window.pwned=true">' },
+      created: '2026-01-01T00:00:00Z',
+      body: [{ type: 'TextualBody', value: '<script>window.pwned=true</script><img src=x onerror="window.pwned=true">', purpose: 'commenting' }],
+      target: {
+        type: 'SpecificResource',
+        source: doc.entry.iri,
+        selector: [
+          { type: 'TextQuoteSelector', exact: doc.source.slice(200, 240), prefix: doc.source.slice(160, 200), suffix: doc.source.slice(240, 280) },
+          { type: 'TextPositionSelector', start: 200, end: 240 },
+        ],
+      },
+    };
+    const file = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', items: [good, { id: 'not an iri' }] });
+    const report = await session.importFile('hostile.jsonld', file);
+    expect(report).to.contain('1 added').and.to.contain('1 skipped').and.to.contain('hostile.jsonld');
+    await app.updateComplete;
+    const notes = app.querySelector('notes-panel')!;
+    await (notes as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(notes.shadowRoot!.textContent).to.contain('<script>window.pwned=true</script>');
+    expect(notes.shadowRoot!.querySelector('img, script')).to.equal(null);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((window as unknown as { pwned?: boolean }).pwned).to.equal(false);
+    app.remove();
+  });
+});
+
+describe('the reader page', () => {
+  it('runs under its Content-Security-Policy without a violation', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1200px';
+    frame.style.height = '800px';
+    frame.src = '/index.html';
+    document.body.append(frame);
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    const win = frame.contentWindow as Window & { cspViolations?: string[] };
+    await until(() => win.document.querySelector('reader-app side-panel notes-panel'), 'app ready in frame', 15000);
+    expect(win.document.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).to.contain("script-src 'self'");
+    expect(win.cspViolations).to.deep.equal([]);
+    frame.remove();
+  });
+});
