@@ -186,6 +186,18 @@ describe('footnote previews', () => {
     expect(document.activeElement).to.equal(marker);
   });
 
+  it('closes a pinned preview when the reader presses elsewhere, but not inside it', async () => {
+    const marker = m.markers[0]!;
+    marker.click();
+    const preview = previews()[0]!;
+    await (preview as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    preview.shadowRoot!.querySelector('.card')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(previews(), 'closed by a press inside').to.have.length(1);
+    m.view.querySelector('.reader-title')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(previews()).to.have.length(0);
+    expect(marker.hasAttribute('aria-expanded')).to.equal(false);
+  });
+
   it('"Go to note" scrolls to the entry, marks and focuses it; Back returns to the marker', async () => {
     const marker = m.markers[2]!;
     marker.click();
@@ -329,6 +341,30 @@ describe('backlinks on reference entries', () => {
     expect(inScrollView(m.view, m.markers[2]!)).to.equal(true);
     links[0]!.click();
     expect(document.activeElement).to.equal(m.markers[0]);
+  });
+});
+
+describe('footnotes in a text whose notes list is lost', () => {
+  it('preview every marker, glued ones included, saying the text has no notes list', async () => {
+    const manifest = readManifest(await (await fetch('/documents/manifest.json')).json());
+    const entry = manifest.documents.find((d) => d.file === '002_b4c766de67cefdb0.txt')!;
+    const load = decodeDocument(entry, await (await fetch(`/documents/${entry.file}`)).arrayBuffer());
+    if (!load.ok) throw new Error(load.problem);
+    const m = await mountLoad(load.document);
+    try {
+      expect(m.doc.parsed.blocks.some((b) => b.type === 'note')).to.equal(false);
+      const glued = m.markers.filter((el) => el.classList.contains('noteref-glued'));
+      expect(glued.length).to.be.greaterThan(0);
+      for (const marker of m.markers) {
+        m.controller.open(marker);
+        const preview = previews()[0] as HTMLElement & { problem: string | null; text: string | null };
+        expect(preview.problem).to.equal(`Note ${marker.dataset.note} cannot be found: this text has no notes list.`);
+        expect(preview.text).to.equal(null);
+        m.controller.close();
+      }
+    } finally {
+      m.remove();
+    }
   });
 });
 

@@ -149,6 +149,7 @@ export class FootnoteController implements ReactiveController {
     return this.returnTo !== null;
   }
 
+  /** Adds the listeners (on the view, and one on the document for presses outside a pinned preview). */
   hostConnected(): void {
     if (this.connected) return;
     this.connected = true;
@@ -164,6 +165,7 @@ export class FootnoteController implements ReactiveController {
     document.addEventListener('pointerdown', this.onDocumentPointerDown, { capture: true });
   }
 
+  /** Removes every listener added on connect, the preview, and the jump target. */
   hostDisconnected(): void {
     if (!this.connected) return;
     this.connected = false;
@@ -181,6 +183,7 @@ export class FootnoteController implements ReactiveController {
     this.returnTo = null;
   }
 
+  /** Forgets previews and return points when the view shows another document. */
   hostUpdated(): void {
     // A new document invalidates every marker, entry and return point.
     const doc = this.view.document;
