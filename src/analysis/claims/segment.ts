@@ -47,9 +47,9 @@ const MIN_CLAUSE_WORDS = 6;
  */
 export function segmentUnits(parsed: ParsedText): Unit[] {
   const units: Unit[] = [];
+  const masked = maskMarkup(parsed);
   parsed.blocks.forEach((block, blockIndex) => {
     if (!PROSE_BLOCKS.has(block.type) || block.segments.length === 0) return;
-    const masked = maskBlock(parsed.source, block);
     const start = block.segments[0]!.from;
     const end = block.segments[block.segments.length - 1]!.to;
     for (const sentence of sentenceSpans(masked, start, end, block)) {
@@ -64,14 +64,14 @@ export function segmentUnits(parsed: ParsedText): Unit[] {
 }
 
 /**
- * The source with this block's footnote markers, inline tags and debris
+ * The source with every block's footnote markers, inline tags and debris
  * blanked to spaces, so that note numbers never read as numbers of a claim.
  * Same length as the source: offsets stay valid.
  */
-function maskBlock(source: string, block: Block): string {
-  const spans: SourceSpan[] = [...block.markers, ...block.unsupported, ...(block.debris ?? [])];
-  if (spans.length === 0) return source;
-  const chars = source.split('');
+function maskMarkup(parsed: ParsedText): string {
+  const spans: SourceSpan[] = parsed.blocks.flatMap((b) => [...b.markers, ...b.unsupported, ...(b.debris ?? [])]);
+  if (spans.length === 0) return parsed.source;
+  const chars = parsed.source.split('');
   for (const s of spans) for (let i = s.from; i < s.to; i++) if (chars[i] !== '\n') chars[i] = ' ';
   return chars.join('');
 }

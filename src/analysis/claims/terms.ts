@@ -60,8 +60,22 @@ const SYNONYM_OF: ReadonlyMap<string, string> = new Map(
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
 
+/** Keys already computed: texts repeat their words, and stemming is the costly step. */
+const KEY_CACHE = new Map<string, string | null>();
+/** Entries after which the cache starts afresh, so that a long session does not grow it without end. */
+const KEY_CACHE_LIMIT = 50_000;
+
 /** The comparison key of one surface word, or null for a stop word, a digit string or a single letter. */
 export function termKey(word: string): string | null {
+  const cached = KEY_CACHE.get(word);
+  if (cached !== undefined) return cached;
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  const key = computeTermKey(word);
+  KEY_CACHE.set(word, key);
+  return key;
+}
+
+function computeTermKey(word: string): string | null {
   const folded = stripPossessive(fold(word));
   if (folded.length < 2 || /^\d/u.test(folded) || EXTRA_STOP_WORDS.has(folded)) return null;
   if (lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined) return null;
