@@ -2,7 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import { describingBody, tagBody, textTarget, type Agent, type Annotation, type Body, type SpecificResource } from '../../src/annotations/model.ts';
 import { makeReview } from '../../src/analysis/claims/review.ts';
 import { claimLinksFromAnnotations, differenceIn, type ClaimDocument } from '../../src/components/claims/from-annotations.ts';
-import { manualLinkFrom } from '../../src/components/claims/manual.ts';
+import { manualLinkFrom, selectionsWith } from '../../src/components/claims/manual.ts';
+import { claimLinkFromPlaced } from '../../src/components/claims/from-placed.ts';
 
 const NORTH = 'North annals\n\nThe bridge at Osk was finished in 1712 by the masons of Tarn.\n\nA fair followed.\n';
 // An astral character before the passage: W3C positions count it once, JavaScript twice.
@@ -164,5 +165,45 @@ describe('hand-made claim links', () => {
       expect(r.ok, expected).to.equal(false);
       expect(!r.ok && r.problem).to.contain(expected);
     }
+  });
+});
+
+describe('claim links from anchored annotations', () => {
+  const sourceOf = (docId: string) => (docId === 'north' ? NORTH : docId === 'south' ? SOUTH : null);
+  const placed = [
+    { docId: 'south', targetIndex: 1, from: SOUTH.indexOf(SOUTH_QUOTE), to: SOUTH.indexOf(SOUTH_QUOTE) + SOUTH_QUOTE.length },
+    { docId: 'north', targetIndex: 0, from: NORTH.indexOf(NORTH_QUOTE), to: NORTH.indexOf(NORTH_QUOTE) + NORTH_QUOTE.length },
+  ];
+
+  it('reads the link without anchoring again, ends in target order, with the status given', () => {
+    const l = claimLinkFromPlaced({ annotation: CONFLICT, placed, status: 'accepted' }, sourceOf)!;
+    expect(l).to.include({ id: CONFLICT.id, relation: 'conflicts', status: 'accepted', difference: '1712 vs 1713', confidence: 0.74 });
+    expect(l.ends.map((e) => [e.docId, e.quote])).to.deep.equal([
+      ['north', NORTH_QUOTE],
+      ['south', SOUTH_QUOTE],
+    ]);
+  });
+
+  it('gives null for a non-claim, a link with one placed end, both ends in one text, or an unknown text', () => {
+    const footnote = claim('urn:x:fn', [tagBody('footnote')]);
+    expect(claimLinkFromPlaced({ annotation: footnote, placed, status: 'proposed' }, sourceOf)).to.equal(null);
+    expect(claimLinkFromPlaced({ annotation: CONFLICT, placed: placed.slice(0, 1), status: 'proposed' }, sourceOf)).to.equal(null);
+    expect(claimLinkFromPlaced({ annotation: CONFLICT, placed: [placed[1]!, { ...placed[1]!, targetIndex: 1 }], status: 'proposed' }, sourceOf)).to.equal(null);
+    expect(claimLinkFromPlaced({ annotation: CONFLICT, placed: [placed[1]!, { ...placed[0]!, docId: 'west' }], status: 'proposed' }, sourceOf)).to.equal(null);
+  });
+});
+
+describe('selections for the hand-made link form', () => {
+  it('sets, replaces and removes one text\'s selection, returning the same object when nothing changes', () => {
+    const empty = {};
+    const one = selectionsWith(empty, 'north', { from: 1, to: 4, text: 'ort' });
+    expect(one).to.deep.equal({ north: { from: 1, to: 4, text: 'ort' } });
+    expect(empty).to.deep.equal({});
+    expect(selectionsWith(one, 'north', { from: 1, to: 4, text: 'ort' })).to.equal(one);
+    const two = selectionsWith(one, 'south', { from: 0, to: 5, text: 'South' });
+    expect(Object.keys(two)).to.deep.equal(['north', 'south']);
+    expect(selectionsWith(two, 'north', null)).to.deep.equal({ south: { from: 0, to: 5, text: 'South' } });
+    expect(selectionsWith(two, 'north', { from: 3, to: 3, text: '' })).to.not.have.property('north');
+    expect(selectionsWith(empty, 'north', null)).to.equal(empty);
   });
 });

@@ -98,21 +98,31 @@ function linkOf(
   if (ends[0]!.docId === ends[1]!.docId) return `${name} has both passages in ${ends[0]!.docId}; a claim link joins two different texts.`;
   const tags = tagsOf(annotation);
   const relation: RelationTag = RELATION_TAGS.find((r) => tags.includes(r)) ?? 'related';
+  return { id: annotation.id, relation, status: 'proposed', ...describeClaim(annotation, relation), ends: [ends[0]!, ends[1]!] };
+}
+
+/**
+ * What a claim annotation says besides its ends: the describing sentence (or
+ * a default for the relation), for a conflict what differs, the generator's
+ * confidence when it is a number in 0…1, and for a link made by a person
+ * (a Person creator, no generator) `manual` and its note. Texts are plain
+ * (HTML bodies reduced to text, controls removed).
+ */
+export function describeClaim(
+  annotation: Annotation,
+  relation: RelationTag,
+): Pick<ClaimLink, 'description' | 'difference' | 'confidence' | 'manual' | 'note'> {
   const description = textOfPurpose(annotation, 'describing');
   const note = textOfPurpose(annotation, 'commenting');
   const difference = relation === 'conflicts' ? differenceIn(description) : null;
   const confidence = annotation['reader:confidence'];
   const manual = !annotation.generator && annotation.creator?.type === 'Person';
   return {
-    id: annotation.id,
-    relation,
-    status: 'proposed',
     description: description || defaultDescription(relation),
     ...(difference ? { difference } : {}),
     ...(typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? { confidence } : {}),
     ...(manual ? { manual } : {}),
     ...(note ? { note } : {}),
-    ends: [ends[0]!, ends[1]!],
   };
 }
 

@@ -53,3 +53,28 @@ export function manualLinkFrom(
     throw error;
   }
 }
+
+/** A selection per text, by document id, as the claims panel's `selections` property takes it. */
+export type Selections = Readonly<Partial<Record<string, { readonly from: number; readonly to: number; readonly text: string }>>>;
+
+/**
+ * `selections` with document `docId`'s selection replaced by `range` (removed
+ * when `range` is null or empty), as a new object; the same object when
+ * nothing changes, so a lit property is not updated for nothing. Feed it the
+ * `reader-selection` event's `{ docId, range }`.
+ */
+export function selectionsWith(
+  selections: Selections,
+  docId: string,
+  range: { readonly from: number; readonly to: number; readonly text: string } | null,
+): Selections {
+  const old = selections[docId];
+  const keep = range && range.to > range.from ? range : null;
+  if (!keep) {
+    if (!old) return selections;
+    const { [docId]: _removed, ...rest } = selections;
+    return rest;
+  }
+  if (old && old.from === keep.from && old.to === keep.to && old.text === keep.text) return selections;
+  return { ...selections, [docId]: { from: keep.from, to: keep.to, text: keep.text } };
+}
