@@ -244,6 +244,18 @@ describe('footnote previews', () => {
     expect(m.controller.goToNote()).to.equal(false);
   });
 
+  it('gives focus back to the marker after annotations are drawn over it', async () => {
+    const marker = m.markers[1]!;
+    marker.click();
+    const paragraph = m.doc.parsed.blocks.find((b) => b.markers.length)!;
+    m.view.spans = [{ id: 'x', from: paragraph.span.from, to: paragraph.span.to, className: 'hl hl-flag' }];
+    await m.view.updateComplete;
+    key(previews()[0]!.shadowRoot!.querySelector('.card')!, 'Escape');
+    const now = m.view.querySelectorAll<HTMLElement>('a.noteref')[1]!;
+    expect(document.activeElement).to.equal(now);
+    expect(now.hasAttribute('aria-expanded')).to.equal(false);
+  });
+
   it('stops reacting once detached', async () => {
     m.controller.detach();
     over(m.markers[0]!);

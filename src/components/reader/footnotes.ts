@@ -126,6 +126,7 @@ export class FootnoteController implements ReactiveController {
   ) {
     this.openDelay = options.openDelay ?? OPEN_DELAY_MS;
     this.closeDelay = options.closeDelay ?? CLOSE_DELAY_MS;
+    this.shownDoc = view.document;
     view.addController(this);
   }
 
@@ -233,13 +234,15 @@ export class FootnoteController implements ReactiveController {
   close(options: { restoreFocus?: boolean } = {}): void {
     this.cancelTimers();
     const marker = this.openMarker;
+    const live = marker ? this.liveMarker(marker, this.openFrom) : null;
     if (marker) this.unmarkMarker(marker);
+    if (live && live !== marker) this.unmarkMarker(live);
     this.preview?.remove();
     this.preview = null;
     this.openMarker = null;
     this.openFrom = null;
     this.openEntry = null;
-    if (options.restoreFocus && marker?.isConnected) this.focusQuietly(marker);
+    if (options.restoreFocus && live) this.focusQuietly(live);
   }
 
   /**
@@ -334,6 +337,24 @@ export class FootnoteController implements ReactiveController {
     return preview;
   }
 
+  /** The source offset where marker element `el` starts, or null when it maps to none. */
+  private sourceOffsetOf(el: HTMLElement): number | null {
+    const doc = this.view.document;
+    const pm = this.view.editorView;
+    return doc && pm ? (markerOfElement(doc, pm, el)?.from ?? null) : null;
+  }
+
+  /**
+   * `el` if it is still in the text, else the element now showing the marker
+   * at `from`: redrawing decorations can replace a marker's element.
+   */
+  private liveMarker(el: HTMLElement, from: number | null): HTMLElement | null {
+    if (el.isConnected) return el;
+    const doc = this.view.document;
+    const pm = this.view.editorView;
+    return doc && pm && from !== null ? markerElementAt(doc, pm, from) : null;
+  }
+
   private unmarkMarker(marker: HTMLElement): void {
     marker.removeAttribute('aria-expanded');
     marker.removeAttribute('aria-describedby');
@@ -362,9 +383,11 @@ export class FootnoteController implements ReactiveController {
     if (this.pendingMarker === marker) return;
     window.clearTimeout(this.openTimer);
     this.pendingMarker = marker;
+    const from = this.sourceOffsetOf(marker);
     this.openTimer = window.setTimeout(() => {
       this.pendingMarker = null;
-      if (marker.isConnected) this.open(marker);
+      const live = this.liveMarker(marker, from);
+      if (live) this.open(live);
     }, this.openDelay);
   }
 
