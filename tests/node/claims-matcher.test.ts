@@ -27,6 +27,8 @@ const FIRST = [
   '',
   'The rebel junta of the island of Tarn overthrew its elected government on 2 August 1963 after a night of fighting.',
   '',
+  'In 1958 Mayor Dorn of Halden won the city election by a wide margin and promised new schools for every district.',
+  '',
 ].join('\n');
 
 const SECOND = [
@@ -39,6 +41,8 @@ const SECOND = [
   'The dissident Yuri Petrovsky was freed from prison after nine years and flown to Zurich. The national football team won the regional cup in 1966 after a dramatic final.',
   '',
   'The Tarn junta informed every foreign embassy on 5 August 1963 that it would honour the debts of the overthrown government.',
+  '',
+  'In 1962 Mayor Ruiz of Ostrava won the city election by a narrow margin and promised new roads for every district.',
   '',
 ].join('\n');
 
@@ -97,6 +101,10 @@ describe('claims: matching', () => {
     assert.equal(find('fishing harbour', 'university'), undefined);
     assert.equal(find('Jurij Petrovskij', 'novels'), undefined);
     assert.equal(find('Ilse Varga', 'Ilse Varga'), undefined);
+  });
+
+  it('does not link two events of one kind with other actors in other years', () => {
+    assert.equal(find('Mayor Dorn', 'Mayor Ruiz'), undefined);
   });
 
   it('does not link unrelated sentences', () => {

@@ -45,6 +45,8 @@ export interface ScoreBreakdown {
   readonly bm25: number;
   /** Negative when each side names specific actors and none is shared. */
   readonly nameClash: number;
+  /** Negative when both sides date their claim and share no year. */
+  readonly dateClash: number;
   readonly mutual: number;
   readonly total: number;
 }
@@ -82,6 +84,8 @@ const W_PHRASES = 0.2;
 const W_NAMES = 0.15;
 /** Same dates: one event is dated the same way; a full date counts more than a bare year. High because full dates are rare and specific. */
 const W_DATES = 0.3;
+/** Penalty when both sides are dated and share no year. */
+const W_DATE_CLASH = 0.15;
 /** Penalty when both sides name specific actors and share none of them. */
 const W_NAME_CLASH = 0.15;
 /** Same amounts or counts with the same unit. */
@@ -371,17 +375,26 @@ function scorePair(a: Prepared, b: Prepared, corpus: Corpus, bm25: number): Cand
     numbers: W_NUMBERS * numbers,
     bm25: W_BM25 * bm25,
     nameClash: 0,
+    dateClash: 0,
   };
   // Different specific actors on each side and none in common: most likely two events of the same kind.
-  const specificA = [...a.nameKeys.keys()].some((k) => corpus.specificName(k));
-  const specificB = [...b.nameKeys.keys()].some((k) => corpus.specificName(k));
+  // A name counts as matched when any of its words is named on the other side ("Salvador Allende" / "Allende").
+  const unmatchedSpecific = (x: Prepared, y: Prepared) =>
+    x.slots.names.some((n) => n.keys.some((k) => corpus.specificName(k)) && !n.keys.some((k) => y.nameKeys.has(k)));
   const sharedSpecific = sharedNameKeys.some((k) => corpus.specificName(k));
-  // A date that pins the event outweighs this: one event may be told through different actors.
-  const clash = specificA && specificB && !sharedSpecific && dates < DATE_EVENT_SIMILARITY ? -W_NAME_CLASH : 0;
-  const base = Object.values(features).reduce((s, v) => s + v, 0) + clash;
+  const differentActors = unmatchedSpecific(a, b) && unmatchedSpecific(b, a) && !sharedSpecific;
+  const clash = differentActors && dates < DATE_EVENT_SIMILARITY ? -W_NAME_CLASH : 0;
+  // Both date their claim and share no year: two events of one kind (two elections, two visits).
+  const yearsOf = (x: Prepared) => new Set(x.slots.dates.map((d) => d.year).filter((y): y is number => y !== null));
+  const yearsA = yearsOf(a);
+  const yearsB = yearsOf(b);
+  const otherYears = yearsA.size > 0 && yearsB.size > 0 && ![...yearsA].some((y) => yearsB.has(y)) ? -W_DATE_CLASH : 0;
+  // Other actors and other years together: another event of the same kind, however alike the wording.
+  if (differentActors && otherYears < 0) return null;
+  const base = Object.values(features).reduce((s, v) => s + v, 0) + clash + otherYears;
   const sharedWords = sharedEvent.sort((x, y) => idf(y) - idf(x)).map((t) => a.surface.get(t) ?? t);
   const sharedNames = [...new Set(sharedNameKeys.map((k) => a.nameKeys.get(k)!))];
-  return { a, b, features: { ...features, nameClash: clash }, base, sharedWords, sharedNames, lexical, sameEvent };
+  return { a, b, features: { ...features, nameClash: clash, dateClash: otherYears }, base, sharedWords, sharedNames, lexical, sameEvent };
 }
 
 /** A name's weight from the share of units naming it: a name in every sentence weighs nothing. */

@@ -199,7 +199,12 @@ const NOT_NAMES: ReadonlySet<string> = new Set([
   'moreover', 'furthermore', 'lastly', 'finally', 'thus', 'then', 'also', 'yet', 'so', 'if', 'because', 'such', 'many',
   'some', 'most', 'other', 'another', 'one', 'all', 'no', 'not', 'starting', 'following', 'according', 'despite',
   'economically', 'politically', 'similarly', 'meanwhile', 'instead', 'indeed', 'still', 'what', 'which', 'who',
-  'whose', 'where', 'why', 'how', 'our', 'my', 'your', 'mr', 'mrs', 'dr', 'gen', 'general', 'president',
+  'whose', 'where', 'why', 'how', 'our', 'my', 'your',
+  // Titles and offices: the person is the name, not the office ("Mayor Dorn", "KGB Chairman Andropov").
+  'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady', 'gen', 'general', 'president', 'vice', 'prime', 'minister', 'premier',
+  'chancellor', 'mayor', 'governor', 'senator', 'ambassador', 'chairman', 'secretary', 'deputy', 'king', 'queen',
+  'prince', 'princess', 'emperor', 'pope', 'bishop', 'cardinal', 'colonel', 'captain', 'admiral', 'marshal',
+  'lieutenant', 'sergeant', 'major', 'commander', 'professor', 'director', 'leader', 'chief', 'first',
   ...MONTHS,
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
