@@ -380,7 +380,11 @@ export class ReaderApp extends LitElement {
       annotationsBase: new URL(this.annotationsBase, document.baseURI),
       ...(this.storeName ? { storeName: this.storeName } : {}),
     });
-    this.unsubscribe = this.session.subscribe(() => this.revision++);
+    this.unsubscribe = this.session.subscribe(() => {
+      this.revision++;
+      // Annotation bodies are searchable: a change may change the results.
+      (this.querySelector('search-panel') as SearchPanel | null)?.searchAgain();
+    });
     await this.updateComplete;
     this.sidePanel?.refresh();
     this.applyUrlState(this.pendingUrl);
