@@ -53,6 +53,11 @@ export interface ClaimReviewDetail {
 export const QUOTE_PREVIEW_LENGTH = 160;
 
 const GROUP_TITLE: Readonly<Record<RelationTag, string>> = { conflicts: 'Conflicts', agrees: 'Agreements', related: 'Related' };
+const COUNT_NOUN: Readonly<Record<RelationTag, readonly [string, string]>> = {
+  conflicts: ['conflict', 'conflicts'],
+  agrees: ['agreement', 'agreements'],
+  related: ['related', 'related'],
+};
 const BADGE: Readonly<Record<RelationTag, string>> = { conflicts: '≠ Conflict', agrees: '= Agrees', related: '~ Related' };
 const RELATION_CHOICE: Readonly<Record<RelationTag, string>> = {
   agrees: 'They agree',
@@ -248,6 +253,9 @@ export class ClaimsPanel extends LitElement {
   @state() private relation: RelationTag = 'agrees';
   @state() private note = '';
 
+  /** After "Dismiss" from inside the list: the link dismissed, and the one to take focus once it leaves the list. */
+  private focusAfterDismiss: { gone: string; next: string | null } | null = null;
+
   override render() {
     const visible = this.visibleLinks();
     const dismissed = this.links.filter((l) => l.status === 'dismissed').length;
@@ -258,7 +266,7 @@ export class ClaimsPanel extends LitElement {
       <p class="summary" aria-live="polite">
         ${visible.length === 0
           ? 'No claim links to show.'
-          : counts.map(([r, n], i) => html`${i ? ' · ' : ''}${n} ${GROUP_TITLE[r].toLowerCase()}`)}
+          : counts.map(([r, n], i) => html`${i ? ' · ' : ''}${n} ${COUNT_NOUN[r][n === 1 ? 0 : 1]}`)}
       </p>
       <div class="tools">
         <label
@@ -375,6 +383,19 @@ export class ClaimsPanel extends LitElement {
     if (changed.has('current') && this.current !== null) this.focusedId = this.current;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('current') && this.current !== null) {
+      // Keep the link shown from the texts in sight in the list, without taking focus from the texts.
+      this.itemFor(this.current)?.scrollIntoView?.({ block: 'nearest' });
+    }
+    const pending = this.focusAfterDismiss;
+    if (changed.has('links') && pending) {
+      this.focusAfterDismiss = null;
+      // The dismissed link has left the list and took focus with it: give focus to its neighbour.
+      if (!this.itemFor(pending.gone) && pending.next && !this.shadowRoot?.activeElement) void this.focusLink(pending.next);
+    }
+  }
+
   /** The listed links in list order: reading order, dismissed ones only when asked for. */
   visibleLinks(): ClaimLink[] {
     const shown = this.showDismissed ? this.links : this.links.filter((l) => l.status !== 'dismissed');
@@ -423,10 +444,14 @@ export class ClaimsPanel extends LitElement {
     return ends;
   }
 
+  private itemFor(id: string): HTMLElement | null {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('li.claim')].find((el) => el.dataset.id === id) ?? null;
+  }
+
   private async focusLink(id: string): Promise<void> {
     this.focusedId = id;
     await this.updateComplete;
-    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li.claim')].find((el) => el.dataset.id === id);
+    const item = this.itemFor(id);
     item?.focus();
     item?.scrollIntoView?.({ block: 'nearest' });
   }
@@ -438,6 +463,12 @@ export class ClaimsPanel extends LitElement {
   }
 
   private review(id: string, decision: ClaimStatus): void {
+    if (decision === 'dismissed' && !this.showDismissed) {
+      const ids = this.visibleLinks().map((l) => l.id);
+      const at = ids.indexOf(id);
+      this.focusAfterDismiss = { gone: id, next: ids[at + 1] ?? ids[at - 1] ?? null };
+      if (this.focusedId === id) this.focusedId = this.focusAfterDismiss.next;
+    }
     this.emit('claim-review', { id, decision } satisfies ClaimReviewDetail);
   }
 

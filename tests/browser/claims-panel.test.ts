@@ -108,6 +108,9 @@ describe('<claims-panel>', () => {
       expect($$(panel, 'section.group .count').map((c) => c.textContent!.trim())).to.deep.equal(['(2)', '(2)', '(3)']);
       expect($(panel, '.summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('2 conflicts · 2 agreements · 3 related');
       expect($(panel, '.tools label').textContent!.replace(/\s+/g, ' ')).to.contain('Show dismissed (1)');
+      panel.links = LINKS.filter((l) => ['con-1', 'agr-1'].includes(l.id));
+      await panel.updateComplete;
+      expect($(panel, '.summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('1 conflict · 1 agreement · 0 related');
     });
 
     it('says so when a relation has no links, and when there are none at all', async () => {
@@ -219,6 +222,20 @@ describe('<claims-panel>', () => {
       filter.click();
       await panel.updateComplete;
       expect(itemIds(panel)).to.not.include('dis-1');
+    });
+
+    it('gives focus to the next link when the dismissed one leaves the list', async () => {
+      const panel = await mount();
+      const button = item(panel, 'con-2').querySelector('button.dismiss') as HTMLButtonElement;
+      item(panel, 'con-2').focus();
+      await panel.updateComplete;
+      button.focus();
+      button.click();
+      panel.links = LINKS.map((l) => (l.id === 'con-2' ? { ...l, status: 'dismissed' as const } : l));
+      await panel.updateComplete;
+      await panel.updateComplete;
+      expect(panel.shadowRoot!.activeElement).to.equal(item(panel, 'agr-1'));
+      expect(item(panel, 'agr-1').tabIndex).to.equal(0);
     });
 
     it('drops a link from the list when the app marks it dismissed', async () => {
