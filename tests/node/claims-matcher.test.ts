@@ -32,6 +32,8 @@ const FIRST = [
 ].join('\n');
 
 const SECOND = [
+  'This article examines the friendship treaty that Norland and Vesk signed in Ostrava on 4 March 1952.',
+  '',
   'On 4 March 1952, Norland and Vesk signed a friendship treaty in the city of Ostrava, ending a decade of border quarrels.',
   '',
   'The military coup of General Kessler took place on 13 June 1961, when army units seized power and occupied the capital. The credits from Vesk, some $150 million in long-term loans, were meant for a new steel mill.',
@@ -101,6 +103,10 @@ describe('claims: matching', () => {
     assert.equal(find('fishing harbour', 'university'), undefined);
     assert.equal(find('Jurij Petrovskij', 'novels'), undefined);
     assert.equal(find('Ilse Varga', 'Ilse Varga'), undefined);
+  });
+
+  it('does not link a text speaking of itself', () => {
+    assert.deepEqual(involving('This article'), []);
   });
 
   it('does not link two events of one kind with other actors in other years', () => {

@@ -133,6 +133,11 @@ const PHRASE_SATURATION = 2;
 const NAME_SATURATION = 8;
 /** Lexical similarity above which shared names alone make the relation `agrees`. */
 const AGREE_LEXICAL = 0.35;
+/**
+ * A text speaking of itself ("This article examines…", "as this study
+ * shows") states its scope, not a claim about events: such units are not matched.
+ */
+const META_DISCOURSE = /\b(?:this|the present|our) (?:article|paper|study|essay|chapter|book|research|thesis|dissertation)\b/iu;
 /** Units with fewer terms than this are too short to carry a claim (headings inside paragraphs, debris). */
 const MIN_TERMS = 5;
 
@@ -175,7 +180,10 @@ export interface MatchOptions {
  */
 export function matchClaims(texts: readonly ClaimText[], options: MatchOptions = {}): ClaimMatch[] {
   const idOf = options.idOf ?? ((a, b) => `${a.iri}#${a.from}-${a.to}|${b.iri}#${b.from}-${b.to}`);
-  const prepared = texts.map((t) => segmentUnits(t.parsed).map(prepare).filter((p) => p.terms.size >= MIN_TERMS));
+  const prepared = texts.map((t) => segmentUnits(t.parsed)
+    .filter((u) => !META_DISCOURSE.test(u.text))
+    .map(prepare)
+    .filter((p) => p.terms.size >= MIN_TERMS));
   const matches: ClaimMatch[] = [];
   for (let i = 0; i < texts.length; i++) {
     for (let j = i + 1; j < texts.length; j++) {
