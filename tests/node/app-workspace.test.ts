@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace, kindOf, reviewedIdOf, classesOf } from '../../src/app/workspace.ts';
-import { ANNO_CONTEXT, describingBody, tagBody, textTarget, type Annotation, type Body } from '../../src/annotations/model.ts';
+import { ANNO_CONTEXT, describingBody, tagBody, textTarget, type Agent, type Annotation, type Body } from '../../src/annotations/model.ts';
 import { makeNote, editNote, reattach, readerAgent } from '../../src/app/own-annotations.ts';
 import { readUrlState, writeUrlState } from '../../src/app/url-state.ts';
 
@@ -10,7 +10,7 @@ const B = { id: 'b', iri: 'https://example.org/b', label: 'B', source: 'In the s
 const machine = { type: 'Software' as const, name: 'Analyzer 1' };
 const person = readerAgent('Tester');
 
-function annotation(id: string, motivation: Annotation['motivation'], target: Annotation['target'], body: Body[], agent = machine): Annotation {
+function annotation(id: string, motivation: Annotation['motivation'], target: Annotation['target'], body: Body[], agent: Agent = machine): Annotation {
   return { '@context': ANNO_CONTEXT, id, type: 'Annotation', motivation, target, body, ...(agent.type === 'Person' ? { creator: agent } : { generator: agent }), created: '2026-01-01T00:00:00Z' };
 }
 
