@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace, kindOf, reviewedIdOf, classesOf } from '../../src/app/workspace.ts';
-import { ANNO_CONTEXT, describingBody, tagBody, textTarget, type Agent, type Annotation, type Body } from '../../src/annotations/model.ts';
+import { ANNO_CONTEXT, describingBody, tagBody, textTarget, type Agent, type Annotation, type Body, type SpecificResource } from '../../src/annotations/model.ts';
 import { makeNote, editNote, reattach, readerAgent } from '../../src/app/own-annotations.ts';
 import { readUrlState, writeUrlState } from '../../src/app/url-state.ts';
 
@@ -111,7 +111,7 @@ describe('own annotations', () => {
     assert.equal(note.created, '2026-01-02T03:04:05.000Z');
     const tags = note.body.filter((b) => b.type === 'TextualBody' && b.purpose === 'tagging').map((b) => (b as { value: string }).value);
     assert.deepEqual(tags, ['x', 'y']);
-    const target = note.target as { selector: { type: string }[] };
+    const target = note.target as SpecificResource;
     assert.deepEqual(target.selector.map((s) => s.type), ['TextQuoteSelector', 'TextPositionSelector']);
   });
   it('edits keep the id, set modified, and return the same object when nothing changed', () => {
