@@ -1,8 +1,9 @@
 /**
  * A footnote preview card: the note's text (or why it cannot be shown), a
  * "Go to note" link, and, once pinned, a close button. Positioned next to its
- * marker with fixed coordinates set through CSSOM (`styleMap`), so a strict
- * CSP that forbids inline style attributes holds. Text is rendered as text.
+ * marker with fixed coordinates set through the CSSOM (`cssProps`; lit's
+ * `styleMap` writes a style attribute on first render, which a strict CSP
+ * blocks). Text is rendered as text.
  *
  * Opening, closing and focus are the `FootnoteController`'s; this element only
  * shows and reports.
@@ -12,7 +13,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from './css-props.ts';
 
 /** Gap between the marker and the card, in CSS pixels. */
 const GAP = 6;
@@ -37,6 +38,7 @@ export class NotePreview extends LitElement {
       position: fixed;
       pointer-events: auto;
       box-sizing: border-box;
+      min-width: min(16rem, calc(100vw - 16px));
       max-width: min(24rem, calc(100vw - 16px));
       max-height: min(18rem, 60vh);
       overflow: auto;
@@ -132,7 +134,7 @@ export class NotePreview extends LitElement {
       role=${this.pinned ? 'dialog' : 'tooltip'}
       aria-label=${label}
       tabindex="-1"
-      style=${styleMap(this.place())}
+      ${cssProps(this.place())}
       @keydown=${this.onKey}
     >
       <header>
