@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parsePlainText } from '../../src/document/parse.ts';
 import { fold, TRANSLITERATION_RULES, wordKey } from '../../src/analysis/claims/normalize.ts';
 import { segmentUnits } from '../../src/analysis/claims/segment.ts';
-import { readDates, readNames, readNumbers } from '../../src/analysis/claims/slots.ts';
+import { readDates, readNames, readNumbers, readSlots } from '../../src/analysis/claims/slots.ts';
+import { compareSlots } from '../../src/analysis/claims/compare.ts';
 
 const sentences = (source: string): string[] => segmentUnits(parsePlainText(source)).map((u) => source.slice(u.from, u.to));
 
@@ -120,5 +121,34 @@ describe('claims: slots', () => {
   it('reads capitalised name sequences, not sentence openers or months', () => {
     const names = readNames('The victory of Salvador Allende in September surprised Eduardo Frei Montalva and the Soviet Union.');
     assert.deepEqual(names.map((n) => n.label), ['Salvador Allende', 'Eduardo Frei Montalva', 'Soviet Union']);
+  });
+});
+
+describe('claims: comparing slots', () => {
+  const oneEvent = { sameNames: [], strongWording: false, sameEvent: true };
+  const cases: ReadonlyArray<{ name: string; a: string; b: string; relation: string; differences: string[][] }> = [
+    { name: 'a day apart', a: 'freed on 18 December 1976', b: 'freed on 19 December 1976', relation: 'conflicts', differences: [['18 December 1976', '19 December 1976']] },
+    { name: 'a year apart', a: 'signed on 4 May 1950', b: 'signed on 4 May 1951', relation: 'conflicts', differences: [['4 May 1950', '4 May 1951']] },
+    { name: 'the same date in two formats', a: 'on 18 December 1976', b: 'on December 18, 1976', relation: 'agrees', differences: [] },
+    { name: 'a month and a full date', a: 'in December 1976', b: 'on 19 December 1976', relation: 'related', differences: [] },
+    { name: 'two bare years', a: 'in 1970', b: 'in 1972', relation: 'related', differences: [] },
+    { name: 'two amounts', a: 'credits of $120 million', b: 'credits of $150 million', relation: 'conflicts', differences: [['$120 million', '$150 million']] },
+    { name: 'a figure within a bound', a: 'less than $350 million in credits', b: '$98.5 million in credits', relation: 'related', differences: [] },
+    { name: 'a figure beyond a bound', a: 'less than $50 million in credits', b: '$98.5 million in credits', relation: 'conflicts', differences: [['less than $50 million', '$98.5 million']] },
+    { name: 'an estimate close to a figure', a: 'some 300,000 tons of wheat', b: '310,000 tons of wheat', relation: 'related', differences: [] },
+    { name: 'figures of different things', a: '300,000 tons of wheat', b: '250,000 soldiers', relation: 'related', differences: [] },
+  ];
+  for (const c of cases) {
+    it(`compares ${c.name}`, () => {
+      const r = compareSlots(readSlots(c.a), readSlots(c.b), oneEvent);
+      assert.equal(r.relation, c.relation);
+      assert.deepEqual(r.differences.map((d) => [d.a, d.b]), c.differences);
+    });
+  }
+
+  it('reports no conflict when the pair does not tell one event', () => {
+    const r = compareSlots(readSlots('on 18 December 1976'), readSlots('on 19 December 1976'), { ...oneEvent, sameEvent: false });
+    assert.equal(r.relation, 'related');
+    assert.deepEqual(r.differences, []);
   });
 });

@@ -20,6 +20,8 @@ export interface SlotComparison {
   /** Dates, amounts and names both state alike, as the first text writes them. */
   readonly agreements: readonly string[];
   readonly differences: readonly SlotDifference[];
+  /** Figures written differently that can both hold ("less than $350 million" and "$98.5 million"). */
+  readonly compatible: readonly SlotDifference[];
 }
 
 /** Relative gap under which two amounts count as the same figure written with rounding. */
@@ -46,6 +48,7 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
   const { sameNames, strongWording, sameEvent } = context;
   const agreements: string[] = [];
   const differences: SlotDifference[] = [];
+  const compatible: SlotDifference[] = [];
 
   for (const d of a.dates) if (b.dates.some((e) => sameDate(d, e))) agreements.push(d.label);
   for (const d of a.dates) {
@@ -59,7 +62,11 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
   for (const n of unitsA) if (unitsB.some((m) => sameAmount(n, m))) agreements.push(n.label);
   for (const n of unitsA) {
     if (unitsB.some((m) => sameAmount(n, m))) continue;
-    if (unitsB.some((m) => compatibleAmounts(n, m))) continue;
+    const fits = unitsB.find((m) => compatibleAmounts(n, m));
+    if (fits) {
+      compatible.push({ kind: 'number', a: n.label, b: fits.label });
+      continue;
+    }
     const other = unitsB.find((m) => m.unit === n.unit && !unitsA.some((x) => compatibleAmounts(x, m)));
     if (other) differences.push({ kind: 'number', a: n.label, b: other.label });
   }
@@ -72,7 +79,7 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
     : slotAgreements > 0 || (sameNames.length > 0 && strongWording)
       ? 'agrees'
       : 'related';
-  return { relation, agreements: unique(agreements), differences: uniqueDifferences(differences) };
+  return { relation, agreements: unique(agreements), differences: uniqueDifferences(differences), compatible: uniqueDifferences(compatible) };
 }
 
 /** Equal at the precision both give: a bare year never equals a full date. */

@@ -16,7 +16,8 @@ import { matchClaims, type ClaimMatch, type ClaimSpan, type ClaimText } from './
 
 export { matchClaims, describe } from './match.ts';
 export type { ClaimMatch, ClaimSpan, ClaimText, MatchOptions, ScoreBreakdown } from './match.ts';
-export type { SlotDifference } from './compare.ts';
+export { compareSlots } from './compare.ts';
+export type { CompareContext, SlotComparison, SlotDifference } from './compare.ts';
 export { TRANSLITERATION_RULES, fold, wordKey } from './normalize.ts';
 export { segmentUnits } from './segment.ts';
 export type { Unit } from './segment.ts';

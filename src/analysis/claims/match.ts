@@ -12,7 +12,7 @@
 import lunr from 'lunr';
 import type { RelationTag } from '../../annotations/model.ts';
 import type { ParsedText } from '../../document/structure.ts';
-import { compareSlots, oneFieldApart, sameAmount, sameDate, type SlotDifference } from './compare.ts';
+import { compareSlots, oneFieldApart, sameAmount, sameDate, type SlotComparison, type SlotDifference } from './compare.ts';
 import { segmentUnits, type Unit } from './segment.ts';
 import { readSlots, type Slots } from './slots.ts';
 import { termsOf } from './terms.ts';
@@ -62,6 +62,8 @@ export interface ClaimMatch {
   readonly agreements: readonly string[];
   /** For `conflicts`: what differs. */
   readonly differences: readonly SlotDifference[];
+  /** Figures the texts write differently that can both hold (a bound and a figure within it). */
+  readonly compatible: readonly SlotDifference[];
   /** Shared content words (as the first text writes them), the topic of a `related` link. */
   readonly sharedWords: readonly string[];
   readonly score: ScoreBreakdown;
@@ -460,26 +462,26 @@ function toMatch(
     relation: comparison.relation,
     agreements: comparison.agreements,
     differences: comparison.differences,
+    compatible: comparison.compatible,
     sharedWords,
     score,
     confidence: Math.min(1, Math.round(score.total * 100) / 100),
-    description: describe(comparison.relation, comparison.agreements, comparison.differences, sharedWords),
+    description: describe(comparison, sharedWords),
   };
 }
 
-/** The describing sentence of a link. */
-export function describe(
-  relation: RelationTag,
-  agreements: readonly string[],
-  differences: readonly SlotDifference[],
-  sharedWords: readonly string[],
-): string {
+/** The describing sentence of a link: what both say, or what differs. */
+export function describe(comparison: SlotComparison, sharedWords: readonly string[]): string {
+  const { relation, agreements, differences, compatible } = comparison;
   const topic = sharedWords.slice(0, 4).join(', ');
+  const fits = compatible.length
+    ? ` Their figures differ but can both hold: ${compatible.map((d) => `${d.a} and ${d.b}`).join('; ')}.`
+    : '';
   if (relation === 'conflicts') {
     const diffs = differences.map((d) => `${d.a} vs ${d.b}`).join('; ');
     const same = agreements.length ? ` Both name ${agreements.slice(0, 4).join(', ')}.` : '';
     return `The texts tell the same event differently: ${diffs}.${same}`;
   }
-  if (relation === 'agrees') return `Both texts make this claim (${topic}) and agree on ${agreements.slice(0, 5).join(', ')}.`;
-  return `Both texts speak of this (${topic}) but state nothing that can be compared.`;
+  if (relation === 'agrees') return `Both texts make this claim (${topic}) and agree on ${agreements.slice(0, 5).join(', ')}.${fits}`;
+  return `Both texts speak of this (${topic})${fits ? '.' + fits : ' but state nothing that can be compared.'}`;
 }
