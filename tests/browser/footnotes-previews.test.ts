@@ -290,6 +290,23 @@ describe('footnote previews with the real keyboard and mouse', () => {
     expect(document.activeElement).to.equal(m.markers[0]);
   });
 
+  it('goes from a marker to its entry and back with the keyboard alone', async () => {
+    m.view.editorView!.dom.focus();
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await past(0);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    const preview = previews()[0]!;
+    expect(preview.shadowRoot!.activeElement?.textContent).to.equal('Go to note 1');
+    await sendKeys({ press: 'Enter' });
+    const entry = m.view.querySelector<HTMLElement>('li.doc-note.is-target')!;
+    expect(document.activeElement).to.equal(entry);
+    await sendKeys({ press: BACK_KEY });
+    expect(document.activeElement).to.equal(m.markers[0]);
+    expect(inScrollView(m.view, m.markers[0]!)).to.equal(true);
+  });
+
   it('the pointer opens a preview after the delay and closes it after leaving', async () => {
     const r = m.markers[1]!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
