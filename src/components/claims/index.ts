@@ -10,5 +10,7 @@ export type { NavigatorOptions, ReadingPlace } from './navigator.ts';
 export { claimAmong, claimSpans, followToPartner, goBack, showClaim } from './activate.ts';
 export type { RevealingView, ViewLookup } from './activate.ts';
 export { stepForKey } from './keys.ts';
+export { ClaimsController } from './controller.ts';
+export type { ClaimsControllerOptions } from './controller.ts';
 export { manualLinkFrom, selectionsWith } from './manual.ts';
 export type { ManualLinkRequest, ManualLinkResult, SelectedPassage, Selections } from './manual.ts';
