@@ -142,6 +142,11 @@ describe('claims: matching', () => {
     const empty: ClaimText = { iri: 'https://example.org/empty.txt', text: '', parsed: parsePlainText('') };
     assert.deepEqual(matchClaims([texts[0]!, empty]), []);
   });
+
+  it('leaves out a text whose parse is of another string, and a repeated IRI', () => {
+    assert.deepEqual(matchClaims([texts[0]!, { ...texts[1]!, text: SECOND.slice(10) }]), []);
+    assert.deepEqual(matchClaims([texts[0]!, { ...texts[0]! }]), []);
+  });
 });
 
 describe('claims: W3C annotations', () => {

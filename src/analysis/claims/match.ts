@@ -178,18 +178,27 @@ export interface MatchOptions {
 /**
  * Claim pairs between every two of `texts` (each pair of texts once, in the
  * given order), best first within each pair of texts. Fewer than two texts,
- * or texts without prose, give an empty list. Never throws on any text.
+ * or texts without prose, give an empty list. A text whose `parsed` was not
+ * made from its `text` (offsets would point elsewhere) is left out, and so is
+ * a second entry with an IRI already given. Never throws on any text.
  */
 export function matchClaims(texts: readonly ClaimText[], options: MatchOptions = {}): ClaimMatch[] {
   const idOf = options.idOf ?? ((a, b) => `${a.iri}#${a.from}-${a.to}|${b.iri}#${b.from}-${b.to}`);
-  const prepared = texts.map((t) => segmentUnits(t.parsed)
+  const seen = new Set<string>();
+  const usable = texts.filter((t) => {
+    if (t.parsed.source !== t.text || seen.has(t.iri)) return false;
+    seen.add(t.iri);
+    return true;
+  });
+  if (usable.length < 2) return [];
+  const prepared = usable.map((t) => segmentUnits(t.parsed)
     .filter((u) => !META_DISCOURSE.test(u.text))
     .map(prepare)
     .filter((p) => p.terms.size >= MIN_TERMS));
   const matches: ClaimMatch[] = [];
-  for (let i = 0; i < texts.length; i++) {
-    for (let j = i + 1; j < texts.length; j++) {
-      matches.push(...matchPair(texts[i]!, prepared[i]!, texts[j]!, prepared[j]!, idOf, options.threshold ?? THRESHOLD));
+  for (let i = 0; i < usable.length; i++) {
+    for (let j = i + 1; j < usable.length; j++) {
+      matches.push(...matchPair(usable[i]!, prepared[i]!, usable[j]!, prepared[j]!, idOf, options.threshold ?? THRESHOLD));
     }
   }
   return matches;
