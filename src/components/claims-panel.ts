@@ -16,6 +16,7 @@
  * @fires claim-remove - `{ id }` (ClaimActivateDetail): delete this hand-made link
  * @fires claim-manual - ManualLinkRequest `{ ends, relation, note }`: link the two selections by hand
  * @fires claim-back - no detail: return to where the reader was before following a link
+ * @fires claim-filter - `{ showDismissed }` after the reader switched the dismissed filter
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -245,8 +246,8 @@ export class ClaimsPanel extends LitElement {
   /** Whether a "Back" button is offered (the app's ClaimNavigator has a place to return to). */
   @property({ type: Boolean, attribute: 'can-go-back' }) canGoBack = false;
 
-  /** Whether dismissed proposals are listed. */
-  @state() showDismissed = false;
+  /** Whether dismissed proposals are listed (the panel's own filter sets it too). */
+  @property({ type: Boolean, attribute: 'show-dismissed' }) showDismissed = false;
 
   /** The link holding the list's one tab stop. */
   @state() private focusedId: string | null = null;
@@ -310,7 +311,7 @@ export class ClaimsPanel extends LitElement {
       <div class="head">
         <span class="badge rel-${link.relation}" id=${`${id}-badge`}>${BADGE[link.relation]}</span>
         <span class="meta status">${link.manual ? 'made by hand' : link.status}</span>
-        ${link.confidence !== undefined ? html`<span class="meta confidence">confidence ${Math.round(link.confidence * 100)}%</span>` : nothing}
+        ${typeof link.confidence === 'number' && Number.isFinite(link.confidence) ? html`<span class="meta confidence">confidence ${Math.round(link.confidence * 100)}%</span>` : nothing}
       </div>
       ${link.relation === 'conflicts' && link.difference
         ? html`<p class="difference">Differs: <span class="difference-value">${link.difference}</span></p>`
@@ -478,6 +479,7 @@ export class ClaimsPanel extends LitElement {
 
   private onFilter(event: Event): void {
     this.showDismissed = (event.target as HTMLInputElement).checked;
+    this.emit('claim-filter', { showDismissed: this.showDismissed });
   }
 
   private onBack(): void {

@@ -213,6 +213,7 @@ describe('<claims-panel>', () => {
       const panel = await mount();
       expect(itemIds(panel)).to.not.include('dis-1');
       const filter = $(panel, 'input.show-dismissed') as HTMLInputElement;
+      const changes = collect<{ showDismissed: boolean }>(panel, 'claim-filter');
       expect(filter.checked).to.equal(false);
       filter.click();
       await panel.updateComplete;
@@ -222,6 +223,11 @@ describe('<claims-panel>', () => {
       filter.click();
       await panel.updateComplete;
       expect(itemIds(panel)).to.not.include('dis-1');
+      expect(changes).to.deep.equal([{ showDismissed: true }, { showDismissed: false }]);
+      panel.showDismissed = true;
+      await panel.updateComplete;
+      expect(itemIds(panel)).to.include('dis-1');
+      expect(filter.checked).to.equal(true);
     });
 
     it('gives focus to the next link when the dismissed one leaves the list', async () => {

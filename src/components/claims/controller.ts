@@ -12,11 +12,17 @@ import { stepForKey } from './keys.ts';
 import type { ClaimLink } from './link.ts';
 import { ClaimNavigator, type NavigatorOptions } from './navigator.ts';
 
+/** The navigator options, plus how to find the view of a document. */
 export interface ClaimsControllerOptions extends NavigatorOptions {
   /** The view showing a document, or null (e.g. `ReaderApp.viewFor`). */
   readonly viewFor: ViewLookup;
 }
 
+/**
+ * Attach with `new ClaimsController(host, { viewFor })`; give it the links with
+ * `setLinks`, and bind the panel's `current` and `canGoBack` to its getters.
+ * Listeners are added on connect and removed on disconnect.
+ */
 export class ClaimsController implements ReactiveController {
   /** The navigator holding the links, the current one and the back stack. */
   readonly navigator: ClaimNavigator;

@@ -23,6 +23,7 @@ export interface ClaimLinkProblem {
   readonly message: string;
 }
 
+/** What `claimLinksFromAnnotations` gives: the links it could build and, for each claim annotation left out, why. */
 export interface ClaimLinksResult {
   /** The links, in the order of the annotations. */
   readonly links: readonly ClaimLink[];

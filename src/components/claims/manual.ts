@@ -21,6 +21,7 @@ export interface ManualLinkRequest {
   readonly note: string;
 }
 
+/** The hand-made link annotation, or a sentence saying why none could be made. */
 export type ManualLinkResult = { readonly ok: true; readonly annotation: Annotation } | { readonly ok: false; readonly problem: string };
 
 /**

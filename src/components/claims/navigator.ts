@@ -27,6 +27,11 @@ export interface NavigatorOptions {
 
 const notDismissed = (link: ClaimLink) => link.status !== 'dismissed';
 
+/**
+ * Claim links in reading order with a current link and a back stack. The
+ * links themselves are never changed; `setLinks` replaces the list. Methods
+ * return null for "nothing there" and never throw.
+ */
 export class ClaimNavigator {
   private ordered: readonly ClaimLink[] = [];
   private byId: ReadonlyMap<string, ClaimLink> = new Map();
@@ -36,6 +41,7 @@ export class ClaimNavigator {
   private readonly steppable: (link: ClaimLink) => boolean;
   private readonly maxBack: number;
 
+  /** A navigator over `links` (any order), with no current link and an empty back stack. */
   constructor(links: readonly ClaimLink[] = [], options: NavigatorOptions = {}) {
     this.firstDocId = options.firstDocId;
     this.steppable = options.steppable ?? notDismissed;
