@@ -138,6 +138,8 @@ describe('ClaimsController in an app with two views and the panel', () => {
     text.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', bubbles: true, composed: true }));
     await settle();
     expect(app.claims.current).to.equal('urn:x:locks');
+    expect(marked('east')).to.equal(A2);
+    expect(marked('west')).to.equal(B2);
   });
 
   it('does not step twice when the key is pressed in the panel', async () => {

@@ -246,7 +246,9 @@ describe('claim links between two reader views', () => {
     expect(second.relation).to.equal('agrees');
     showClaim(second, viewFor);
     await settle();
-    // Whether the previous mark is cleared is the view's business (revealSource); here: the new one is marked and in sight.
+    // Only the newly shown passages stay marked.
+    expect(currentText(views.right!)).to.equal(RIGHT_SECOND);
+    expect(currentText(views.left!)).to.equal(LEFT_SECOND);
     expect(markVisible(views.right!, RIGHT_SECOND)).to.equal(true);
     expect(markVisible(views.left!, LEFT_SECOND)).to.equal(true);
     expect(navigator.next()!.id).to.equal(first.id);
