@@ -170,6 +170,29 @@ describe('ClaimsController in an app with two views and the panel', () => {
     expect(panel().shadowRoot!.querySelector('button.back')).to.equal(null);
   });
 
+  it('follows on request only when told not to follow on activation', async () => {
+    const quiet = new ClaimsController(app, { viewFor: (id) => app.view(id), followOnActivate: false });
+    quiet.setLinks(LINKS);
+    app.claims.hostDisconnected();
+    try {
+      const mark = app.view('east')!.querySelector('.hl-claim.hl-conflicts')!;
+      const r = mark.getBoundingClientRect();
+      mark.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: r.left + 3, clientY: r.top + r.height / 2 }));
+      await settle();
+      expect(quiet.canGoBack).to.equal(false);
+      expect(marked('west')).to.equal('');
+      expect(quiet.follow('urn:x:canal', 'east')).to.equal(true);
+      await settle();
+      expect(inSight('west', B1)).to.equal(true);
+      expect(quiet.canGoBack).to.equal(true);
+      expect(quiet.follow('urn:x:nothing', 'east')).to.equal(false);
+    } finally {
+      quiet.hostDisconnected();
+      app.removeController(quiet);
+      app.claims.hostConnected();
+    }
+  });
+
   it('stops listening when the app leaves the page', async () => {
     const text = app.view('west')!.querySelector<HTMLElement>('.reader-text')!;
     app.remove();

@@ -16,6 +16,12 @@ import { ClaimNavigator, type NavigatorOptions } from './navigator.ts';
 export interface ClaimsControllerOptions extends NavigatorOptions {
   /** The view showing a document, or null (e.g. `ReaderApp.viewFor`). */
   readonly viewFor: ViewLookup;
+  /**
+   * Whether a claim activated in a text (`annotation-activate`) is followed to
+   * its partner at once. Default true; an app that first opens a card sets
+   * false and calls `follow` from the card.
+   */
+  readonly followOnActivate?: boolean;
 }
 
 /**
@@ -29,10 +35,12 @@ export class ClaimsController implements ReactiveController {
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly viewFor: ViewLookup;
+  private readonly followOnActivate: boolean;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: ClaimsControllerOptions) {
     this.host = host;
     this.viewFor = options.viewFor;
+    this.followOnActivate = options.followOnActivate ?? true;
     this.navigator = new ClaimNavigator([], options);
     host.addController(this);
   }
@@ -72,6 +80,18 @@ export class ClaimsController implements ReactiveController {
     return link;
   }
 
+  /**
+   * Follows link `id` from its end in `fromDocId` to the partner in the other
+   * text (see `followToPartner`). Returns false when there is no such link or
+   * the partner cannot be shown.
+   */
+  follow(id: string, fromDocId: string): boolean {
+    const link = this.navigator.get(id);
+    if (!link || !followToPartner(link, fromDocId, this.viewFor, this.navigator)) return false;
+    this.host.requestUpdate();
+    return true;
+  }
+
   /** Returns to the last place left by following a link; false when there is none. */
   back(): boolean {
     const place = goBack(this.viewFor, this.navigator);
@@ -105,9 +125,9 @@ export class ClaimsController implements ReactiveController {
   /** A claim link activated in a text: follow it to the partner in the other text. */
   private readonly onAnnotationActivate = (event: Event): void => {
     const detail = (event as CustomEvent<{ docId?: unknown; ids?: unknown }>).detail;
-    if (typeof detail?.docId !== 'string' || !Array.isArray(detail.ids)) return;
+    if (!this.followOnActivate || typeof detail?.docId !== 'string' || !Array.isArray(detail.ids)) return;
     const link = claimAmong(detail.ids.filter((id): id is string => typeof id === 'string'), this.navigator);
-    if (link && followToPartner(link, detail.docId, this.viewFor, this.navigator)) this.host.requestUpdate();
+    if (link) this.follow(link.id, detail.docId);
   };
 
   private readonly onKey = (event: KeyboardEvent): void => {
