@@ -27,6 +27,8 @@ const FIRST = [
   '',
   'The rebel junta of the island of Tarn overthrew its elected government on 2 August 1963 after a night of fighting.',
   '',
+  'Heavy snow closed every mountain pass in the north, and the river Lenna froze solid for eleven weeks.',
+  '',
   'In 1958 Mayor Dorn of Halden won the city election by a wide margin and promised new schools for every district.',
   '',
 ].join('\n');
@@ -43,6 +45,8 @@ const SECOND = [
   'The dissident Yuri Petrovsky was freed from prison after nine years and flown to Zurich. The national football team won the regional cup in 1966 after a dramatic final.',
   '',
   'The Tarn junta informed every foreign embassy on 5 August 1963 that it would honour the debts of the overthrown government.',
+  '',
+  'According to the parish records of the valley, the river Lenna froze solid for eleven weeks that winter.',
   '',
   'In 1962 Mayor Ruiz of Ostrava won the city election by a narrow margin and promised new roads for every district.',
   '',
@@ -120,12 +124,22 @@ describe('claims: matching', () => {
 
   it('targets sentences, never whole paragraphs, and gives at most three partners per sentence', () => {
     for (const m of matches) {
-      assert.ok(!m.a.quote.includes('\n\n') && !m.b.quote.includes('\n\n'));
-      assert.ok(/[.!?”"]$/u.test(m.a.quote) && /[.!?”"]$/u.test(m.b.quote), `${m.a.quote} / ${m.b.quote}`);
+      for (const quote of [m.a.quote, m.b.quote]) {
+        assert.ok(!quote.includes('\n\n'), quote);
+        assert.ok(!/[.!?]\s+\p{Lu}/u.test(quote), `more than one sentence: ${quote}`);
+      }
     }
     const count = new Map<string, number>();
     for (const m of matches) for (const k of [`a${m.a.from}`, `b${m.b.from}`]) count.set(k, (count.get(k) ?? 0) + 1);
     assert.ok([...count.values()].every((n) => n <= 3));
+  });
+
+  it('narrows a long sentence to the clause the other text shares', () => {
+    const m = find('river Lenna', 'river Lenna');
+    assert.ok(m, 'frozen river not linked');
+    assert.equal(m.a.quote, 'the river Lenna froze solid for eleven weeks.');
+    assert.equal(m.b.quote, 'the river Lenna froze solid for eleven weeks that winter.');
+    assert.equal(FIRST.slice(m.a.from, m.a.to), m.a.quote);
   });
 
   it('explains each score by its weighted parts', () => {

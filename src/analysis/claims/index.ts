@@ -14,7 +14,8 @@ import { CodePointIndex } from '../../document/code-points.ts';
 import { ANALYZER } from '../generator.ts';
 import { matchClaims, type ClaimMatch, type ClaimSpan, type ClaimText } from './match.ts';
 
-export { matchClaims, describe } from './match.ts';
+export { matchClaims } from './match.ts';
+export { describe } from './describe.ts';
 export type { ClaimMatch, ClaimSpan, ClaimText, MatchOptions, ScoreBreakdown } from './match.ts';
 export { compareSlots } from './compare.ts';
 export type { CompareContext, SlotComparison, SlotDifference } from './compare.ts';
