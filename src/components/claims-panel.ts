@@ -256,6 +256,8 @@ export class ClaimsPanel extends LitElement {
 
   /** After "Dismiss" from inside the list: the link dismissed, and the one to take focus once it leaves the list. */
   private focusAfterDismiss: { gone: string; next: string | null } | null = null;
+  /** A link to focus once rendered (set while updating, so that focusing schedules no second update). */
+  private focusWhenRendered: string | null = null;
 
   override render() {
     const visible = this.visibleLinks();
@@ -382,6 +384,15 @@ export class ClaimsPanel extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The app's `current` moves the tab stop with it, so keyboard focus follows links shown from the texts.
     if (changed.has('current') && this.current !== null) this.focusedId = this.current;
+    const pending = this.focusAfterDismiss;
+    if (changed.has('links') && pending) {
+      this.focusAfterDismiss = null;
+      // The dismissed link leaves the list and takes focus with it: its neighbour gets the tab stop and focus.
+      if (pending.next && !this.visibleLinks().some((l) => l.id === pending.gone)) {
+        this.focusedId = pending.next;
+        this.focusWhenRendered = pending.next;
+      }
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -389,12 +400,9 @@ export class ClaimsPanel extends LitElement {
       // Keep the link shown from the texts in sight in the list, without taking focus from the texts.
       this.itemFor(this.current)?.scrollIntoView?.({ block: 'nearest' });
     }
-    const pending = this.focusAfterDismiss;
-    if (changed.has('links') && pending) {
-      this.focusAfterDismiss = null;
-      // The dismissed link has left the list and took focus with it: give focus to its neighbour.
-      if (!this.itemFor(pending.gone) && pending.next && !this.shadowRoot?.activeElement) void this.focusLink(pending.next);
-    }
+    const focus = this.focusWhenRendered;
+    this.focusWhenRendered = null;
+    if (focus && !this.shadowRoot?.activeElement) this.itemFor(focus)?.focus();
   }
 
   /** The listed links in list order: reading order, dismissed ones only when asked for. */
