@@ -59,7 +59,7 @@ const COUNT_NOUN: Readonly<Record<RelationTag, readonly [string, string]>> = {
   agrees: ['agreement', 'agreements'],
   related: ['related', 'related'],
 };
-const BADGE: Readonly<Record<RelationTag, string>> = { conflicts: '≠ Conflict', agrees: '= Agrees', related: '~ Related' };
+const BADGE: Readonly<Record<RelationTag, readonly [string, string]>> = { conflicts: ['≠', 'Conflict'], agrees: ['=', 'Agrees'], related: ['~', 'Related'] };
 const RELATION_CHOICE: Readonly<Record<RelationTag, string>> = {
   agrees: 'They agree',
   conflicts: 'They conflict',
@@ -301,25 +301,26 @@ export class ClaimsPanel extends LitElement {
   private renderLink(link: ClaimLink, index: number, isStop: boolean): TemplateResult {
     const id = `claim-${index}`;
     const tab = isStop ? 0 : -1;
-    const summary = link.relation === 'conflicts' && link.difference ? `differs: ${link.difference}` : link.description;
+    const differs = link.relation === 'conflicts' && !!link.difference;
+    // Named by badge, status and what differs (or the description); the quotes describe it.
+    const name = `${id}-badge ${id}-status ${differs ? `${id}-difference` : `${id}-description`}`;
     return html`<li
       class="claim rel-${link.relation} st-${link.status}"
       data-id=${link.id}
       tabindex=${tab}
       aria-current=${link.id === this.current ? 'true' : nothing}
-      aria-label=${`${GROUP_TITLE[link.relation]} link, ${link.manual ? 'made by hand' : link.status}: ${summary}`}
+      aria-labelledby=${name}
+      aria-describedby=${`${id}-ends`}
       @click=${() => (this.focusedId = link.id)}
     >
       <div class="head">
-        <span class="badge rel-${link.relation}" id=${`${id}-badge`}>${BADGE[link.relation]}</span>
-        <span class="meta status">${link.manual ? 'made by hand' : link.status}</span>
+        <span class="badge rel-${link.relation}" id=${`${id}-badge`}><span aria-hidden="true">${BADGE[link.relation][0]}</span> ${BADGE[link.relation][1]}</span>
+        <span class="meta status" id=${`${id}-status`}>${link.manual ? 'made by hand' : link.status}</span>
         ${typeof link.confidence === 'number' && Number.isFinite(link.confidence) ? html`<span class="meta confidence">confidence ${Math.round(link.confidence * 100)}%</span>` : nothing}
       </div>
-      ${link.relation === 'conflicts' && link.difference
-        ? html`<p class="difference">Differs: <span class="difference-value">${link.difference}</span></p>`
-        : nothing}
-      <p class="description">${link.description}</p>
-      <div class="ends">${link.ends.map((end) => this.renderEnd(end))}</div>
+      ${differs ? html`<p class="difference" id=${`${id}-difference`}>Differs: <span class="difference-value">${link.difference}</span></p>` : nothing}
+      <p class="description" id=${`${id}-description`}>${link.description}</p>
+      <div class="ends" id=${`${id}-ends`}>${link.ends.map((end) => this.renderEnd(end))}</div>
       ${link.note ? html`<p class="note">Note: ${link.note}</p>` : nothing}
       <div class="actions" role="group" aria-label="Actions on this link">
         <button type="button" class="show" tabindex=${tab} @click=${() => this.activate(link.id)}>Show in both texts</button>

@@ -71,6 +71,15 @@ function $$(panel: ClaimsPanel, selector: string): HTMLElement[] {
   return [...panel.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 }
 
+/** The text of the elements an element is labelled by, in order, as a screen reader would join them. */
+function accessibleName(panel: ClaimsPanel, el: Element): string {
+  return el
+    .getAttribute('aria-labelledby')!
+    .split(' ')
+    .map((id) => panel.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+    .join(' ');
+}
+
 function itemIds(panel: ClaimsPanel): string[] {
   return $$(panel, 'li.claim').map((li) => li.dataset.id!);
 }
@@ -131,7 +140,7 @@ describe('<claims-panel>', () => {
       expect(conflict.classList.contains('rel-conflicts')).to.equal(true);
       expect(conflict.querySelector('.badge')!.textContent).to.contain('Conflict');
       expect(conflict.querySelector('.difference-value')!.textContent).to.equal('18 May vs 19 May');
-      expect(conflict.getAttribute('aria-label')).to.contain('differs: 18 May vs 19 May');
+      expect(accessibleName(panel, conflict)).to.equal('≠ Conflict proposed Differs: 18 May vs 19 May');
       expect(getComputedStyle(conflict).borderLeftColor).to.not.equal(getComputedStyle(item(panel, 'agr-1')).borderLeftColor);
       expect(item(panel, 'agr-1').querySelector('.difference')).to.equal(null);
     });
@@ -341,7 +350,12 @@ describe('<claims-panel>', () => {
         expect(ul.getAttribute('role')).to.equal('list');
         expect(panel.shadowRoot!.getElementById(ul.getAttribute('aria-labelledby')!)).to.not.equal(null);
       }
-      for (const li of $$(panel, 'li.claim')) expect(li.getAttribute('aria-label')).to.match(/^(Conflicts|Agreements|Related) link, /);
+      for (const li of $$(panel, 'li.claim')) {
+        expect(accessibleName(panel, li)).to.match(/^(≠ Conflict|= Agrees|~ Related) (proposed|accepted|made by hand) \S/);
+        const description = panel.shadowRoot!.getElementById(li.getAttribute('aria-describedby')!)!;
+        expect(description.textContent).to.contain(li.querySelector('.quote')!.textContent!);
+      }
+      expect(item(panel, 'agr-1').querySelector('.badge [aria-hidden="true"]')!.textContent).to.equal('=');
       expect($(panel, 'li.claim .actions').getAttribute('role')).to.equal('group');
     });
   });
