@@ -167,6 +167,11 @@ describe('<claims-panel>', () => {
       expect(conflict.querySelector('img, script')).to.equal(null);
       expect(item(panel, 'man-1').querySelector('.note')!.textContent).to.equal('Note: My own <b>note</b>');
       expect(item(panel, 'man-1').querySelector('b')).to.equal(null);
+      panel.documents = [{ id: 'left', label: '<img src=x onerror="window.__claimsPwned=3">Left' }, DOCUMENTS[1]!];
+      await panel.updateComplete;
+      expect(item(panel, 'agr-1').querySelector('.doc')!.textContent).to.equal('<img src=x onerror="window.__claimsPwned=3">Left');
+      expect(panel.shadowRoot!.querySelector('img, script')).to.equal(null);
+      await new Promise((r) => setTimeout(r, 50));
       expect((window as unknown as { __claimsPwned?: number }).__claimsPwned).to.equal(undefined);
     });
 
