@@ -85,6 +85,8 @@ export class NotesPanel extends LitElement {
 
   @property({ attribute: false }) notes: readonly Entry[] = [];
   @property({ attribute: false }) orphans: readonly OrphanTarget[] = [];
+  /** The reader's decisions on machine proposals (accepted / dismissed). */
+  @property({ attribute: false }) decisions: readonly Entry[] = [];
   /** True when a passage is selected in a text, so an orphan can be re-attached there. */
   @property({ type: Boolean }) canReattach = false;
   /** Labels of documents by id. */
@@ -100,6 +102,22 @@ export class NotesPanel extends LitElement {
             </ul>`
           : html`<p class="empty">Select a passage in either text and press <kbd>A</kbd> (or “Annotate selection”) to write a note.</p>`}
       </section>
+      ${this.decisions.length
+        ? html`<section aria-labelledby="dec">
+            <h3 id="dec">Your decisions (${this.decisions.length})</h3>
+            <ul>
+              ${this.decisions.map(
+                (d) => html`<li>
+                  <span class="tag">${d.tags.includes('dismissed') ? 'dismissed' : 'accepted'}</span>
+                  <q>${quoteText(d)}</q>
+                  <div class="actions">
+                    <button @click=${() => this.emit('card-action', { action: 'delete', id: d.annotation.id })}>Withdraw decision</button>
+                  </div>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
       <section aria-labelledby="orph">
         <h3 id="orph">Orphaned annotations (${this.orphans.length})</h3>
         ${this.orphans.length

@@ -28,6 +28,8 @@ import './note-editor.ts';
 import './notes-panel.ts';
 import './layers-panel.ts';
 import './search-panel.ts';
+import './flags-panel.ts';
+import type { FlagItem } from './flags-panel.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 const THEME_KEY = 'reader.theme';
@@ -317,7 +319,32 @@ export class ReaderApp extends LitElement {
     const docLabels = Object.fromEntries(this.entries.map((e) => [e.id, e.title ?? e.label]));
     const kinds: AnnotationKind[] = ['flag', 'footnote', 'claim', 'note'];
     const all = ws.all();
+    const flags: FlagItem[] = session
+      .entriesOf('flag')
+      .filter((e) => e.status !== 'dismissed' && e.placed.length > 0)
+      .map((e) => {
+        const p = e.placed[0]!;
+        return {
+          id: e.annotation.id,
+          docId: p.docId,
+          docLabel: docLabels[p.docId] ?? p.docId,
+          tag: e.subtype ?? 'flag',
+          description: e.description ?? '',
+          quote: this.sourceText(p.docId, p.from, p.to),
+          from: p.from,
+          to: p.to,
+          ...(typeof e.annotation['reader:confidence'] === 'number' ? { confidence: e.annotation['reader:confidence'] } : {}),
+        };
+      });
+    const reviews = session.entriesOf('review').filter((e) => e.layerId === 'own');
     return html`
+      <flags-panel
+        data-tab="flags"
+        data-label="Flags"
+        data-count=${String(flags.length)}
+        .items=${flags}
+        @flag-activate=${(e: CustomEvent<{ id: string; docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+      ></flags-panel>
       <search-panel
         data-tab="search"
         data-label="Search"
@@ -332,6 +359,7 @@ export class ReaderApp extends LitElement {
         data-label="Notes"
         data-count=${String(notes.length + ws.orphans().length)}
         .notes=${notes}
+        .decisions=${reviews}
         .orphans=${ws.orphans()}
         .canReattach=${!!this.selection}
         .docLabels=${docLabels}

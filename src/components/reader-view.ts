@@ -17,6 +17,8 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { DocumentLoad, LoadedDocument } from '../document/load.ts';
 import './reader/margin-bar.ts';
+import { FootnoteController } from './reader/footnotes.ts';
+import { backlinkPlugin } from './reader/backlinks.ts';
 import type { Bucket } from './reader/margin-bar.ts';
 import { currentKey, currentPlugin, highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
 
@@ -40,6 +42,13 @@ export class ReaderView extends LitElement {
 
   private view: EditorView | null = null;
   private shownDoc: LoadedDocument | null = null;
+  /** Footnote previews, jumps to entries and back (a lit ReactiveController). */
+  private readonly footnotes = new FootnoteController(this);
+
+  /** The footnote controller of this view (previews, jump to the entry and back). */
+  get footnoteController(): FootnoteController {
+    return this.footnotes;
+  }
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -316,7 +325,7 @@ export class ReaderView extends LitElement {
     const host = this.querySelector<HTMLElement>('.pm-host');
     if (!doc || !host) return;
     this.view = new EditorView(host, {
-      state: EditorState.create({ doc: doc.built.doc, plugins: [highlightPlugin(), currentPlugin()] }),
+      state: EditorState.create({ doc: doc.built.doc, plugins: [highlightPlugin(), currentPlugin(), backlinkPlugin(doc, (from) => this.footnotes.jumpToMarker(from))] }),
       editable: () => false,
       attributes: {
         class: 'reader-text',
@@ -426,6 +435,11 @@ export class ReaderView extends LitElement {
   private lastHover = '';
 
   private onHover(view: EditorView, event: MouseEvent): boolean {
+    // A footnote marker has its own preview; the annotation card would cover it.
+    if ((event.target as Element).closest?.('a.noteref')) {
+      this.emitHover([], event.clientX, event.clientY);
+      return false;
+    }
     const hit = view.posAtCoords({ left: event.clientX, top: event.clientY });
     const ids = hit ? idsAt(view.state, hit.pos) : [];
     this.emitHover(ids, event.clientX, event.clientY);

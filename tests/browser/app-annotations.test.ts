@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/reader-app.ts';
 import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
@@ -34,6 +34,10 @@ function wikiView(app: ReaderApp): ReaderView {
 }
 
 describe('annotations in the reader', () => {
+  before(async () => {
+    await setViewport({ width: 1440, height: 900 });
+  });
+
   it('draws the shipped layers as decorations in both texts', async () => {
     const app = await mountApp();
     const flags = app.querySelectorAll('.reader-text .hl-flag');

@@ -1,8 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/components/reader-view.ts';
 import '../../src/components/flags-panel.ts';
-import { FootnoteController } from '../../src/components/reader/footnotes.ts';
-import { backlinkPlugin } from '../../src/components/reader/backlinks.ts';
 import { decodeDocument } from '../../src/document/load.ts';
 
 // The page's policy forbids style attributes; this page gets the same rule before anything renders.
@@ -44,9 +42,7 @@ describe('footnotes and flags under a style-src policy', () => {
     view.load = load;
     document.body.append(view);
     await view.updateComplete;
-    const controller = new FootnoteController(view);
-    const pm = view.editorView!;
-    pm.updateState(pm.state.reconfigure({ plugins: [...pm.state.plugins, backlinkPlugin(view.document!, (f) => controller.jumpToMarker(f))] }));
+    const controller = view.footnoteController;
     const marker = view.querySelector<HTMLElement>('a.noteref')!;
     controller.open(marker);
     const preview = document.querySelector('note-preview')!;

@@ -2,8 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../src/components/reader-view.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
-import { FootnoteController, OPEN_DELAY_MS, CLOSE_DELAY_MS, BACK_KEY } from '../../src/components/reader/footnotes.ts';
-import { backlinkPlugin } from '../../src/components/reader/backlinks.ts';
+import { type FootnoteController, OPEN_DELAY_MS, CLOSE_DELAY_MS, BACK_KEY } from '../../src/components/reader/footnotes.ts';
 import { decodeDocument, type LoadedDocument } from '../../src/document/load.ts';
 import { readManifest, type DocumentEntry } from '../../src/document/manifest.ts';
 import { blockText } from '../../src/document/structure.ts';
@@ -51,25 +50,22 @@ interface Mounted {
   remove(): void;
 }
 
-async function mount(text: string, title: string | null, options: { backlinks?: boolean } = {}): Promise<Mounted> {
+async function mount(text: string, title: string | null): Promise<Mounted> {
   adoptDocumentStyles(themeStyles, readerStyles);
   const load = decodeDocument(entryFor(`t${Math.random().toString(36).slice(2)}`, title), new TextEncoder().encode(text).buffer as ArrayBuffer);
   if (!load.ok) throw new Error(load.problem);
-  return mountLoad(load.document, options);
+  return mountLoad(load.document);
 }
 
-async function mountLoad(doc: LoadedDocument, options: { backlinks?: boolean } = {}): Promise<Mounted> {
+async function mountLoad(doc: LoadedDocument): Promise<Mounted> {
   adoptDocumentStyles(themeStyles, readerStyles);
   const view = document.createElement('reader-view');
   view.style.setProperty('height', '360px');
   view.load = { ok: true, document: doc };
   document.body.append(view);
   await view.updateComplete;
-  const controller = new FootnoteController(view);
-  if (options.backlinks !== false) {
-    const pm = view.editorView!;
-    pm.updateState(pm.state.reconfigure({ plugins: [...pm.state.plugins, backlinkPlugin(doc, (from) => controller.jumpToMarker(from))] }));
-  }
+  // The view brings its own footnote controller and backlink plugin.
+  const controller = view.footnoteController;
   const markers = [...view.querySelectorAll<HTMLElement>('a.noteref')];
   return {
     view,
