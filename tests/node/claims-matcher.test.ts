@@ -12,6 +12,8 @@ import {
   targetsOf,
 } from '../../src/annotations/model.ts';
 import { CodePointIndex } from '../../src/document/code-points.ts';
+import { retrieveCandidates } from '../../src/analysis/claims/retrieve.ts';
+import { claimUnits } from '../../src/analysis/claims/units.ts';
 
 // Two invented accounts of an invented history, with look-alikes that must not link.
 const FIRST = [
@@ -160,6 +162,18 @@ describe('claims: matching', () => {
   it('leaves out a text whose parse is of another string, and a repeated IRI', () => {
     assert.deepEqual(matchClaims([texts[0]!, { ...texts[1]!, text: SECOND.slice(10) }]), []);
     assert.deepEqual(matchClaims([texts[0]!, { ...texts[0]! }]), []);
+  });
+});
+
+describe('claims: candidate retrieval', () => {
+  it('retrieves pairs that share a dated month or a figure even without a shared word', () => {
+    const x = 'Torrential storms flooded seven coastal villages on 1911-03-04.\nThe cathedral bells were recast from captured cannon metal.\n';
+    const y = 'Parliament debated emergency relief payments for fishermen in March 1911.\nMerchants imported 4,000 tonnes of salt from distant southern ports.\n';
+    const unitsX = claimUnits(parsePlainText(x));
+    const unitsY = claimUnits(parsePlainText(y));
+    const pairs = retrieveCandidates(unitsX, unitsY).map((r) => [unitsX[r.a]!.unit.text, unitsY[r.b]!.unit.text]);
+    assert.ok(pairs.some(([p, q]) => p!.includes('flooded') && q!.includes('Parliament')), JSON.stringify(pairs));
+    assert.ok(!pairs.some(([p, q]) => p!.includes('bells') && q!.includes('salt')), JSON.stringify(pairs));
   });
 });
 

@@ -1,6 +1,14 @@
 /**
  * Cross-text claim links: the matcher's proposals as W3C annotations
- * (motivation `linking`, one target per text, tagged `claim` and its relation).
+ * (motivation `linking`, one target per text, tagged `claim` and its
+ * relation), the typed matches behind them, and the scholar's review of them.
+ *
+ * Modules: normalize (folding, transliteration), segment (sentences and
+ * clauses), slots (dates, figures, names), terms (comparison words), units
+ * (what a sentence offers for matching), retrieve (lunr candidates), score
+ * (weights and guards), narrow (the shared clause), compare (relation),
+ * describe (the sentence for a reader), match (the pipeline), review
+ * (accept, dismiss, hand-made links).
  */
 import {
   ANNO_CONTEXT,
@@ -32,12 +40,13 @@ export function claimLinkId(a: Pick<ClaimSpan, 'iri' | 'from' | 'to'>, b: Pick<C
 
 /**
  * Claim-link proposals between every two of `texts` as W3C annotations,
- * generator the analyzer, `created` as given. Fewer than two texts give an
- * empty list; never throws on any text.
+ * generator the analyzer, `created` as given; `threshold` as in
+ * `MatchOptions`. Fewer than two texts give an empty list; never throws on
+ * any text.
  */
-export function proposeClaimLinks(texts: readonly ClaimText[], options: { created: string }): Annotation[] {
+export function proposeClaimLinks(texts: readonly ClaimText[], options: { readonly created: string; readonly threshold?: number }): Annotation[] {
   const indexes = new Map(texts.map((t) => [t.iri, { text: t.text, index: new CodePointIndex(t.text) }]));
-  return matchClaims(texts, { idOf: claimLinkId }).map((m) => claimAnnotation(m, options.created, indexes));
+  return matchClaims(texts, { idOf: claimLinkId, threshold: options.threshold }).map((m) => claimAnnotation(m, options.created, indexes));
 }
 
 /** One match as a W3C annotation. */

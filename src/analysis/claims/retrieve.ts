@@ -1,6 +1,9 @@
 /**
  * Candidate retrieval: lunr's BM25 over the units of each text, queried with
- * the units of the other, so that each side's best partner is a candidate.
+ * the units of the other, so that each side's best partner is a candidate;
+ * plus every pair that dates something to the same month or states the same
+ * figure, which word-based retrieval can miss when the wording differs.
+ * (Names and rare words are terms, so lunr already retrieves by them.)
  */
 import lunr from 'lunr';
 import type { ClaimUnit } from './units.ts';
@@ -35,10 +38,30 @@ export function retrieveCandidates(unitsA: readonly ClaimUnit[], unitsB: readonl
   };
   run(unitsA, unitsB, (q, d) => `${q} ${d}`);
   run(unitsB, unitsA, (q, d) => `${d} ${q}`);
+  const slotIndex = new Map<string, number[]>();
+  unitsB.forEach((u, i) => {
+    for (const k of slotKeys(u)) slotIndex.set(k, [...(slotIndex.get(k) ?? []), i]);
+  });
+  unitsA.forEach((u, i) => {
+    for (const k of slotKeys(u)) {
+      for (const j of slotIndex.get(k) ?? []) {
+        const key = `${i} ${j}`;
+        if (!relative.has(key)) relative.set(key, 0);
+      }
+    }
+  });
   return [...relative].map(([key, bm25]) => {
     const [a, b] = key.split(' ').map(Number) as [number, number];
     return { a, b, bm25 };
   });
+}
+
+/** Keys of the dates (to the month) and figures (with their unit) a unit states. */
+function slotKeys(u: ClaimUnit): Set<string> {
+  const keys = new Set<string>();
+  for (const d of u.slots.dates) if (d.year !== null && d.month !== null) keys.add(`date ${d.year}-${d.month}`);
+  for (const n of u.slots.numbers) if (n.unit !== '') keys.add(`figure ${n.unit} ${n.value}`);
+  return keys;
 }
 
 /**
