@@ -4,19 +4,25 @@ import type { SlotComparison } from './compare.ts';
 /**
  * One sentence: for `conflicts` what differs ("18 December 1976 vs
  * 19 December 1976"), for `agrees` what both state, for `related` the shared
- * topic words; figures that differ but can both hold are named.
+ * words; figures that differ but can both hold are named. Never empty.
  */
 export function describe(comparison: SlotComparison, sharedWords: readonly string[]): string {
   const { relation, agreements, differences, compatible } = comparison;
-  const topic = sharedWords.slice(0, 4).join(', ');
+  const words = sharedWords.length ? ` (shared words: ${sharedWords.slice(0, 4).join(', ')})` : '';
   const fits = compatible.length
     ? ` Their figures differ but can both hold: ${compatible.map((d) => `${d.a} and ${d.b}`).join('; ')}.`
     : '';
   if (relation === 'conflicts') {
-    const diffs = differences.map((d) => `${d.a} vs ${d.b}`).join('; ');
-    const same = agreements.length ? ` Both name ${agreements.slice(0, 4).join(', ')}.` : '';
-    return `The texts tell the same event differently: ${diffs}.${same}`;
+    const same = agreements.length ? ` Both name ${list(agreements.slice(0, 4))}.` : '';
+    return `The texts tell the same event differently: ${differences.map((d) => `${d.a} vs ${d.b}`).join('; ')}.${same}`;
   }
-  if (relation === 'agrees') return `Both texts make this claim (${topic}) and agree on ${agreements.slice(0, 5).join(', ')}.${fits}`;
-  return `Both texts speak of this (${topic})${fits ? `.${fits}` : ' but state nothing that can be compared.'}`;
+  if (relation === 'agrees') return `Both texts make this claim and agree on ${list(agreements.slice(0, 5))}${words}.${fits}`;
+  return fits
+    ? `Both texts speak of this${words}.${fits}`
+    : `Both texts speak of this${words} but state nothing that can be compared.`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

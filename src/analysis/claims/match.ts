@@ -55,7 +55,7 @@ export interface ClaimMatch {
   readonly differences: readonly SlotDifference[];
   /** Figures the texts write differently that can both hold (a bound and a figure within it). */
   readonly compatible: readonly SlotDifference[];
-  /** Shared event words, rarest first, as the first text writes them. */
+  /** The rarest shared event words, in the first text's order and spelling. */
   readonly sharedWords: readonly string[];
   readonly score: ScoreBreakdown;
   /** 0…1: the score, capped at 1. */

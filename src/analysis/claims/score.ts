@@ -60,6 +60,8 @@ const PHRASE_SATURATION = 2;
 const NAME_SATURATION = 8;
 /** Shared rare terms that anchor a link without a name, date, figure or phrase. */
 const MIN_RARE_ANCHOR = 3;
+/** Shared words kept to describe a link. */
+const SHOWN_WORDS = 6;
 /** Shared event words that anchor a link by themselves: a long paraphrase. */
 const MIN_EVENT_ANCHOR = 4;
 
@@ -86,7 +88,7 @@ export interface Candidate {
   readonly features: Features;
   /** The sum of the features. */
   readonly base: number;
-  /** Shared event words, rarest first, as the first text writes them. */
+  /** The rarest shared event words, in the first text's order and spelling. */
   readonly sharedWords: readonly string[];
   /** Shared names, as the first text writes them. */
   readonly sharedNames: readonly string[];
@@ -209,12 +211,18 @@ export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: numb
     b,
     features,
     base: Object.values(features).reduce((s, v) => s + v, 0),
-    sharedWords: [...sharedEvent].sort((x, y) => idf(y) - idf(x)).map((t) => a.surface.get(t) ?? t),
+    sharedWords: readableWords(a, [...sharedEvent].sort((x, y) => idf(y) - idf(x)).slice(0, SHOWN_WORDS)),
     sharedNames: [...new Set(sharedNameKeys.map((k) => a.nameKeys.get(k)!))],
     lexical,
     sameEvent,
     sharedEventTerms: new Set(sharedEvent),
   };
+}
+
+/** Keys as the unit writes them, in the unit's order. */
+function readableWords(unit: ClaimUnit, keys: readonly string[]): string[] {
+  const position = (k: string) => unit.termList.findIndex((t) => t.key === k);
+  return [...keys].sort((x, y) => position(x) - position(y)).map((k) => unit.surface.get(k) ?? k);
 }
 
 function yearsOf(slots: Slots): Set<number> {
