@@ -159,6 +159,21 @@ describe('claims: matching', () => {
     assert.deepEqual(matchClaims([texts[0]!, empty]), []);
   });
 
+  it('never throws on odd input', () => {
+    const odd = [
+      'foo: +bar -baz ~qux ^2 *wild* "quoted" [1] [citation needed]',
+      '$$$ 1,2,3,4 99.99.99 1e9 0x10 -5 ½ ² 1976-13-45 31 February 1976',
+      '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🙂 Ünïcödé ẞ Σίσυφος Москва 北京 — … ‽',
+      'A. B. C. D. E. F. G. H. I. J. K.',
+      `${'word '.repeat(2000)}.`,
+      '',
+      '\n\n\n',
+    ];
+    const all: ClaimText[] = odd.map((text, i) => ({ iri: `https://example.org/odd-${i}.txt`, text, parsed: parsePlainText(text) }));
+    assert.doesNotThrow(() => matchClaims([...all, ...texts]));
+    assert.doesNotThrow(() => proposeClaimLinks([...all, ...texts], { created: '2026-01-01T00:00:00Z' }));
+  });
+
   it('leaves out a text whose parse is of another string, and a repeated IRI', () => {
     assert.deepEqual(matchClaims([texts[0]!, { ...texts[1]!, text: SECOND.slice(10) }]), []);
     assert.deepEqual(matchClaims([texts[0]!, { ...texts[0]! }]), []);

@@ -10,6 +10,8 @@ import type { ClaimUnit } from './units.ts';
 
 /** Candidates taken from lunr per unit before scoring. */
 const CANDIDATES = 12;
+/** A slot key stated in more units of a text than this does not pair sentences by itself. */
+const MAX_SLOT_POSTINGS = 20;
 
 /** A candidate pair: indexes into the two unit lists, and the BM25 score relative to the query's best hit (0…1). */
 export interface Retrieved {
@@ -44,7 +46,10 @@ export function retrieveCandidates(unitsA: readonly ClaimUnit[], unitsB: readonl
   });
   unitsA.forEach((u, i) => {
     for (const k of slotKeys(u)) {
-      for (const j of slotIndex.get(k) ?? []) {
+      const postings = slotIndex.get(k) ?? [];
+      // A date or figure in many sentences is the texts' topic, not a clue; lunr still sees the words around it.
+      if (postings.length > MAX_SLOT_POSTINGS) continue;
+      for (const j of postings) {
         const key = `${i} ${j}`;
         if (!relative.has(key)) relative.set(key, 0);
       }
