@@ -33,7 +33,7 @@ export type { Unit } from './segment.ts';
 export { applyReviews, makeManualLink, makeReview, reviewTargetOf } from './review.ts';
 export type { ClaimEnd, ClaimStatus, ReviewDecision, ReviewedProposal } from './review.ts';
 
-/** The stable id of a claim link: the same two spans always give the same `urn:uuid:`. */
+/** The stable id of a claim link: the same two spans (of the whole sentences) always give the same `urn:uuid:`. */
 export function claimLinkId(a: Pick<ClaimSpan, 'iri' | 'from' | 'to'>, b: Pick<ClaimSpan, 'iri' | 'from' | 'to'>): string {
   return stableAnnotationId(`claim|${a.iri}|${a.from}|${a.to}|${b.iri}|${b.from}|${b.to}`);
 }

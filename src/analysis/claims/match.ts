@@ -65,7 +65,12 @@ export interface ClaimMatch {
 }
 
 export interface MatchOptions {
-  /** Makes the stable id of a match (the annotation layer passes its id function). Default: a readable key. */
+  /**
+   * Makes the stable id of a match from the spans of its two whole sentences
+   * (not the narrowed clauses, so that a change in narrowing keeps the id and
+   * the scholar's decision on it). The annotation layer passes its id
+   * function; default: a readable key.
+   */
   readonly idOf?: (a: ClaimSpan, b: ClaimSpan) => string;
   /** The least score a pair needs (default THRESHOLD); a UI may lower it to show weaker proposals. */
   readonly threshold?: number;
@@ -164,8 +169,9 @@ function toMatch(
     sameEvent: c.sameEvent,
   });
   const sharedWords = c.sharedWords.slice(0, 6);
+  const sentence = (text: ClaimText, u: ClaimUnit): ClaimSpan => ({ iri: text.iri, from: u.unit.from, to: u.unit.to, quote: u.unit.text });
   return {
-    id: idOf(a, b),
+    id: idOf(sentence(textA, c.a), sentence(textB, c.b)),
     a,
     b,
     relation: comparison.relation,
