@@ -6,6 +6,7 @@
 import type { Annotation, SpecificResource, TextualBody } from '../annotations/model.ts';
 import { DAMAGE_TAGS, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
 import { anchorAll } from '../annotations/anchoring/index.ts';
+import { reviewTargetOf } from '../analysis/claims/review.ts';
 import type { DrawnSpan } from '../components/reader/highlights.ts';
 
 /** What an annotation is, for drawing, filtering and listing. */
@@ -74,14 +75,17 @@ export interface Entry {
 
 /**
  * The id of the annotation a review decides on (`accepted` / `dismissed`), or
- * null when `annotation` is not a review. The reviewed id is given by a body
- * with purpose `identifying`: a SpecificResource whose `source` is the id, or
- * a TextualBody whose `value` is.
+ * null when `annotation` is not a review. Reviews made in the reader follow
+ * the claims review model (`reviewTargetOf`); curated files may also name the
+ * reviewed id with an `identifying` body (a SpecificResource whose `source`
+ * is the id, or a TextualBody whose `value` is).
  */
 export function reviewedIdOf(annotation: Annotation): string | null {
   if (annotation.motivation !== 'assessing') return null;
   const tags = tagsOf(annotation);
   if (!tags.includes('accepted') && !tags.includes('dismissed')) return null;
+  const fromModel = reviewTargetOf(annotation);
+  if (fromModel) return fromModel;
   for (const b of annotation.body) {
     if (b.purpose !== 'identifying') continue;
     if (b.type === 'SpecificResource') return b.source;

@@ -29,6 +29,9 @@ import './notes-panel.ts';
 import './layers-panel.ts';
 import './search-panel.ts';
 import './flags-panel.ts';
+import './claims-panel.ts';
+import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
+import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -150,7 +153,19 @@ export const appStyles = css`
     reader-app .switch {
       display: flex;
     }
-    reader-app reader-view.hidden-narrow {
+    reader-app main > .hidden-narrow {
+      display: none;
+    }
+    reader-app .toolbar {
+      gap: 0.4rem 0.5rem;
+      padding: 0.35rem 0.5rem;
+    }
+    reader-app h1 {
+      font-size: 0.9rem;
+      flex-basis: 100%;
+    }
+    reader-app .storage,
+    reader-app .theme-label {
       display: none;
     }
     reader-app main {
@@ -192,13 +207,18 @@ export class ReaderApp extends LitElement {
   @state() private revision = 0;
   @state() private selection: { docId: string; from: number; to: number; text: string } | null = null;
   @state() private selections: Record<string, { from: number; to: number; text: string }> = {};
-  @state() private card: { entries: Entry[]; at: { x: number; y: number }; pinned: boolean } | null = null;
+  @state() private card: { entries: Entry[]; at: { x: number; y: number }; pinned: boolean; docId?: string } | null = null;
   @state() private toast: { message: string; undo?: () => void } | null = null;
   @state() private layerStatus = '';
 
   @query('note-editor') private editor!: NoteEditor;
   @query('side-panel') private sidePanel!: SidePanel;
   @query('annotation-card') private cardElement!: AnnotationCard;
+
+  /** Claim links: the current one, stepping (] [ j k), following to the partner and back. */
+  private readonly claims = new ClaimsController(this, { viewFor: (id) => this.revealingView(id), followOnActivate: false });
+  private claimLinks: readonly ClaimLink[] = [];
+  private claimLinksRevision = -1;
 
   private editing: { mode: 'create'; docId: string; from: number; to: number } | { mode: 'edit'; id: string } | null = null;
   private cardTimer = 0;
@@ -239,6 +259,18 @@ export class ReaderApp extends LitElement {
     return this.session;
   }
 
+  protected override willUpdate(): void {
+    if (this.session && this.claimLinksRevision !== this.revision) {
+      this.claimLinksRevision = this.revision;
+      const sourceOf = (docId: string) => this.session?.documents.find((d) => d.entry.id === docId)?.source ?? null;
+      this.claimLinks = this.session
+        .entriesOf('claim')
+        .map((e) => claimLinkFromPlaced({ annotation: e.annotation, placed: e.placed, status: e.status }, sourceOf))
+        .filter((l): l is ClaimLink => l !== null);
+      this.claims.setLinks(this.claimLinks);
+    }
+  }
+
   override render() {
     const session = this.session;
     const sel = this.selection;
@@ -267,7 +299,7 @@ export class ReaderApp extends LitElement {
             </span>`
           : nothing}
         <label class="theme"
-          >Theme
+          ><span class="theme-label">Theme</span>
           <select @change=${this.onTheme} .value=${this.theme} aria-label="Colour theme">
             <option value="system">System</option>
             <option value="light">Light</option>
@@ -337,7 +369,21 @@ export class ReaderApp extends LitElement {
         };
       });
     const reviews = session.entriesOf('review').filter((e) => e.layerId === 'own');
+    const claimCount = this.claimLinks.filter((l) => l.status !== 'dismissed').length;
     return html`
+      <claims-panel
+        data-tab="claims"
+        data-label="Claims"
+        data-count=${String(claimCount)}
+        .links=${this.claimLinks}
+        .documents=${this.entries.map((e) => ({ id: e.id, label: e.title ?? e.label }))}
+        .selections=${this.selections}
+        .current=${this.claims.current}
+        .canGoBack=${this.claims.canGoBack}
+        @claim-review=${this.onClaimReview}
+        @claim-manual=${this.onClaimManual}
+        @claim-remove=${(e: CustomEvent<{ id: string }>) => void this.deleteWithUndo(e.detail.id, 'Link removed.')}
+      ></claims-panel>
       <flags-panel
         data-tab="flags"
         data-label="Flags"
@@ -489,9 +535,9 @@ export class ReaderApp extends LitElement {
 
   private onSelection(event: CustomEvent<{ docId: string; range: { from: number; to: number; text: string } | null }>): void {
     const { docId, range } = event.detail;
+    this.selections = selectionsWith(this.selections, docId, range) as typeof this.selections;
     if (range) {
       this.selection = { docId, ...range };
-      this.selections = { ...this.selections, [docId]: range };
       this.setUrl({ ...this.currentQueryState(), doc: docId, at: { from: range.from, to: range.to } });
     } else if (this.selection?.docId === docId) {
       this.selection = null;
@@ -541,10 +587,11 @@ export class ReaderApp extends LitElement {
         await this.editor.open({ quote, comment: entry.comment ?? '', tags: entry.tags, mode: 'edit' });
       } else if (action === 'delete') {
         this.card = null;
-        await session.deleteNote(id);
-        this.showToast('Note deleted.', () => void this.undoDelete(id));
+        await this.deleteWithUndo(id, 'Deleted.');
       } else if (action === 'partner' && entry) {
-        await this.followPartner(entry);
+        const from = this.card?.docId ?? entry.placed[0]?.docId;
+        this.card = null;
+        if (from) this.claims.follow(id, from);
       } else if (action === 'accept' || action === 'dismiss') {
         await session.review(id, action === 'accept' ? 'accepted' : 'dismissed');
         this.card = null;
@@ -553,6 +600,73 @@ export class ReaderApp extends LitElement {
     } catch (error) {
       this.showToast((error as Error).message);
     }
+  }
+
+  /** Deletes one of the reader's own annotations, offering an undo. */
+  private async deleteWithUndo(id: string, message: string): Promise<void> {
+    try {
+      await this.session?.deleteNote(id);
+      this.showToast(message, () => void this.undoDelete(id));
+    } catch (error) {
+      this.showToast((error as Error).message);
+    }
+  }
+
+  /** A scholar accepts or dismisses a proposal, or withdraws the decision (`proposed`). */
+  private async onClaimReview(event: CustomEvent<{ id: string; decision: 'accepted' | 'dismissed' | 'proposed' }>): Promise<void> {
+    const session = this.session;
+    const entry = session?.workspace.get(event.detail.id);
+    if (!session || !entry) return;
+    try {
+      if (event.detail.decision === 'proposed') {
+        // Withdrawing a decision deletes the review, whose id is stable per proposal and reader.
+        const reviewId = makeReview(entry.annotation, 'accepted', session.agent, { created: new Date().toISOString() }).id;
+        await this.deleteWithUndo(reviewId, 'Decision withdrawn.');
+      } else {
+        await session.review(event.detail.id, event.detail.decision);
+        this.showToast(event.detail.decision === 'accepted' ? 'Accepted.' : 'Dismissed: it stays dismissed, also when the analysis is run again.');
+      }
+    } catch (error) {
+      this.showToast((error as Error).message);
+    }
+  }
+
+  private async onClaimManual(event: CustomEvent<ManualLinkRequest>): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const documentOf = (docId: string) => {
+      const d = session.documents.find((x) => x.entry.id === docId);
+      return d ? { iri: d.entry.iri, source: d.source } : null;
+    };
+    const result = manualLinkFrom(event.detail, documentOf, session.agent);
+    if (!result.ok) {
+      this.showToast(result.problem);
+      return;
+    }
+    try {
+      await session.save(result.annotation);
+      this.showToast('Link saved.');
+    } catch (error) {
+      this.showToast((error as Error).message);
+    }
+  }
+
+  /**
+   * A view as the claims controller uses it: on narrow screens a reveal that
+   * moves focus first brings its text to the front (a hidden view cannot scroll).
+   */
+  private revealingView(docId: string): RevealingView | null {
+    const view = this.viewFor(docId);
+    if (!view) return null;
+    return {
+      revealSource: (from: number, to?: number, options: { focus?: boolean } = {}) => {
+        if (options.focus && window.matchMedia('(max-width: 900px)').matches) {
+          void this.reveal(docId, from, to ?? from, options);
+          return true;
+        }
+        return view.revealSource(from, to, options);
+      },
+    };
   }
 
   private async undoDelete(id: string): Promise<void> {
@@ -580,15 +694,6 @@ export class ReaderApp extends LitElement {
     return load?.ok ? load.document.source.slice(from, to) : '';
   }
 
-  /** Scrolls the other text to a claim link's partner passage (and marks both ends). */
-  private async followPartner(entry: Entry): Promise<void> {
-    const here = this.card?.entries.includes(entry) ? entry.placed[0]?.docId : undefined;
-    const partner = entry.placed.find((p) => p.docId !== here) ?? entry.placed[1];
-    if (!partner) return;
-    for (const p of entry.placed) if (p !== partner) this.viewFor(p.docId)?.revealSource(p.from, p.to);
-    await this.reveal(partner.docId, partner.from, partner.to, { focus: true });
-  }
-
   // ---- Cards
 
   private onHover(event: CustomEvent<{ docId: string; ids: string[]; x: number; y: number }>): void {
@@ -601,7 +706,7 @@ export class ReaderApp extends LitElement {
     }
     this.cardTimer = window.setTimeout(() => {
       const entries = ids.map((id) => this.session?.workspace.get(id)).filter((e): e is Entry => !!e);
-      this.card = entries.length ? { entries, at: { x, y }, pinned: false } : null;
+      this.card = entries.length ? { entries, at: { x, y }, pinned: false, docId: event.detail.docId } : null;
     }, CARD_OPEN_DELAY);
   }
 
@@ -616,7 +721,7 @@ export class ReaderApp extends LitElement {
     if (!entries.length) return;
     const sel = window.getSelection();
     const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null;
-    this.card = { entries, at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true };
+    this.card = { entries, at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true, docId: event.detail.docId };
     await this.updateComplete;
     await this.cardElement.updateComplete;
     this.cardElement.focusFirst();

@@ -164,6 +164,69 @@ describe('annotations in the reader', () => {
   });
 });
 
+describe('claim links in the reader', () => {
+  before(async () => {
+    await setViewport({ width: 1440, height: 900 });
+  });
+
+  it('lists links conflicts first, and a dismissal stays dismissed after reload', async () => {
+    const storeName = `test-claims-${Date.now()}`;
+    let app = await mountApp(storeName);
+    const panel = app.querySelector('claims-panel')!;
+    const links = (panel as unknown as { links: { id: string; relation: string; status: string }[] }).links;
+    expect(links.length).to.be.greaterThan(0);
+    const target = links.find((l) => l.status === 'proposed')!;
+    panel.dispatchEvent(new CustomEvent('claim-review', { detail: { id: target.id, decision: 'dismissed' }, bubbles: true, composed: true }));
+    await until(() => app.annotationSession!.workspace.get(target.id)!.status === 'dismissed', 'dismissed');
+    app.remove();
+    app = await mountApp(storeName);
+    expect(app.annotationSession!.workspace.get(target.id)!.status).to.equal('dismissed');
+    // Withdrawing the decision brings the proposal back.
+    app.querySelector('claims-panel')!.dispatchEvent(new CustomEvent('claim-review', { detail: { id: target.id, decision: 'proposed' }, bubbles: true, composed: true }));
+    await until(() => app.annotationSession!.workspace.get(target.id)!.status === 'proposed', 'withdrawn');
+    app.remove();
+  });
+
+  it('follows a link from its card to the partner in the other text', async () => {
+    const app = await mountApp();
+    const entry = app.annotationSession!.entriesOf('claim').find((e) => e.placed.length === 2)!;
+    const [a, b] = entry.placed;
+    const card = app.querySelector('annotation-card')!;
+    app.viewFor(a!.docId)!.dispatchEvent(new CustomEvent('annotation-activate', { detail: { docId: a!.docId, ids: [entry.annotation.id] }, bubbles: true, composed: true }));
+    await until(() => !card.hidden, 'card');
+    card.dispatchEvent(new CustomEvent('card-action', { detail: { action: 'partner', id: entry.annotation.id }, bubbles: true, composed: true }));
+    const other = app.viewFor(b!.docId)!;
+    const current = await until(() => other.querySelector('.is-current'), 'partner marked');
+    expect(current.textContent!.length).to.be.greaterThan(0);
+    expect(other.contains(document.activeElement)).to.equal(true);
+    app.remove();
+  });
+
+  it('makes a link by hand between two selections', async () => {
+    const app = await mountApp();
+    const [wiki, journal] = app.annotationSession!.documents;
+    const before = app.annotationSession!.entriesOf('claim').length;
+    app.querySelector('claims-panel')!.dispatchEvent(
+      new CustomEvent('claim-manual', {
+        detail: {
+          ends: [
+            { docId: wiki!.entry.id, from: 2000, to: 2040, text: wiki!.source.slice(2000, 2040) },
+            { docId: journal!.entry.id, from: 3000, to: 3060, text: journal!.source.slice(3000, 3060) },
+          ],
+          relation: 'related',
+          note: 'Both describe Soviet caution.',
+        },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await until(() => app.annotationSession!.entriesOf('claim').length === before + 1, 'hand-made link saved');
+    const made = app.annotationSession!.entriesOf('claim').find((e) => e.annotation.creator?.type === 'Person')!;
+    expect(made.placed.map((p) => p.docId).sort()).to.deep.equal([wiki!.entry.id, journal!.entry.id].sort());
+    app.remove();
+  });
+});
+
 describe('the reader page', () => {
   it('runs under its Content-Security-Policy without a violation', async () => {
     const frame = document.createElement('iframe');
