@@ -169,7 +169,7 @@ function toMatch(
     sameEvent: c.sameEvent,
   });
   const sharedWords = c.sharedWords.slice(0, 6);
-  const sentence = (text: ClaimText, u: ClaimUnit): ClaimSpan => ({ iri: text.iri, from: u.unit.from, to: u.unit.to, quote: u.unit.text });
+  const sentence = (t: ClaimText, u: ClaimUnit): ClaimSpan => ({ iri: t.iri, from: u.unit.from, to: u.unit.to, quote: t.text.slice(u.unit.from, u.unit.to) });
   return {
     id: idOf(sentence(textA, c.a), sentence(textB, c.b)),
     a,
