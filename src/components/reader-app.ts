@@ -103,6 +103,10 @@ export const appStyles = css`
     opacity: 0.5;
     cursor: default;
   }
+  reader-app claims-panel {
+    display: block;
+    padding: 0.5rem 0.75rem;
+  }
   reader-app side-panel > [hidden] {
     display: none !important;
   }
