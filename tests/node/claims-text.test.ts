@@ -106,6 +106,9 @@ describe('claims: slots', () => {
     const n = readNumbers('credits of less than $350 million and 300,000 tons of wheat', []);
     assert.deepEqual(n.map((x) => [x.value, x.unit, x.bound]), [[350e6, '$', 'at-most'], [300000, 'ton', 'exact']]);
     assert.equal(n[0]!.label, 'less than $350 million');
+    assert.equal(n[1]!.label, '300,000 tons');
+    assert.deepEqual(readNumbers('some 350 million US dollars', []).map((x) => [x.value, x.unit, x.bound]), [[350e6, '$', 'about']]);
+    assert.deepEqual(readNumbers('8 million rubles', []).map((x) => x.unit), ['ruble']);
   });
 
   it('reads a currency sign glued to the word before it', () => {

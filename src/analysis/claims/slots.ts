@@ -29,7 +29,7 @@ export interface NumberSlot {
   readonly unit: string;
   /** Whether the text states the figure exactly or as a bound ("less than", "over") or an estimate ("about"). */
   readonly bound: NumberBound;
-  /** The number as the text writes it, its qualifier included ("less than $350 million"). */
+  /** The number as the text writes it, with its qualifier and counted noun ("less than $350 million", "300,000 tons"). */
   readonly label: string;
 }
 
@@ -109,13 +109,12 @@ export function readDates(text: string): DateSlot[] {
 }
 
 const SCALE: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9 };
-const CURRENCY_WORDS = /^(?:dollars?|rubles?|roubles?|pesos?|escudos?|pounds?|euros?|marks?|francs?)$/u;
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
 };
 /** Words between a number and the noun it counts that say nothing about the count. */
-const UNIT_SKIP = /^(?:of|the|more|less|than|additional|new|other|us|u\.s\.)$/u;
+const UNIT_SKIP = /^(?:of|the|more|less|than|additional|new|other|us|u\.s\.?)$/u;
 
 /**
  * An amount or a number. A currency sign may be glued to the word before it
@@ -139,24 +138,25 @@ export function readNumbers(text: string, dates: readonly DateSlot[]): NumberSlo
     if (inDate(numFrom, numFrom + m[2]!.length)) continue;
     const scale = m[3] ? SCALE[m[3].toLowerCase()]! : 1;
     const value = Number(m[2]!.replace(/,/gu, '')) * scale;
-    let unit = m[4] ? '%' : m[1] ? '$' : '';
-    if (!unit) unit = unitAfter(text, to);
-    if (m[1]?.includes('£')) unit = '£';
-    else if (m[1]?.includes('€')) unit = '€';
+    const counted = m[4] || m[1] ? null : unitAfter(text, to);
+    const unit = m[4] ? '%' : m[1]?.includes('£') ? '£' : m[1]?.includes('€') ? '€' : m[1] ? '$' : counted!.unit;
     const q = boundBefore(text, from);
-    numbers.push({ kind: 'number', from, to, value, unit, bound: q.bound, label: text.slice(q.from, to).trim() });
+    // The label names what is counted ("300,000 tons"); the slot itself ends with the figure.
+    const labelEnd = counted && counted.unit !== '' ? counted.end : to;
+    numbers.push({ kind: 'number', from, to, value, unit, bound: q.bound, label: text.slice(q.from, labelEnd).trim() });
   }
   WORD_NUMBER_RE.lastIndex = 0;
   for (let m = WORD_NUMBER_RE.exec(text); m; m = WORD_NUMBER_RE.exec(text)) {
     const to = m.index + m[0].length;
     const value = NUMBER_WORDS[m[1]!.toLowerCase()]! * (m[2] ? SCALE[m[2].toLowerCase()]! : 1);
     const q = boundBefore(text, m.index);
-    numbers.push({ kind: 'number', from: m.index, to, value, unit: unitAfter(text, to), bound: q.bound, label: text.slice(q.from, to) });
+    const counted = unitAfter(text, to);
+    const labelEnd = counted.unit !== '' ? counted.end : to;
+    numbers.push({ kind: 'number', from: m.index, to, value, unit: counted.unit, bound: q.bound, label: text.slice(q.from, labelEnd) });
   }
   return numbers.sort((a, b) => a.from - b.from);
 }
 
-/** The noun a number counts: the first word after it that is not filler, as a key; a currency word as `$`. */
 /** Qualifiers before a figure that make it a bound or an estimate. */
 const BOUNDS: ReadonlyArray<readonly [NumberBound, RegExp]> = [
   ['about', /(?<!\p{L})(?:about|around|some|nearly|almost|approximately|roughly|circa|ca\.|an estimated|close to|just under|just over)\s*$/iu],
@@ -174,15 +174,20 @@ function boundBefore(text: string, from: number): { bound: NumberBound; from: nu
   return { bound: 'exact', from };
 }
 
-function unitAfter(text: string, at: number): string {
-  const words = text.slice(at, at + 40).match(/[\p{L}.]+/gu) ?? [];
-  for (const w of words.slice(0, 3)) {
-    const f = fold(w).replace(/\.$/u, '');
+/**
+ * The noun a number counts: the first word after it that is not filler, as a
+ * singular folded key ("dollars" as `$`), and where that word ends; no unit
+ * ('') when none follows within three words.
+ */
+function unitAfter(text: string, at: number): { unit: string; end: number } {
+  const word = /[\p{L}]+(?:\.(?=\p{L}))?[\p{L}]*/gu;
+  word.lastIndex = at;
+  for (let i = 0, m = word.exec(text); m && i < 3 && m.index - at <= 40; i++, m = word.exec(text)) {
+    const f = fold(m[0]);
     if (UNIT_SKIP.test(f)) continue;
-    if (CURRENCY_WORDS.test(f)) return /^dollars?$/u.test(f) ? '$' : singular(f);
-    return singular(f);
+    return { unit: /^dollars?$/u.test(f) ? '$' : singular(f), end: m.index + m[0].length };
   }
-  return '';
+  return { unit: '', end: at };
 }
 
 function singular(word: string): string {
