@@ -216,7 +216,7 @@ export class Workspace {
     const placed = new Map<string, PlacedTarget[]>();
     const unplaced = new Map<string, OrphanTarget[]>();
     for (const doc of this.documents) {
-      const { anchors } = anchorAll(doc.source, annotations, { source: doc.iri });
+      const { anchors } = anchorAllIndexed(doc.source, annotations, { source: doc.iri });
       for (const { annotationId, targetIndex, anchor } of anchors) {
         if (anchor.status === 'anchored') {
           const list = placed.get(annotationId) ?? [];
