@@ -41,8 +41,8 @@ export interface CompareContext {
 
 /**
  * Compares the slots of two linked claims: `conflicts` when they tell one
- * event and a date or figure differs, `agrees` when a date or figure (or,
- * with close wording, a name) is shared, else `related`.
+ * event and a date or figure differs, `agrees` when a date or figure is
+ * shared (or, for one event told in close wording, a name), else `related`.
  */
 export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotComparison {
   const { sameNames, strongWording, sameEvent } = context;
@@ -76,7 +76,7 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
   agreements.push(...sameNames);
   const relation: RelationTag = differences.length > 0
     ? 'conflicts'
-    : slotAgreements > 0 || (sameNames.length > 0 && strongWording)
+    : slotAgreements > 0 || (sameNames.length > 0 && strongWording && sameEvent)
       ? 'agrees'
       : 'related';
   return { relation, agreements: unique(agreements), differences: uniqueDifferences(differences), compatible: uniqueDifferences(compatible) };
