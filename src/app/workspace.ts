@@ -5,7 +5,7 @@
  */
 import type { Annotation, SpecificResource, TextualBody } from '../annotations/model.ts';
 import { DAMAGE_TAGS, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
-import { anchorAll } from '../annotations/anchoring/index.ts';
+import { anchorAllIndexed } from '../annotations/anchoring/indexed-batch.ts';
 import { reviewTargetOf } from '../analysis/claims/review.ts';
 import type { DrawnSpan } from '../components/reader/highlights.ts';
 
