@@ -7,6 +7,7 @@
  * @fires card-close - when Esc closes it
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { smallButtonStyles } from './styles/controls.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { Entry } from '../app/workspace.ts';
 import { KIND_LABELS } from '../app/workspace.ts';
@@ -14,7 +15,9 @@ import { tagLabel } from './labels.ts';
 
 @customElement('annotation-card')
 export class AnnotationCard extends LitElement {
-  static override styles = css`
+  static override styles = [
+    smallButtonStyles,
+    css`
     :host {
       position: fixed;
       z-index: 20;
@@ -71,17 +74,8 @@ export class AnnotationCard extends LitElement {
       flex-wrap: wrap;
       margin-top: 0.3rem;
     }
-    button {
-      font: inherit;
-      font-size: 0.78rem;
-      border: 1px solid var(--border);
-      background: var(--surface-2);
-      color: var(--text);
-      border-radius: 4px;
-      padding: 0.15rem 0.5rem;
-      cursor: pointer;
-    }
-  `;
+  `,
+  ];
 
   /** The annotations to show. */
   @property({ attribute: false }) entries: readonly Entry[] = [];

@@ -10,6 +10,7 @@
  * @fires flag-activate - `{ id, docId, from, to }` a flag was chosen (click, Enter, or Next / Previous)
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { knownTagLabel } from './labels.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DAMAGE_TAGS } from '../annotations/model.ts';
 
@@ -38,26 +39,13 @@ export interface FlagActivateDetail {
   readonly to: number;
 }
 
-/** Reader-facing names of the flag kinds. */
-export const FLAG_LABELS: Readonly<Record<string, string>> = {
-  truncated: 'Truncated',
-  'missing-passage': 'Missing passage',
-  split: 'Split sentence',
-  garbled: 'Garbled',
-  unsupported: 'Unsupported claim',
-  contradiction: 'Contradiction',
-  'broken-reference': 'Broken reference',
-  'uncited-reference': 'Uncited reference',
-  'unresolved-footnote': 'Unresolved footnote',
-  'missing-notes': 'Missing notes list',
-};
 
 /** Longest quote shown on an item, in characters. */
 const QUOTE_CHARS = 90;
 
 /** The reader-facing name of a flag kind; an unknown tag gets its own words, capitalised. */
 export function flagLabel(tag: string): string {
-  const known = FLAG_LABELS[tag];
+  const known = knownTagLabel(tag);
   if (known) return known;
   const words = tag.replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Unnamed kind';

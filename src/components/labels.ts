@@ -24,3 +24,8 @@ const TAG_LABELS: Record<string, string> = {
 export function tagLabel(tag: string): string {
   return TAG_LABELS[tag] ?? tag;
 }
+
+/** The reader-facing name of a vocabulary tag, or null for a tag outside the vocabulary. */
+export function knownTagLabel(tag: string): string | null {
+  return TAG_LABELS[tag] ?? null;
+}

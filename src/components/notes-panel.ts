@@ -8,12 +8,15 @@
  * @fires orphan-reattach - `{ annotationId, targetIndex }` attach to the current selection
  */
 import { LitElement, css, html, nothing } from 'lit';
+import { smallButtonStyles } from './styles/controls.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { Entry, OrphanTarget } from '../app/workspace.ts';
 
 @customElement('notes-panel')
 export class NotesPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    smallButtonStyles,
+    css`
     :host {
       display: block;
       padding: 0.5rem 0.75rem;
@@ -56,20 +59,6 @@ export class NotesPanel extends LitElement {
       margin-top: 0.25rem;
       flex-wrap: wrap;
     }
-    button {
-      font: inherit;
-      font-size: 0.78rem;
-      border: 1px solid var(--border);
-      background: var(--surface-2);
-      color: var(--text);
-      border-radius: 4px;
-      padding: 0.1rem 0.45rem;
-      cursor: pointer;
-    }
-    button:disabled {
-      opacity: 0.55;
-      cursor: default;
-    }
     .empty {
       color: var(--muted);
     }
@@ -81,7 +70,8 @@ export class NotesPanel extends LitElement {
       font-size: 0.72rem;
       margin-right: 0.2rem;
     }
-  `;
+  `,
+  ];
 
   @property({ attribute: false }) notes: readonly Entry[] = [];
   @property({ attribute: false }) orphans: readonly OrphanTarget[] = [];

@@ -5,16 +5,8 @@ import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { NoteEditor } from '../../src/components/note-editor.ts';
 import { AnnotationStore } from '../../src/annotations/store.ts';
+import { until } from './support/wait.ts';
 
-async function until<T>(get: () => T | null | undefined | false, what: string, ms = 10000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 let storeCount = 0;
 async function mountApp(storeName = `test-app-${Date.now()}-${storeCount++}`): Promise<ReaderApp> {

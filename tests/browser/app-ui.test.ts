@@ -4,16 +4,8 @@ import '../../src/components/reader-app.ts';
 import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { AnnotationCard } from '../../src/components/annotation-card.ts';
+import { until } from './support/wait.ts';
 
-async function until<T>(get: () => T | null | undefined | false, what: string, ms = 10000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function mountApp(): Promise<ReaderApp> {
   const app = document.createElement('reader-app');

@@ -3,16 +3,8 @@ import '../../src/components/reader-app.ts';
 import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import { blockText } from '../../src/document/structure.ts';
+import { until } from './support/wait.ts';
 
-async function until<T>(get: () => T | null | undefined | false, what: string, ms = 8000): Promise<T> {
-  const end = performance.now() + ms;
-  for (;;) {
-    const v = get();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function mountApp(base = '/documents/'): Promise<ReaderApp> {
   const app = document.createElement('reader-app');

@@ -4,6 +4,32 @@
  */
 import { css } from 'lit';
 
+/** The dark palette, used when the system asks for it and when the reader chooses it. */
+const darkTokens = css`
+  --bg: #16171a;
+  --surface: #1e2024;
+  --surface-2: #272a30;
+  --text: #e8e6e1;
+  --muted: #a9a59b;
+  --border: #3b3f47;
+  --accent: #7fb2ff;
+  --focus: #7fb2ff;
+  --own-note: rgba(255, 214, 10, 0.3);
+  --flag-loss: #ff7b6e;
+  --flag-garbled: #ffb454;
+  --flag-split: #c99cff;
+  --flag-unsupported: #b0b0b0;
+  --flag-contradiction: #ff79c6;
+  --flag-reference: #7fb2ff;
+  --claim-agrees: #5fd38a;
+  --claim-conflicts: #ff7b6e;
+  --claim-related: #a9a59b;
+  --claim-conflicts-bg: rgba(255, 123, 110, 0.16);
+  --search-hit: rgba(255, 190, 60, 0.3);
+  --search-current: rgba(255, 140, 40, 0.6);
+  --current: rgba(127, 178, 255, 0.22);
+`;
+
 export const themeStyles = css`
   :root {
     color-scheme: light dark;
@@ -34,54 +60,12 @@ export const themeStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :root:not([data-theme='light']) {
-      --bg: #16171a;
-      --surface: #1e2024;
-      --surface-2: #272a30;
-      --text: #e8e6e1;
-      --muted: #a9a59b;
-      --border: #3b3f47;
-      --accent: #7fb2ff;
-      --focus: #7fb2ff;
-      --own-note: rgba(255, 214, 10, 0.3);
-      --flag-loss: #ff7b6e;
-      --flag-garbled: #ffb454;
-      --flag-split: #c99cff;
-      --flag-unsupported: #b0b0b0;
-      --flag-contradiction: #ff79c6;
-      --flag-reference: #7fb2ff;
-      --claim-agrees: #5fd38a;
-      --claim-conflicts: #ff7b6e;
-      --claim-related: #a9a59b;
-      --claim-conflicts-bg: rgba(255, 123, 110, 0.16);
-      --search-hit: rgba(255, 190, 60, 0.3);
-      --search-current: rgba(255, 140, 40, 0.6);
-      --current: rgba(127, 178, 255, 0.22);
+      ${darkTokens}
     }
   }
   :root[data-theme='dark'] {
     color-scheme: dark;
-    --bg: #16171a;
-    --surface: #1e2024;
-    --surface-2: #272a30;
-    --text: #e8e6e1;
-    --muted: #a9a59b;
-    --border: #3b3f47;
-    --accent: #7fb2ff;
-    --focus: #7fb2ff;
-    --own-note: rgba(255, 214, 10, 0.3);
-    --flag-loss: #ff7b6e;
-    --flag-garbled: #ffb454;
-    --flag-split: #c99cff;
-    --flag-unsupported: #b0b0b0;
-    --flag-contradiction: #ff79c6;
-    --flag-reference: #7fb2ff;
-    --claim-agrees: #5fd38a;
-    --claim-conflicts: #ff7b6e;
-    --claim-related: #a9a59b;
-    --claim-conflicts-bg: rgba(255, 123, 110, 0.16);
-    --search-hit: rgba(255, 190, 60, 0.3);
-    --search-current: rgba(255, 140, 40, 0.6);
-    --current: rgba(127, 178, 255, 0.22);
+    ${darkTokens}
   }
   :root[data-theme='light'] {
     color-scheme: light;
