@@ -15,6 +15,7 @@ export interface SlotDifference {
   readonly b: string;
 }
 
+/** The relation of two claims and the slots behind it. */
 export interface SlotComparison {
   readonly relation: RelationTag;
   /** Dates, amounts and names both state alike, as the first text writes them. */

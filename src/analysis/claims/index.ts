@@ -22,6 +22,7 @@ import { CodePointIndex } from '../../document/code-points.ts';
 import { ANALYZER } from '../generator.ts';
 import { matchClaims, type ClaimMatch, type ClaimSpan, type ClaimText } from './match.ts';
 
+// The public API of the claim matcher, named export by export.
 export { matchClaims } from './match.ts';
 export { describe } from './describe.ts';
 export type { ClaimMatch, ClaimSpan, ClaimText, MatchOptions, ScoreBreakdown } from './match.ts';

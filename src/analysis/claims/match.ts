@@ -64,6 +64,7 @@ export interface ClaimMatch {
   readonly description: string;
 }
 
+/** Options of `matchClaims`. */
 export interface MatchOptions {
   /**
    * Makes the stable id of a match from the spans of its two whole sentences

@@ -33,6 +33,7 @@ export interface NumberSlot {
   readonly label: string;
 }
 
+/** How a figure is stated: exactly, as an upper or lower bound, or as an estimate. */
 export type NumberBound = 'exact' | 'at-most' | 'at-least' | 'about';
 
 /** A capitalised name sequence (a person, a place, an organisation). */
@@ -45,6 +46,7 @@ export interface NameSlot {
   readonly label: string;
 }
 
+/** The slots of one unit, each list in text order. */
 export interface Slots {
   readonly dates: readonly DateSlot[];
   readonly numbers: readonly NumberSlot[];
