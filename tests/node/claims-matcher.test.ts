@@ -144,6 +144,15 @@ describe('claims: matching', () => {
     assert.equal(FIRST.slice(m.a.from, m.a.to), m.a.quote);
   });
 
+  it('asks more of a related link than of one whose slots compare', () => {
+    const related = matches.find((m) => m.relation === 'related');
+    const compared = matches.find((m) => m.relation !== 'related' && m.score.mutual > 0);
+    assert.ok(related && compared);
+    const withThreshold = (t: number) => matchClaims(texts, { threshold: t }).map((m) => m.id);
+    assert.ok(!withThreshold(related.score.total - 0.05).includes(related.id));
+    assert.ok(withThreshold(compared.score.total - 0.05).includes(compared.id));
+  });
+
   it('explains each score by its weighted parts', () => {
     for (const m of matches) {
       const { total, ...parts } = m.score;

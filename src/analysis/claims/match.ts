@@ -83,6 +83,8 @@ const THRESHOLD = 0.5;
 const NON_MUTUAL_MARGIN = 0.1;
 /** Each is the other's best partner: the strongest sign a pair is the intended one (half when best for one side only). */
 const W_MUTUAL = 0.1;
+/** A `related` link states nothing comparable and rests on wording alone: it needs this much more. */
+const RELATED_MARGIN = 0.1;
 /** At most this many partners per unit: a sentence restates at most a few sentences of another text. */
 const MAX_PARTNERS = 3;
 /** Lexical similarity (unweighted IDF cosine) above which shared names alone make the relation `agrees`. */
@@ -146,9 +148,11 @@ function matchPair(
   const matches: ClaimMatch[] = [];
   for (const { c, mutual, total } of scored) {
     if ((partners.get(c.a) ?? 0) >= MAX_PARTNERS || (partners.get(c.b) ?? 0) >= MAX_PARTNERS) continue;
+    const match = toMatch(textA, textB, c, { ...c.features, mutual, total }, idOf);
+    if (match.relation === 'related' && total < threshold + RELATED_MARGIN) continue;
     partners.set(c.a, (partners.get(c.a) ?? 0) + 1);
     partners.set(c.b, (partners.get(c.b) ?? 0) + 1);
-    matches.push(toMatch(textA, textB, c, { ...c.features, mutual, total }, idOf));
+    matches.push(match);
   }
   return matches;
 }
