@@ -26,12 +26,13 @@ import { matchClaims, type ClaimMatch, type ClaimSpan, type ClaimText } from './
 export { matchClaims } from './match.ts';
 export { describe } from './describe.ts';
 export type { ClaimMatch, ClaimSpan, ClaimText, MatchOptions, ScoreBreakdown } from './match.ts';
+export type { Features } from './score.ts';
 export { compareSlots } from './compare.ts';
 export type { CompareContext, SlotComparison, SlotDifference } from './compare.ts';
 export { TRANSLITERATION_RULES, fold, wordKey } from './normalize.ts';
 export { segmentUnits } from './segment.ts';
 export type { Unit } from './segment.ts';
-export { applyReviews, makeManualLink, makeReview, reviewTargetOf } from './review.ts';
+export { applyReviews, ClaimReviewError, makeManualLink, makeReview, reviewTargetOf } from './review.ts';
 export type { ClaimEnd, ClaimStatus, ReviewDecision, ReviewedProposal } from './review.ts';
 
 /** The stable id of a claim link: the same two spans (of the whole sentences) always give the same `urn:uuid:`. */
