@@ -5,7 +5,7 @@
 import type { Agent } from '../annotations/model.ts';
 
 /** Bump when a detector or matcher changes what it finds; kept equal to package.json's version by a test. */
-export const ANALYZER_VERSION = '0.1.0';
+export const ANALYZER_VERSION = '0.2.0';
 
 export const ANALYZER: Agent = {
   id: 'urn:x-reader:analyzer',
