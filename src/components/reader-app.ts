@@ -17,6 +17,8 @@ import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.t
 import { readUrlState, writeUrlState, type UrlState } from '../app/url-state.ts';
 import { paintSearchHits, clearSearchHits } from '../search/index.ts';
 import type { ReaderView } from './reader-view.ts';
+import type { DrawnSpan } from './reader/highlights.ts';
+import { tagLabel } from './labels.ts';
 import type { AnnotationCard } from './annotation-card.ts';
 import type { NoteEditor } from './note-editor.ts';
 import type { SidePanel } from './side-panel.ts';
@@ -323,7 +325,8 @@ export class ReaderApp extends LitElement {
             data-doc=${e.id}
             class=${i === this.shown ? 'shown' : 'hidden-narrow'}
             .load=${this.loads.get(e.id) ?? null}
-            .spans=${session && this.revision >= 0 ? session.workspace.spansFor(e.id) : []}
+            .spans=${session && this.revision >= 0 ? this.spansFor(e.id) : []}
+            @span-marker=${(ev: CustomEvent<{ id: string }>) => this.claims.follow(ev.detail.id, e.id)}
           ></reader-view>`,
         )}
         <side-panel class=${this.shown === -1 ? 'shown' : 'hidden-narrow'} aria-label="Lists">${this.renderPanels()}</side-panel>
@@ -430,6 +433,18 @@ export class ReaderApp extends LitElement {
         @import-file=${this.onImport}
       ></layers-panel>
     `;
+  }
+
+  /** What a view draws: every visible annotation, with a marker button on each claim link. */
+  private spansFor(docId: string): DrawnSpan[] {
+    const session = this.session;
+    if (!session) return [];
+    return session.workspace.spansFor(docId).map((span) => {
+      const link = span.className.includes('hl-claim') ? this.claimLinks.find((l) => l.id === span.id) : undefined;
+      if (!link) return span;
+      const partner = this.entries.find((e) => e.id !== docId && link.ends.some((end) => end.docId === e.id));
+      return { ...span, marker: `${tagLabel(link.relation)}: go to the passage in ${partner?.title ?? partner?.label ?? 'the other text'}` };
+    });
   }
 
   /** The view showing document `id`, if any. */

@@ -234,3 +234,21 @@ describe('the reader page', () => {
     frame.remove();
   });
 });
+
+describe('claim markers', () => {
+  before(async () => {
+    await setViewport({ width: 1440, height: 900 });
+  });
+
+  it('puts a labelled marker button after each linked claim, which follows the link to the other text', async () => {
+    const app = await mountApp();
+    const wiki = wikiView(app);
+    const marker = await until(() => wiki.querySelector<HTMLButtonElement>('button.span-marker'), 'claim marker');
+    expect(marker.getAttribute('aria-label')).to.match(/go to the passage in/);
+    marker.click();
+    const journal = app.querySelector('reader-view[data-doc="journal-warsaw-pact-chile"]') as ReaderView;
+    await until(() => journal.querySelector('.is-current'), 'partner marked in the other text');
+    expect(journal.contains(document.activeElement)).to.equal(true);
+    app.remove();
+  });
+});

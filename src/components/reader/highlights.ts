@@ -18,6 +18,11 @@ export interface DrawnSpan {
   readonly to: number;
   /** Space-separated classes, e.g. `hl hl-flag hl-truncated`. */
   readonly className: string;
+  /**
+   * A marker button drawn after the span (claim links): its accessible label.
+   * Activating it dispatches `span-marker` with `{ id }` from the view's DOM.
+   */
+  readonly marker?: string;
 }
 
 type HighlightMeta = { spans: readonly DrawnSpan[]; map: OffsetMap };
@@ -71,9 +76,31 @@ function buildSet(state: EditorState, spans: readonly DrawnSpan[], map: OffsetMa
     const range = map.toRange(span.from, span.to);
     if (!range || range.to <= range.from) continue;
     decos.push(Decoration.inline(range.from, range.to, { class: span.className }, { id: span.id }));
+    if (span.marker) {
+      const label = span.marker;
+      const id = span.id;
+      // A stable key: the widget is not redrawn on every update.
+      decos.push(Decoration.widget(range.to, () => markerButton(id, label, span.className), { key: `marker:${id}`, side: 1, id, ignoreSelection: true }));
+    }
   }
   // DecorationSet.create writes into the array it is given: this one is never reused.
   return DecorationSet.create(state.doc, decos);
+}
+
+/** The small button after a linked passage; it carries no model text. */
+function markerButton(id: string, label: string, className: string): HTMLElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `span-marker ${className.split(' ').filter((c) => c !== 'hl').map((c) => `marker-${c.replace(/^hl-/, '')}`).join(' ')}`;
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  // The glyph is CSS-generated, so the text's own content stays the source text.
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    button.dispatchEvent(new CustomEvent('span-marker', { detail: { id }, bubbles: true, composed: true }));
+  });
+  return button;
 }
 
 /** Ids of the drawn annotations covering document position `pos`. */
@@ -82,6 +109,7 @@ export function idsAt(state: EditorState, pos: number): string[] {
   if (!set) return [];
   const ids = new Set<string>();
   for (const d of set.find(pos, pos)) {
+    if (d.from === d.to) continue; // a marker widget, not a span
     const id = (d.spec as { id?: string }).id;
     if (id && d.from <= pos && d.to >= pos) ids.add(id);
   }

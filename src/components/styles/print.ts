@@ -33,6 +33,7 @@ export const printStyles = css`
       overflow: visible !important;
     }
     reader-view .reader-outline,
+    .span-marker,
     .no-print,
     side-panel,
     note-preview,

@@ -289,6 +289,29 @@ export const readerStyles = css`
   .hl-orphan-target {
     outline: 1px dashed var(--muted);
   }
+  .span-marker {
+    font: 0.7rem/1 var(--font-ui);
+    vertical-align: super;
+    margin: 0 0.15em;
+    padding: 0.05em 0.25em;
+    border: 1px solid var(--claim-related);
+    border-radius: 3px;
+    background: var(--surface);
+    color: var(--claim-related);
+    cursor: pointer;
+  }
+  .span-marker::before {
+    content: '⇄';
+  }
+  .span-marker.marker-agrees {
+    border-color: var(--claim-agrees);
+    color: var(--claim-agrees);
+  }
+  .span-marker.marker-conflicts {
+    border-color: var(--claim-conflicts);
+    color: var(--surface);
+    background: var(--claim-conflicts);
+  }
   .is-current {
     background-color: var(--current);
     outline: 2px solid var(--focus);
