@@ -252,3 +252,85 @@ describe('claim markers', () => {
     app.remove();
   });
 });
+
+describe('orphans, tabs and storage failures', () => {
+  before(async () => {
+    await setViewport({ width: 1440, height: 900 });
+  });
+
+  it('lists an annotation whose passage is gone as an orphan with its quote, and re-attaches it to a selection', async () => {
+    const app = await mountApp();
+    const session = app.annotationSession!;
+    const doc = session.documents[0]!;
+    const lost = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:00000000-0000-4000-8000-0000000000aa',
+      type: 'Annotation',
+      motivation: 'commenting',
+      creator: { type: 'Person', name: 'Someone' },
+      created: '2026-01-01T00:00:00Z',
+      body: [{ type: 'TextualBody', value: 'On a sentence from another edition', purpose: 'commenting' }],
+      target: {
+        type: 'SpecificResource',
+        source: doc.entry.iri,
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'a sentence that was rewritten entirely in the corrected edition', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 300, end: 362 },
+        ],
+      },
+    };
+    await session.importFile('lost.jsonld', JSON.stringify([lost]));
+    await app.updateComplete;
+    const notes = app.querySelector('notes-panel')! as HTMLElement & { updateComplete: Promise<unknown> };
+    await notes.updateComplete;
+    expect(notes.shadowRoot!.textContent).to.contain('a sentence that was rewritten entirely');
+    const reattach = [...notes.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Re-attach'))!;
+    expect(reattach.disabled, 'no selection yet').to.equal(true);
+    // Select a passage in the text, then re-attach.
+    const view = wikiView(app);
+    const range = view.sourceRangeToDOMRange(1000, 1040)!;
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    view.editorView!.dom.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    await until(() => !reattach.disabled, 're-attach enabled');
+    reattach.click();
+    await until(() => session.workspace.get(lost.id)!.placed.length === 1, 're-attached');
+    expect(session.workspace.orphans().some((o) => o.annotationId === lost.id)).to.equal(false);
+    expect(session.workspace.get(lost.id)!.placed[0]).to.include({ from: 1000, to: 1040 });
+    app.remove();
+  });
+
+  it('keeps two tabs in step: a note saved in one appears in the other', async () => {
+    const storeName = `test-tabs-${Date.now()}`;
+    const one = await mountApp(storeName);
+    const two = await mountApp(storeName);
+    const note = await one.annotationSession!.createNote('wikipedia-chile-russia', 500, 540, 'From tab one', []);
+    await until(() => two.annotationSession!.workspace.get(note.id), 'note in the other tab');
+    await two.annotationSession!.updateNote(note.id, 'Edited in tab two', []);
+    await until(() => one.annotationSession!.workspace.get(note.id)?.comment === 'Edited in tab two', 'edit back in tab one');
+    one.remove();
+    two.remove();
+  });
+
+  it('says plainly when storage is refused, keeps notes for the visit, and still exports them', async () => {
+    const real = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+    const refusing = { open: () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } };
+    Object.defineProperty(window, 'indexedDB', { value: refusing, configurable: true });
+    let app: ReaderApp | null = null;
+    try {
+      app = await mountApp();
+      const status = app.querySelector('.storage')!;
+      expect(status.textContent).to.contain('Storage unavailable');
+      expect(app.annotationSession!.problems.join(' ')).to.match(/IndexedDB|database|storage/i);
+      const note = await app.annotationSession!.createNote('wikipedia-chile-russia', 600, 640, 'Kept in memory', []);
+      const exported = JSON.parse(app.annotationSession!.exportLayers([]));
+      expect(exported.type).to.equal('AnnotationCollection');
+      expect(exported.items.some((a: { id: string }) => a.id === note.id)).to.equal(true);
+    } finally {
+      if (real) Object.defineProperty(window, 'indexedDB', real);
+      else delete (window as { indexedDB?: unknown }).indexedDB;
+      app?.remove();
+    }
+  });
+});
