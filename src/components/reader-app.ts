@@ -112,6 +112,43 @@ export const appStyles = css`
   reader-app side-panel > [hidden] {
     display: none !important;
   }
+  reader-app .keys {
+    position: relative;
+    font-size: 0.85rem;
+  }
+  reader-app .keys summary {
+    cursor: pointer;
+    color: var(--muted);
+  }
+  reader-app .keys-panel {
+    position: absolute;
+    right: 0;
+    top: 1.6rem;
+    z-index: 40;
+    width: min(30rem, 90vw);
+    background: var(--surface);
+    border: 1px solid var(--border);
+    border-radius: 6px;
+    box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
+    padding: 0.5rem 0.75rem;
+  }
+  reader-app .keys-panel dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 0.75rem;
+    margin: 0;
+  }
+  reader-app .keys-panel dd {
+    margin: 0;
+  }
+  reader-app kbd {
+    font: 0.78rem var(--font-ui);
+    border: 1px solid var(--border);
+    border-bottom-width: 2px;
+    border-radius: 3px;
+    padding: 0 0.25rem;
+    background: var(--surface-2);
+  }
   reader-app .storage {
     font-size: 0.78rem;
     color: var(--muted);
@@ -304,6 +341,22 @@ export class ReaderApp extends LitElement {
               ${session.durable ? 'Notes are saved in this browser' : 'Storage unavailable: notes last this visit only'}
             </span>`
           : nothing}
+        <details class="keys">
+          <summary>Keys</summary>
+          <div class="keys-panel" role="note" aria-label="Keyboard shortcuts">
+            <dl>
+              <dt><kbd>Tab</kbd></dt><dd>move between outline, text, footnote markers, claim markers and panels</dd>
+              <dt><kbd>Shift</kbd>+arrows</dt><dd>select text in a focused text (with <kbd>Ctrl</kbd>/<kbd>Alt</kbd>: by sentence, paragraph)</dd>
+              <dt><kbd>A</kbd></dt><dd>write a note on the selection</dd>
+              <dt><kbd>Enter</kbd></dt><dd>on an annotated passage: open its card; on a footnote marker: pin its preview</dd>
+              <dt><kbd>Esc</kbd></dt><dd>close a card or preview</dd>
+              <dt><kbd>Backspace</kbd></dt><dd>back from a footnote entry to its marker</dd>
+              <dt><kbd>]</kbd> <kbd>[</kbd> (or <kbd>j</kbd> <kbd>k</kbd>)</dt><dd>next / previous claim link</dd>
+              <dt><kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd></dt><dd>search; <kbd>Enter</kbd> / <kbd>Shift</kbd>+<kbd>Enter</kbd> step through hits</dd>
+              <dt><kbd>n</kbd> <kbd>p</kbd></dt><dd>next / previous flag in the flags list</dd>
+            </dl>
+          </div>
+        </details>
         <label class="theme"
           ><span class="theme-label">Theme</span>
           <select @change=${this.onTheme} .value=${this.theme} aria-label="Colour theme">
@@ -378,6 +431,14 @@ export class ReaderApp extends LitElement {
     const reviews = session.entriesOf('review').filter((e) => e.layerId === 'own');
     const claimCount = this.claimLinks.filter((l) => l.status !== 'dismissed').length;
     return html`
+
+      <flags-panel
+        data-tab="flags"
+        data-label="Flags"
+        data-count=${String(flags.length)}
+        .items=${flags}
+        @flag-activate=${(e: CustomEvent<{ id: string; docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+      ></flags-panel>
       <claims-panel
         data-tab="claims"
         data-label="Claims"
@@ -391,13 +452,6 @@ export class ReaderApp extends LitElement {
         @claim-manual=${this.onClaimManual}
         @claim-remove=${(e: CustomEvent<{ id: string }>) => void this.deleteWithUndo(e.detail.id, 'Link removed.')}
       ></claims-panel>
-      <flags-panel
-        data-tab="flags"
-        data-label="Flags"
-        data-count=${String(flags.length)}
-        .items=${flags}
-        @flag-activate=${(e: CustomEvent<{ id: string; docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
-      ></flags-panel>
       <search-panel
         data-tab="search"
         data-label="Search"
