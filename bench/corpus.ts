@@ -9,7 +9,7 @@ import { describingBody, stableAnnotationId, tagBody, textTarget, type Agent, ty
 import { Random } from './random.ts';
 
 /** The chance that a word is swapped for another word of the texts. */
-export const WORD_SWAP_RATE = 0.06;
+export const WORD_SWAP_RATE = 0.2;
 
 /** Paragraphs of `texts`: runs of non-blank lines, trimmed of trailing spaces; empty ones dropped. */
 export function paragraphsOf(texts: readonly string[]): string[] {
@@ -124,26 +124,45 @@ const EDIT_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * `text` with random one-character edits (a third each substitutions,
- * insertions and deletions) at about `rate` of its positions, with how many
- * were made. Surrogate pairs are never split.
+ * insertions before the character, and deletions) at about `rate` of its positions, with how many
+ * were made, and where each original offset went (`moved[i]`: the edited
+ * offset of original code unit `i`, or of where it was deleted; length + 1
+ * entries). Surrogate pairs are never split.
  */
-export function applyEdits(text: string, options: { rate: number; seed: number }): { text: string; edits: number } {
+export function applyEdits(text: string, options: { rate: number; seed: number }): { text: string; edits: number; moved: Int32Array } {
   const random = new Random(options.seed);
   const out: string[] = [];
+  const moved = new Int32Array(text.length + 1);
+  let length = 0;
   let edits = 0;
+  const push = (s: string) => {
+    out.push(s);
+    length += s.length;
+  };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const pair = c >= '\ud800' && c <= '\udbff' && i + 1 < text.length;
-    const unit = pair ? text.slice(i, i + 2) : c;
-    if (pair) i++;
+    moved[i] = length;
+    const c = text.charCodeAt(i);
+    // A surrogate pair is copied whole and never edited.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      moved[i + 1] = length + 1;
+      push(text.slice(i, i + 2));
+      i++;
+      continue;
+    }
+    const unit = text[i]!;
     if (random.next() >= options.rate) {
-      out.push(unit);
+      push(unit);
       continue;
     }
     edits++;
     const kind = random.int(0, 2);
-    if (kind === 0) out.push(random.pick([...EDIT_LETTERS]));
-    else if (kind === 1) out.push(random.pick([...EDIT_LETTERS]), unit);
+    if (kind === 0) push(random.pick([...EDIT_LETTERS]));
+    else if (kind === 1) {
+      push(random.pick([...EDIT_LETTERS]));
+      moved[i] = length;
+      push(unit);
+    }
   }
-  return { text: out.join(''), edits };
+  moved[text.length] = length;
+  return { text: out.join(''), edits, moved };
 }

@@ -1,0 +1,112 @@
+/**
+ * Whole-page benchmarks in Chromium: loading the reader against static HTML
+ * of the same texts, and the reader at scale (1 MB, 10,000 annotations)
+ * against static HTML of the corpus with its spans marked.
+ */
+import type { Browser } from 'playwright-core';
+import { scrollProbe, timeNavigation, usedHeap } from './browser.ts';
+import { PAGES } from './site.ts';
+import { intervals, percentile } from './stats.ts';
+
+/** Runs `measure` `runs` times, alternating with `baseline`, and collects both. */
+async function alternate<T>(runs: number, measure: () => Promise<T>, baseline: () => Promise<T>): Promise<{ measured: T[]; baseline: T[] }> {
+  const measured: T[] = [];
+  const base: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    base.push(await baseline());
+    measured.push(await measure());
+  }
+  return { measured, baseline: base };
+}
+
+/** Load: navigation until both texts, every shipped layer and search are ready, one frame later (ms). */
+export async function benchLoad(browser: Browser, origin: string, runs: number): Promise<{ measured: number[]; baseline: number[] }> {
+  const once = async (path: string, mode: 'reader-ready' | 'load') => {
+    const nav = await timeNavigation(browser, origin + path, mode);
+    await nav.close();
+    return nav.ms;
+  };
+  return alternate(runs, () => once(PAGES.app, 'reader-ready'), () => once(PAGES.staticTwo, 'load'));
+}
+
+/** One run's figures at scale. */
+export interface ScaleRun {
+  readonly firstPaint: number;
+  readonly ready: number;
+  readonly redrawOff: number;
+  readonly redrawOn: number;
+  readonly frameP95: number;
+  readonly heap: number;
+  readonly drawn: number;
+}
+
+const FRAMES = 150;
+const STEP = 60;
+const PROBE_TIMEOUT = 120_000;
+
+const APP_REDRAW = `(async () => {
+  const app = document.querySelector('reader-app');
+  const session = app.annotationSession;
+  const layer = session.workspace.allLayers().reduce((a, b) => (b.annotations.length > a.annotations.length ? b : a));
+  const panel = document.querySelector('layers-panel');
+  const view = document.querySelector('reader-view');
+  const toggle = (visible) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no reader-updated after a layer toggle')), ${PROBE_TIMEOUT});
+    const t0 = performance.now();
+    view.addEventListener('reader-updated', () => requestAnimationFrame(() => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => { clearTimeout(timer); resolve(performance.now() - t0); };
+      c.port2.postMessage(0);
+    }), { once: true });
+    panel.dispatchEvent(new CustomEvent('layer-toggle', { detail: { id: layer.id, visible } }));
+  });
+  const off = await toggle(false);
+  const on = await toggle(true);
+  return { off, on, drawn: document.querySelectorAll('.reader-text .hl').length };
+})()`;
+
+const STATIC_REDRAW = `(async () => {
+  const toggle = (hidden) => new Promise((resolve) => {
+    const t0 = performance.now();
+    document.body.classList.toggle('nohl', hidden);
+    requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now() - t0); c.port2.postMessage(0); });
+  });
+  const off = await toggle(true);
+  const on = await toggle(false);
+  return { off, on, drawn: document.querySelectorAll('mark.hl').length };
+})()`;
+
+async function scaleOnce(browser: Browser, origin: string, app: boolean): Promise<ScaleRun> {
+  const nav = await timeNavigation(browser, origin + (app ? PAGES.corpusApp : PAGES.corpusStatic), app ? 'first-annotated-paint' : 'load', PROBE_TIMEOUT);
+  try {
+    const { page } = nav;
+    let ready = nav.ms;
+    if (app) {
+      ready = (await page.evaluate(`new Promise((resolve) => {
+        const app = document.querySelector('reader-app');
+        if (app.annotationSession) requestAnimationFrame(() => resolve(performance.now()));
+        else document.addEventListener('reader-ready', () => requestAnimationFrame(() => resolve(performance.now())), { once: true });
+      })`)) as number;
+    }
+    const redraw = (await page.evaluate(app ? APP_REDRAW : STATIC_REDRAW)) as { off: number; on: number; drawn: number };
+    const stamps = (await page.evaluate(scrollProbe(app ? '.reader-scroll' : 'article', FRAMES, STEP))) as number[];
+    const frames = intervals(stamps);
+    const heap = await usedHeap(page);
+    return {
+      firstPaint: nav.ms,
+      ready,
+      redrawOff: redraw.off,
+      redrawOn: redraw.on,
+      frameP95: frames.length ? percentile(frames, 95) : Number.NaN,
+      heap,
+      drawn: redraw.drawn,
+    };
+  } finally {
+    await nav.close();
+  }
+}
+
+/** Scale: the corpus in the reader and as static HTML, `runs` times each. */
+export async function benchScale(browser: Browser, origin: string, runs: number): Promise<{ measured: ScaleRun[]; baseline: ScaleRun[] }> {
+  return alternate(runs, () => scaleOnce(browser, origin, true), () => scaleOnce(browser, origin, false));
+}

@@ -1,0 +1,90 @@
+/**
+ * Headless Chromium through playwright-core, and the in-page probes the
+ * browser benchmarks read. Probes are plain strings: functions compiled by
+ * tsx would carry helper names the page does not have.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium unless CHROME_PATH names another. */
+export function chromePath(): string {
+  return process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
+/** Launches headless Chromium with the flags this closed, two-core machine needs. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+    ],
+  });
+}
+
+/**
+ * Installed before any page script: `window.__bench.done` resolves with
+ * `performance.now()` (ms since navigation start) once the page is ready and
+ * one frame with it has been rendered (a rAF, then a task after that frame).
+ * Ready is `reader-ready` for the app, `load` for a static page, or the first
+ * frame showing an annotation highlight (`.reader-text .hl`) when `firstPaint`.
+ */
+export function readyProbe(mode: 'reader-ready' | 'load' | 'first-annotated-paint'): string {
+  return `(() => {
+    const afterFrame = (resolve) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now()); c.port2.postMessage(0); });
+    const bench = (window.__bench = {});
+    bench.done = new Promise((resolve) => {
+      const mode = ${JSON.stringify(mode)};
+      if (mode === 'load') addEventListener('load', () => afterFrame(resolve), { once: true });
+      else if (mode === 'reader-ready') document.addEventListener('reader-ready', () => afterFrame(resolve), { once: true });
+      else {
+        const poll = () => (document.querySelector('.reader-text .hl') ? afterFrame(resolve) : requestAnimationFrame(poll));
+        requestAnimationFrame(poll);
+      }
+    });
+  })();`;
+}
+
+/** Opens `url` in a fresh context (no cache, no storage) and resolves with the probe's time in ms. */
+export async function timeNavigation(browser: Browser, url: string, mode: Parameters<typeof readyProbe>[0], timeout = 120_000): Promise<{ ms: number; page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(readyProbe(mode));
+  await page.goto(url, { waitUntil: 'commit', timeout });
+  const ms = (await page.evaluate('window.__bench.done', undefined)) as number;
+  return { ms, page, close: () => context.close() };
+}
+
+/**
+ * Scrolls `selector` (the first match) by `step` px per frame for `frames`
+ * frames and resolves with the rAF timestamps.
+ */
+export function scrollProbe(selector: string, frames: number, step: number): string {
+  return `new Promise((resolve) => {
+    const el = document.querySelector(${JSON.stringify(selector)});
+    if (!el) { resolve([]); return; }
+    const stamps = [];
+    const tick = (t) => {
+      stamps.push(t);
+      if (stamps.length > ${frames}) { resolve(stamps); return; }
+      el.scrollTop += ${step};
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`;
+}
+
+/** Used JS heap (bytes) after a forced garbage collection, through the DevTools protocol. */
+export async function usedHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usage.usedSize;
+}

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: every figure of issue 7 beside a baseline measured in the
+ * same run, printed as a table (or, with `--json`, as
+ * `{"machine", "results": [...]}`). Progress goes to stderr. Exits 0 whatever
+ * the figures: benchmarks inform, tests gate. `--runs N` sets the runs per
+ * figure (default 5).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { readManifest } from '../src/document/manifest.ts';
+import { benchAnchoring } from './anchoring-bench.ts';
+import { launch } from './browser.ts';
+import { benchLoad, benchScale, type ScaleRun } from './browser-benches.ts';
+import { gzipSizeOf, librariesGzipSize } from './bundle-bench.ts';
+import { applyEdits, generateAnnotations, generateCorpus } from './corpus.ts';
+import { describeMachine } from './machine.ts';
+import { formatTable, makeResult, type BenchResult } from './report.ts';
+import { benchBareLunr, benchEngine, type SearchFigures } from './search-bench.ts';
+import { serveFolder } from './server.ts';
+import { buildSite, CORPUS_IRI } from './site.ts';
+import { summarize } from './stats.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const WORK = join(ROOT, '.bench');
+const SEED = 20261122;
+const CORPUS_LENGTH = 1_000_000;
+const ANNOTATIONS = 10_000;
+const EDIT_RATE = 0.02;
+/** Every this-many-th target is also anchored the baseline's way (it is far slower). */
+const BASELINE_STRIDE = 50;
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 5) : 5;
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const results: BenchResult[] = [];
+const failures: string[] = [];
+
+/** Runs one benchmark; a failure is reported and the others still run. */
+async function step(name: string, body: () => Promise<void> | void): Promise<void> {
+  const t0 = performance.now();
+  log(`${name}…`);
+  try {
+    await body();
+    log(`${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = `${name} failed: ${(error as Error).stack ?? String(error)}`;
+    failures.push(message);
+    log(message);
+  }
+}
+
+function searchResults(label: string, ours: SearchFigures, bare: SearchFigures, p95Limit: number): void {
+  results.push(makeResult(`search ${label}: index build`, 'ms', ours.build, { baseline: bare.build }));
+  results.push(makeResult(`search ${label}: query p50`, 'ms', ours.p50, { baseline: bare.p50 }));
+  results.push(
+    makeResult(`search ${label}: query p95`, 'ms', ours.p95, {
+      baseline: bare.p95,
+      targets: [
+        { on: 'value', op: '<=', limit: p95Limit },
+        { on: 'ratio', op: '<=', limit: 1.5 },
+      ],
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const manifest = readManifest(JSON.parse(await readFile(join(ROOT, 'documents', 'manifest.json'), 'utf8')));
+  const texts = await Promise.all(
+    manifest.documents.map(async (d) => ({ id: d.id, title: d.title ?? d.label, source: await readFile(join(ROOT, 'documents', d.file), 'utf8') })),
+  );
+  let chromiumVersion: string | null = null;
+
+  await step('build (npm run build)', () => {
+    const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`npm run build exited ${built.status}: ${built.stderr.slice(-2000)}`);
+  });
+
+  await step('bundle', async () => {
+    const ours = await gzipSizeOf(join(ROOT, 'dist'));
+    const libraries = await librariesGzipSize(join(WORK, 'libraries'));
+    results.push(
+      makeResult('bundle: production JS + CSS, gzip', 'KB', summarize([ours.bytes / 1024]), {
+        baseline: summarize([libraries / 1024]),
+        targets: [{ on: 'ratio', op: '<=', limit: 1.3 }],
+        note: `baseline: lit + prosemirror-model + prosemirror-view + lunr, whole, bundled alone by Vite; files: ${ours.files.join(', ')}`,
+      }),
+    );
+  });
+
+  log('generating the corpus, its annotations and the edited copy');
+  const corpus = generateCorpus(
+    texts.map((t) => t.source),
+    { minLength: CORPUS_LENGTH, seed: SEED },
+  );
+  const annotations = generateAnnotations(corpus, { count: ANNOTATIONS, seed: SEED + 1, iri: CORPUS_IRI });
+  const edited = applyEdits(corpus, { rate: EDIT_RATE, seed: SEED + 2 });
+  log(`corpus ${corpus.length.toLocaleString('en-US')} characters, ${annotations.length} annotations, ${edited.edits} edits`);
+
+  let browser: Browser | null = null;
+  const server = await (async () => {
+    await buildSite(join(WORK, 'site'), { dist: join(ROOT, 'dist'), texts, corpus, annotations, seed: SEED });
+    return serveFolder(join(WORK, 'site'));
+  })();
+  try {
+    browser = await launch();
+    chromiumVersion = browser.version();
+    const b = browser;
+    await step('load', async () => {
+      const load = await benchLoad(b, server.origin, Math.max(RUNS, 7));
+      results.push(
+        makeResult('load: both texts, all layers, search ready', 'ms', summarize(load.measured), {
+          baseline: summarize(load.baseline),
+          targets: [{ on: 'ratio', op: '<=', limit: 1.5 }],
+          note: 'navigation start to reader-ready + one frame; baseline: the two texts as static HTML, load + one frame',
+        }),
+      );
+    });
+    await step('scale', async () => {
+      const scale = await benchScale(b, server.origin, RUNS);
+      const pick = (runs: ScaleRun[], key: keyof ScaleRun, scale = 1) => summarize(runs.map((r) => r[key] * scale));
+      const m = scale.measured;
+      const s = scale.baseline;
+      results.push(
+        makeResult('scale: first annotated paint (1 MB, 10k annotations)', 'ms', pick(m, 'firstPaint'), {
+          baseline: pick(s, 'firstPaint'),
+          targets: [{ on: 'value', op: '<=', limit: 300 }],
+          note: 'navigation start to the first frame showing a highlight; baseline: the corpus as static HTML with its spans marked, load + one frame',
+        }),
+      );
+      results.push(makeResult('scale: reader-ready', 'ms', pick(m, 'ready'), { baseline: pick(s, 'ready') }));
+      results.push(
+        makeResult('scale: redraw after layer off', 'ms', pick(m, 'redrawOff'), {
+          baseline: pick(s, 'redrawOff'),
+          note: 'layer-toggle event to one frame after the view redrew; baseline: a class hiding the static marks',
+        }),
+      );
+      results.push(makeResult('scale: redraw after layer on', 'ms', pick(m, 'redrawOn'), { baseline: pick(s, 'redrawOn') }));
+      results.push(
+        makeResult('scale: p95 frame while scrolling', 'ms', pick(m, 'frameP95'), {
+          baseline: pick(s, 'frameP95'),
+          targets: [{ on: 'value', op: '<=', limit: 16 }],
+          note: 'rAF timestamps while scrollTop grows 60 px a frame for 150 frames',
+        }),
+      );
+      results.push(makeResult('scale: JS heap after GC', 'MB', pick(m, 'heap', 1 / 1024 ** 2), { baseline: pick(s, 'heap', 1 / 1024 ** 2) }));
+      results.push(makeResult('scale: highlight elements drawn', 'count', pick(m, 'drawn'), { baseline: pick(s, 'drawn') }));
+    });
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+
+  await step('anchoring', () => {
+    const f = benchAnchoring(corpus, edited, annotations, { runs: RUNS, baselineRuns: 3, stride: BASELINE_STRIDE });
+    results.push(
+      makeResult('anchoring: re-anchor 10,000 after 2% edits', 'ms', summarize(f.ours), {
+        baseline: summarize(f.baseline),
+        targets: [{ on: 'ratio', op: '<=', limit: 0.1 }],
+        note: `baseline: Hypothesis's way (approx-string-match) on every ${BASELINE_STRIDE}th target (${f.sample}), time scaled to all; ours: ${f.fuzzy} fuzzy, ${f.orphaned} orphaned`,
+      }),
+    );
+    results.push(
+      makeResult('anchoring: same anchor as baseline', '%', summarize([(100 * f.agree) / f.sample]), {
+        targets: [{ on: 'value', op: '>=', limit: 99.5 }],
+        note: `${f.agree} of ${f.sample} sampled targets`,
+      }),
+    );
+    results.push(
+      makeResult('anchoring: at the edited passage (ours)', '%', summarize([(100 * f.sampleOursCorrect) / f.sample]), {
+        baseline: summarize([(100 * f.sampleBaselineCorrect) / f.sample]),
+        note: `on the sample; ours on all targets: ${((100 * f.oursCorrect) / annotations.length).toFixed(1)}%. The corpus repeats the texts' paragraphs, so a short quote with its context often exists elsewhere too`,
+      }),
+    );
+  });
+
+  await step('search on our texts', () => {
+    searchResults('(our texts)', benchEngine(texts, RUNS), benchBareLunr(texts, RUNS), 2);
+  });
+  await step('search on the 1 MB corpus', () => {
+    const docs = [{ id: 'corpus', source: corpus, title: 'Generated benchmark corpus' }];
+    searchResults('(1 MB corpus)', benchEngine(docs, Math.min(RUNS, 3)), benchBareLunr(docs, Math.min(RUNS, 3)), 10);
+  });
+
+  const machine = describeMachine(chromiumVersion);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ machine, results, ...(failures.length ? { failures } : {}) }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`Machine: ${machine}\n\n${formatTable(results)}\n`);
+    const notes = results.filter((r) => r.note).map((r) => `- ${r.name}: ${r.note}`);
+    if (notes.length) process.stdout.write(`\nNotes:\n${notes.join('\n')}\n`);
+    if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `- ${f.split('\n')[0]}`).join('\n')}\n`);
+  }
+}
+
+main()
+  .catch((error) => {
+    log(`the benchmark stopped: ${(error as Error).stack ?? String(error)}`);
+  })
+  .finally(() => {
+    process.exitCode = 0;
+  });

@@ -1,0 +1,97 @@
+/**
+ * The folder the browser benchmarks are served from: a copy of the production
+ * build (`dist/`), the static baselines beside it, and the generated corpus
+ * with its layer and a page of the app pointed at them.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Annotation } from '../src/annotations/model.ts';
+import { collectionOf } from './corpus.ts';
+import { paragraphsHtml, staticPage } from './static-html.ts';
+
+/** The IRI of the generated corpus document (targets' `source`). */
+export const CORPUS_IRI = 'https://reader.example.org/bench/corpus.txt';
+export const CORPUS_FILE = 'corpus.txt';
+export const CORPUS_LAYER = 'bench-layer.jsonld';
+
+/** Paths (under the site's origin) of the pages the benchmarks open. */
+export const PAGES = {
+  app: '/index.html',
+  staticTwo: '/static-two.html',
+  corpusApp: '/corpus.html',
+  corpusStatic: '/corpus-static.html',
+} as const;
+
+/** What the site is built from. */
+export interface SiteInput {
+  readonly dist: string;
+  readonly texts: readonly { readonly title: string; readonly source: string }[];
+  readonly corpus: string;
+  readonly annotations: readonly Annotation[];
+  readonly seed: number;
+}
+
+/** Builds the site in `dir` (emptied first). Throws when `dist/index.html` is missing. */
+export async function buildSite(dir: string, input: SiteInput): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await cp(input.dist, dir, { recursive: true });
+  const index = await readFile(join(input.dist, 'index.html'), 'utf8');
+  if (!index.includes('documents-base="documents/"')) throw new Error(`${input.dist}/index.html has no <reader-app documents-base="documents/">.`);
+  await writeFile(
+    join(dir, 'static-two.html'),
+    staticPage('Static floor: both texts', input.texts.map((t) => ({ title: t.title, body: paragraphsHtml(t.source) }))),
+  );
+  const docs = join(dir, 'corpus', 'documents');
+  const layers = join(dir, 'corpus', 'annotations');
+  await mkdir(docs, { recursive: true });
+  await mkdir(layers, { recursive: true });
+  await writeFile(join(docs, CORPUS_FILE), input.corpus);
+  const manifest = {
+    documents: [
+      {
+        id: 'bench-corpus',
+        file: CORPUS_FILE,
+        iri: CORPUS_IRI,
+        kind: 'journal-article',
+        language: 'en',
+        title: 'Generated benchmark corpus',
+        author: null,
+        missing: ['author'],
+        publisher: null,
+        label: 'Generated benchmark corpus',
+      },
+    ],
+  };
+  await writeFile(join(docs, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(join(layers, 'index.json'), JSON.stringify({ layers: [CORPUS_LAYER] }));
+  await writeFile(join(layers, CORPUS_LAYER), JSON.stringify(collectionOf(input.annotations, 'Benchmark: 10,000 generated annotations', input.seed)));
+  await writeFile(
+    join(dir, 'corpus.html'),
+    index.replace('documents-base="documents/"', 'documents-base="corpus/documents/" annotations-base="corpus/annotations/" store-name="bench-corpus"'),
+  );
+  await writeFile(join(dir, 'corpus-static.html'), staticPage('Static floor: corpus', [{ title: 'Generated benchmark corpus', body: paragraphsHtml(input.corpus, spansOf(input.corpus, input.annotations)) }]));
+}
+
+/** The annotated spans in code units, from the position selectors (the corpus is ASCII-safe only in part, so convert). */
+function spansOf(text: string, annotations: readonly Annotation[]): { from: number; to: number }[] {
+  const cuOf = codePointToUnit(text);
+  const out: { from: number; to: number }[] = [];
+  for (const a of annotations) {
+    const t = Array.isArray(a.target) ? a.target[0] : a.target;
+    const p = t?.selector.find((s: { type: string }) => s.type === 'TextPositionSelector') as { start: number; end: number } | undefined;
+    if (p) out.push({ from: cuOf(p.start), to: cuOf(p.end) });
+  }
+  return out.sort((x, y) => x.from - y.from);
+}
+
+function codePointToUnit(text: string): (cp: number) => number {
+  const units: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    units.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+  }
+  units.push(text.length);
+  return (cp) => units[cp] ?? text.length;
+}
