@@ -36,6 +36,7 @@ export interface ScaleRun {
   readonly redrawOff: number;
   readonly redrawOn: number;
   readonly frameP95: number;
+  readonly workP95: number;
   readonly heap: number;
   readonly drawn: number;
 }
@@ -89,8 +90,8 @@ async function scaleOnce(browser: Browser, origin: string, app: boolean): Promis
       })`)) as number;
     }
     const redraw = (await page.evaluate(app ? APP_REDRAW : STATIC_REDRAW)) as { off: number; on: number; drawn: number };
-    const stamps = (await page.evaluate(scrollProbe(app ? '.reader-scroll' : 'article', FRAMES, STEP))) as number[];
-    const frames = intervals(stamps);
+    const scroll = (await page.evaluate(scrollProbe(app ? '.reader-scroll' : 'article', FRAMES, STEP))) as { stamps: number[]; work: number[] };
+    const frames = intervals(scroll.stamps);
     const heap = await usedHeap(page);
     return {
       firstPaint: nav.ms,
@@ -98,6 +99,7 @@ async function scaleOnce(browser: Browser, origin: string, app: boolean): Promis
       redrawOff: redraw.off,
       redrawOn: redraw.on,
       frameP95: frames.length ? percentile(frames, 95) : Number.NaN,
+      workP95: scroll.work.length ? percentile(scroll.work, 95) : Number.NaN,
       heap,
       drawn: redraw.drawn,
     };

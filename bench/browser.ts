@@ -63,17 +63,25 @@ export async function timeNavigation(browser: Browser, url: string, mode: Parame
 
 /**
  * Scrolls `selector` (the first match) by `step` px per frame for `frames`
- * frames and resolves with the rAF timestamps.
+ * frames and resolves with the rAF timestamps and, per frame, the time from
+ * its rAF callback to a task queued there (the frame's own work: scroll,
+ * style, layout, paint).
  */
 export function scrollProbe(selector: string, frames: number, step: number): string {
   return `new Promise((resolve) => {
     const el = document.querySelector(${JSON.stringify(selector)});
-    if (!el) { resolve([]); return; }
+    if (!el) { resolve({ stamps: [], work: [] }); return; }
     const stamps = [];
+    const work = [];
+    const channel = new MessageChannel();
+    let started = 0;
+    channel.port1.onmessage = () => work.push(performance.now() - started);
     const tick = (t) => {
       stamps.push(t);
-      if (stamps.length > ${frames}) { resolve(stamps); return; }
+      if (stamps.length > ${frames}) { setTimeout(() => resolve({ stamps, work }), 50); return; }
+      started = performance.now();
       el.scrollTop += ${step};
+      channel.port2.postMessage(0);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);

@@ -51,10 +51,8 @@ export class Session {
     const [shipped] = await Promise.all([loadShippedLayers(options.annotationsBase), session.openStore(options.storeName)]);
     session.shippedLayers = shipped.layers;
     session.problems.push(...shipped.problems);
-    for (const layer of shipped.layers) {
-      session.workspace.setLayer({ id: layer.id, label: layer.label, origin: 'shipped', annotations: layer.annotations });
-    }
-    session.syncOwnLayer();
+    // One anchoring pass for every layer, not one per layer.
+    session.syncOwnLayer(shipped.layers.map((layer) => ({ id: layer.id, label: layer.label, origin: 'shipped', annotations: layer.annotations })));
     return session;
   }
 
@@ -95,9 +93,11 @@ export class Session {
     return this.store ? [...this.store.list(), ...this.store.unsaved()] : [...this.memoryOnly.values()];
   }
 
-  private syncOwnLayer(): void {
-    this.workspace.setLayer({ id: OWN_LAYER_ID, label: 'Your annotations', origin: 'own', annotations: this.ownAnnotations() });
-    if (this.imported.length) this.workspace.setLayer({ id: IMPORTED_LAYER_ID, label: 'Imported', origin: 'imported', annotations: this.imported });
+  /** Sets the own (and imported) layers, after `before` when given, and re-anchors once. */
+  private syncOwnLayer(before: readonly WorkspaceLayer[] = []): void {
+    const layers: WorkspaceLayer[] = [...before, { id: OWN_LAYER_ID, label: 'Your annotations', origin: 'own', annotations: this.ownAnnotations() }];
+    if (this.imported.length) layers.push({ id: IMPORTED_LAYER_ID, label: 'Imported', origin: 'imported', annotations: this.imported });
+    this.workspace.setLayers(layers);
     this.reindexAnnotations();
   }
 

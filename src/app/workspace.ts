@@ -134,7 +134,16 @@ export class Workspace {
 
   /** Adds or replaces a layer and re-anchors. */
   setLayer(layer: WorkspaceLayer): void {
-    this.layers.set(layer.id, layer);
+    this.setLayers([layer]);
+  }
+
+  /**
+   * Adds or replaces several layers, in order, and re-anchors once: the same
+   * result as `setLayer` for each, at the cost of one.
+   */
+  setLayers(layers: readonly WorkspaceLayer[]): void {
+    if (!layers.length) return;
+    for (const layer of layers) this.layers.set(layer.id, layer);
     this.rebuild();
   }
 
