@@ -24,9 +24,22 @@ export class SaveFailedError extends Error {
   override name = 'SaveFailedError';
 }
 
+/** Engine members whose answer depends on the annotation bodies: reading one indexes any that wait. */
+const NEEDS_ANNOTATION_INDEX: ReadonlySet<PropertyKey> = new Set(['search', 'addAnnotations', 'removeAnnotations']);
+
 export class Session {
   readonly workspace: Workspace;
+  /**
+   * The search engine. Annotation bodies are indexed when the page is idle or
+   * when a search first needs them, whichever comes first: with 10,000
+   * annotations that index costs seconds, which must not hold back the first
+   * paint. Every search sees every annotation body, as if indexed at once.
+   */
   readonly search: SearchEngine;
+  private readonly engine: SearchEngine;
+  /** Annotation bodies not yet in the engine's index, or null when it is current. */
+  private pendingTexts: AnnotationText[] | null = null;
+  private flushScheduled = false;
   /** Problems met while loading layers or the store, named for the reader. */
   readonly problems: string[] = [];
   /** Null when the browser's storage is unavailable: own annotations then live in memory only. */
@@ -39,7 +52,13 @@ export class Session {
 
   private constructor(readonly documents: readonly LoadedDocument[]) {
     this.workspace = new Workspace(documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, label: d.entry.label, source: d.source })));
-    this.search = SearchEngine.build(documents.map((d) => ({ id: d.entry.id, source: d.source, title: d.entry.title })));
+    this.engine = SearchEngine.build(documents.map((d) => ({ id: d.entry.id, source: d.source, title: d.entry.title })));
+    this.search = new Proxy(this.engine, {
+      get: (target, property, receiver) => {
+        if (NEEDS_ANNOTATION_INDEX.has(property)) this.flushAnnotationTexts();
+        return Reflect.get(target, property, receiver);
+      },
+    });
   }
 
   /**
@@ -111,9 +130,29 @@ export class Session {
       if (!text || !p) continue;
       texts.push({ id: e.annotation.id, docId: p.docId, from: p.from, to: p.to, text, kind: e.kind === 'note' ? 'comment' : e.kind === 'flag' ? 'flag' : 'link' });
     }
-    this.search.removeAnnotations(this.indexedAnnotationIds);
-    this.search.addAnnotations(texts);
+    this.pendingTexts = texts;
+    this.scheduleFlush();
+  }
+
+  /** Puts waiting annotation bodies into the engine's index; does nothing when none wait. */
+  private flushAnnotationTexts(): void {
+    const texts = this.pendingTexts;
+    if (!texts) return;
+    this.pendingTexts = null;
+    this.engine.removeAnnotations(this.indexedAnnotationIds);
+    this.engine.addAnnotations(texts);
     this.indexedAnnotationIds = texts.map((t) => t.id);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const run = () => {
+      this.flushScheduled = false;
+      this.flushAnnotationTexts();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 0);
   }
 
   private indexedAnnotationIds: string[] = [];
