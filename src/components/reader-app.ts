@@ -4,7 +4,7 @@
  * search, layers). It loads the manifest, the documents and the annotation
  * session, and coordinates the views through DOM events.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { readManifest, type DocumentEntry } from '../document/manifest.ts';
 import { loadDocument, type DocumentLoad, type LoadedDocument } from '../document/load.ts';
@@ -12,6 +12,7 @@ import { adoptDocumentStyles } from './styles/adopt.ts';
 import { themeStyles } from './styles/theme.ts';
 import { panelStyles, readerStyles } from './styles/reader.ts';
 import { printStyles } from './styles/print.ts';
+import { appStyles } from './styles/app.ts';
 import { Session, SaveFailedError } from '../app/session.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, writeUrlState, type UrlState } from '../app/url-state.ts';
@@ -30,6 +31,7 @@ import './note-editor.ts';
 import './notes-panel.ts';
 import './layers-panel.ts';
 import './search-panel.ts';
+import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
@@ -41,194 +43,6 @@ const THEME_KEY = 'reader.theme';
 /** How long the hover card waits before opening and after the pointer leaves (ms). */
 const CARD_OPEN_DELAY = 150;
 const CARD_CLOSE_DELAY = 300;
-
-/** Layout of the app shell (light DOM, adopted into the document). */
-export const appStyles = css`
-  reader-app {
-    display: grid;
-    grid-template-rows: auto 1fr;
-    height: 100vh;
-    height: 100dvh;
-    font-family: var(--font-ui);
-    color: var(--text);
-    background: var(--bg);
-  }
-  reader-app .toolbar {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    padding: 0.45rem 1rem;
-    border-bottom: 1px solid var(--border);
-    background: var(--surface);
-    flex-wrap: wrap;
-  }
-  reader-app h1 {
-    font: 600 1rem/1.2 var(--font-ui);
-    margin: 0;
-    margin-right: auto;
-  }
-  reader-app .problem {
-    color: var(--flag-loss);
-    margin: 1rem;
-  }
-  reader-app .switch {
-    display: none;
-  }
-  reader-app .switch button,
-  reader-app .theme select {
-    font: inherit;
-    font-size: 0.85rem;
-  }
-  reader-app .switch button {
-    border: 1px solid var(--border);
-    background: var(--surface);
-    color: var(--text);
-    padding: 0.25rem 0.6rem;
-    cursor: pointer;
-  }
-  reader-app .switch button[aria-selected='true'] {
-    background: var(--accent);
-    color: var(--surface);
-    border-color: var(--accent);
-  }
-  reader-app .toolbar button.action {
-    font: inherit;
-    font-size: 0.85rem;
-    border: 1px solid var(--border);
-    background: var(--surface-2);
-    color: var(--text);
-    border-radius: 4px;
-    padding: 0.25rem 0.6rem;
-    cursor: pointer;
-  }
-  reader-app .toolbar button.action:disabled {
-    opacity: 0.5;
-    cursor: default;
-  }
-  reader-app claims-panel {
-    display: block;
-    padding: 0.5rem 0.75rem;
-  }
-  reader-app side-panel > [hidden] {
-    display: none !important;
-  }
-  reader-app .keys {
-    position: relative;
-    font-size: 0.85rem;
-  }
-  reader-app .keys summary {
-    cursor: pointer;
-    color: var(--muted);
-  }
-  reader-app .keys-panel {
-    position: absolute;
-    right: 0;
-    top: 1.6rem;
-    z-index: 40;
-    width: min(30rem, 90vw);
-    background: var(--surface);
-    border: 1px solid var(--border);
-    border-radius: 6px;
-    box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
-    padding: 0.5rem 0.75rem;
-  }
-  reader-app .keys-panel dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25rem 0.75rem;
-    margin: 0;
-  }
-  reader-app .keys-panel dd {
-    margin: 0;
-  }
-  reader-app kbd {
-    font: 0.78rem var(--font-ui);
-    border: 1px solid var(--border);
-    border-bottom-width: 2px;
-    border-radius: 3px;
-    padding: 0 0.25rem;
-    background: var(--surface-2);
-  }
-  reader-app .storage {
-    font-size: 0.78rem;
-    color: var(--muted);
-  }
-  reader-app .storage.warn {
-    color: var(--flag-loss);
-  }
-  reader-app .toast {
-    position: fixed;
-    bottom: 1rem;
-    left: 50%;
-    transform: translateX(-50%);
-    background: var(--text);
-    color: var(--bg);
-    padding: 0.5rem 0.9rem;
-    border-radius: 6px;
-    font-size: 0.85rem;
-    display: flex;
-    gap: 0.75rem;
-    align-items: center;
-    z-index: 30;
-    box-shadow: 0 6px 20px rgba(0, 0, 0, 0.25);
-  }
-  reader-app .toast button {
-    font: inherit;
-    background: none;
-    color: inherit;
-    border: 1px solid currentColor;
-    border-radius: 4px;
-    padding: 0.1rem 0.5rem;
-    cursor: pointer;
-  }
-  reader-app .theme {
-    font-size: 0.85rem;
-    color: var(--muted);
-  }
-  reader-app main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(17rem, 23rem);
-    gap: 0.75rem;
-    padding: 0.75rem;
-    min-height: 0;
-  }
-  @media (max-width: 900px) {
-    reader-app .switch {
-      display: flex;
-    }
-    reader-app main > .hidden-narrow {
-      display: none;
-    }
-    reader-app .toolbar {
-      gap: 0.4rem 0.5rem;
-      padding: 0.35rem 0.5rem;
-    }
-    reader-app h1 {
-      font-size: 0.9rem;
-      flex-basis: 100%;
-    }
-    reader-app .storage,
-    reader-app .theme-label {
-      display: none;
-    }
-    reader-app main {
-      grid-template-columns: minmax(0, 1fr);
-      padding: 0.4rem;
-    }
-  }
-  @media print {
-    reader-app {
-      display: block;
-      height: auto;
-    }
-    reader-app .toolbar {
-      display: none;
-    }
-    reader-app main {
-      display: block;
-    }
-  }
-`;
 
 @customElement('reader-app')
 export class ReaderApp extends LitElement {
@@ -341,22 +155,7 @@ export class ReaderApp extends LitElement {
               ${session.durable ? 'Notes are saved in this browser' : 'Storage unavailable: notes last this visit only'}
             </span>`
           : nothing}
-        <details class="keys">
-          <summary>Keys</summary>
-          <div class="keys-panel" role="note" aria-label="Keyboard shortcuts">
-            <dl>
-              <dt><kbd>Tab</kbd></dt><dd>move between outline, text, footnote markers, claim markers and panels</dd>
-              <dt><kbd>Shift</kbd>+arrows</dt><dd>select text in a focused text (with <kbd>Ctrl</kbd>/<kbd>Alt</kbd>: by sentence, paragraph)</dd>
-              <dt><kbd>A</kbd></dt><dd>write a note on the selection</dd>
-              <dt><kbd>Enter</kbd></dt><dd>on an annotated passage: open its card; on a footnote marker: pin its preview</dd>
-              <dt><kbd>Esc</kbd></dt><dd>close a card or preview</dd>
-              <dt><kbd>Backspace</kbd></dt><dd>back from a footnote entry to its marker</dd>
-              <dt><kbd>]</kbd> <kbd>[</kbd> (or <kbd>j</kbd> <kbd>k</kbd>)</dt><dd>next / previous claim link</dd>
-              <dt><kbd>/</kbd> or <kbd>Ctrl</kbd>+<kbd>K</kbd></dt><dd>search; <kbd>Enter</kbd> / <kbd>Shift</kbd>+<kbd>Enter</kbd> step through hits</dd>
-              <dt><kbd>n</kbd> <kbd>p</kbd></dt><dd>next / previous flag in the flags list</dd>
-            </dl>
-          </div>
-        </details>
+        <keys-help></keys-help>
         <label class="theme"
           ><span class="theme-label">Theme</span>
           <select @change=${this.onTheme} .value=${this.theme} aria-label="Colour theme">
