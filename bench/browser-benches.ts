@@ -90,8 +90,10 @@ async function scaleOnce(browser: Browser, origin: string, app: boolean): Promis
       })`)) as number;
     }
     const redraw = (await page.evaluate(app ? APP_REDRAW : STATIC_REDRAW)) as { off: number; on: number; drawn: number };
-    const scroll = (await page.evaluate(scrollProbe(app ? '.reader-scroll' : 'article', FRAMES, STEP))) as { stamps: number[]; work: number[] };
-    const frames = intervals(scroll.stamps);
+    const scroller = app ? '.reader-scroll' : 'article';
+    const plain = (await page.evaluate(scrollProbe(scroller, FRAMES, STEP, false))) as { stamps: number[] };
+    const scroll = (await page.evaluate(scrollProbe(scroller, FRAMES, STEP, true))) as { work: number[] };
+    const frames = intervals(plain.stamps);
     const heap = await usedHeap(page);
     return {
       firstPaint: nav.ms,

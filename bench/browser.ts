@@ -32,8 +32,9 @@ export async function launch(): Promise<Browser> {
  * Installed before any page script: `window.__bench.done` resolves with
  * `performance.now()` (ms since navigation start) once the page is ready and
  * one frame with it has been rendered (a rAF, then a task after that frame).
- * Ready is `reader-ready` for the app, `load` for a static page, or the first
- * frame showing an annotation highlight (`.reader-text .hl`) when `firstPaint`.
+ * Ready is `reader-ready` for the app, `load` for a static page, or, for
+ * `first-annotated-paint`, the end of the first frame whose rAF callback finds
+ * an annotation highlight (`.reader-text .hl`) in the page.
  */
 export function readyProbe(mode: 'reader-ready' | 'load' | 'first-annotated-paint'): string {
   return `(() => {
@@ -44,7 +45,11 @@ export function readyProbe(mode: 'reader-ready' | 'load' | 'first-annotated-pain
       if (mode === 'load') addEventListener('load', () => afterFrame(resolve), { once: true });
       else if (mode === 'reader-ready') document.addEventListener('reader-ready', () => afterFrame(resolve), { once: true });
       else {
-        const poll = () => (document.querySelector('.reader-text .hl') ? afterFrame(resolve) : requestAnimationFrame(poll));
+        // Found in a rAF callback: that frame paints it, and a task queued now runs once it has.
+        const poll = () => {
+          if (!document.querySelector('.reader-text .hl')) { requestAnimationFrame(poll); return; }
+          const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now()); c.port2.postMessage(0);
+        };
         requestAnimationFrame(poll);
       }
     });
@@ -63,11 +68,12 @@ export async function timeNavigation(browser: Browser, url: string, mode: Parame
 
 /**
  * Scrolls `selector` (the first match) by `step` px per frame for `frames`
- * frames and resolves with the rAF timestamps and, per frame, the time from
- * its rAF callback to a task queued there (the frame's own work: scroll,
- * style, layout, paint).
+ * frames and resolves with the rAF timestamps. With `work`, each rAF also
+ * queues a task and the time from the rAF callback to that task (the frame's
+ * own scroll, style, layout and paint) is returned too; this is a separate
+ * pass because the queued task can change how Chromium schedules frames.
  */
-export function scrollProbe(selector: string, frames: number, step: number): string {
+export function scrollProbe(selector: string, frames: number, step: number, work: boolean): string {
   return `new Promise((resolve) => {
     const el = document.querySelector(${JSON.stringify(selector)});
     if (!el) { resolve({ stamps: [], work: [] }); return; }
@@ -78,10 +84,10 @@ export function scrollProbe(selector: string, frames: number, step: number): str
     channel.port1.onmessage = () => work.push(performance.now() - started);
     const tick = (t) => {
       stamps.push(t);
-      if (stamps.length > ${frames}) { setTimeout(() => resolve({ stamps, work }), 50); return; }
+      if (stamps.length > ${frames}) { setTimeout(() => { channel.port1.close(); resolve({ stamps, work }); }, 50); return; }
       started = performance.now();
       el.scrollTop += ${step};
-      channel.port2.postMessage(0);
+      if (${work}) channel.port2.postMessage(0);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
