@@ -4,6 +4,7 @@
  * `{"machine", "results": [...]}`). Progress goes to stderr. Exits 0 whatever
  * the figures: benchmarks inform, tests gate. `--runs N` sets the runs per
  * figure (default 5). The last run's JSON is also written to `.bench/results.json`.
+ * For clean JSON on stdout run `npm run --silent bench -- --json` (npm prints a banner otherwise).
  */
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -36,6 +37,11 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 5) : 5;
+
+/** Thrown to skip the browser benchmarks when Chromium did not start (the failure is already recorded). */
+class SkipBrowserBenches extends Error {
+  override name = 'SkipBrowserBenches';
+}
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const results: BenchResult[] = [];
@@ -108,9 +114,13 @@ async function main(): Promise<void> {
     return serveFolder(join(WORK, 'site'));
   })();
   try {
-    browser = await launch();
-    chromiumVersion = browser.version();
-    const b = browser;
+    await step('launch Chromium', async () => {
+      browser = await launch();
+    });
+    // Without a browser the Node figures are still worth printing.
+    const b = browser as Browser | null;
+    if (!b) throw new SkipBrowserBenches();
+    chromiumVersion = b.version();
     await step('load', async () => {
       const load = await benchLoad(b, server.origin, Math.max(RUNS, 7));
       results.push(
@@ -158,8 +168,10 @@ async function main(): Promise<void> {
       results.push(makeResult('scale: JS heap after GC', 'MB', pick(m, 'heap', 1 / 1024 ** 2), { baseline: pick(s, 'heap', 1 / 1024 ** 2) }));
       results.push(makeResult('scale: highlight elements drawn', 'count', pick(m, 'drawn'), { baseline: pick(s, 'drawn') }));
     });
+  } catch (error) {
+    if (!(error instanceof SkipBrowserBenches)) throw error;
   } finally {
-    await browser?.close();
+    await (browser as Browser | null)?.close();
     await server.close();
   }
 
