@@ -30,13 +30,13 @@ const NEEDS_ANNOTATION_INDEX: ReadonlySet<PropertyKey> = new Set(['search', 'add
 export class Session {
   readonly workspace: Workspace;
   /**
-   * The search engine. Annotation bodies are indexed when the page is idle or
-   * when a search first needs them, whichever comes first: with 10,000
-   * annotations that index costs seconds, which must not hold back the first
-   * paint. Every search sees every annotation body, as if indexed at once.
+   * The search engine. The text index and the annotation bodies are indexed
+   * when the page is idle or when a search first needs them, whichever comes
+   * first: on a long corpus each costs seconds, which must not hold back the
+   * first paint. Every search sees every text and body, as if indexed at once.
    */
   readonly search: SearchEngine;
-  private readonly engine: SearchEngine;
+  private builtEngine: SearchEngine | null = null;
   /** Annotation bodies not yet in the engine's index, or null when it is current. */
   private pendingTexts: AnnotationText[] | null = null;
   private flushScheduled = false;
@@ -52,13 +52,21 @@ export class Session {
 
   private constructor(readonly documents: readonly LoadedDocument[]) {
     this.workspace = new Workspace(documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, label: d.entry.label, source: d.source })));
-    this.engine = SearchEngine.build(documents.map((d) => ({ id: d.entry.id, source: d.source, title: d.entry.title })));
-    this.search = new Proxy(this.engine, {
-      get: (target, property, receiver) => {
+    // A stand-in whose every member is the real engine's, built on first use.
+    this.search = new Proxy({} as SearchEngine, {
+      get: (_target, property) => {
         if (NEEDS_ANNOTATION_INDEX.has(property)) this.flushAnnotationTexts();
-        return Reflect.get(target, property, receiver);
+        const engine = this.engine;
+        const value: unknown = Reflect.get(engine, property, engine);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(engine) : value;
       },
     });
+  }
+
+  /** The text index, built on first need. */
+  private get engine(): SearchEngine {
+    this.builtEngine ??= SearchEngine.build(this.documents.map((d) => ({ id: d.entry.id, source: d.source, title: d.entry.title })));
+    return this.builtEngine;
   }
 
   /**
@@ -150,6 +158,8 @@ export class Session {
     const run = () => {
       this.flushScheduled = false;
       this.flushAnnotationTexts();
+      // Builds the text index too, when no search has needed it yet.
+      void this.engine;
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
     else setTimeout(run, 0);

@@ -37,6 +37,9 @@ export class ReaderView extends LitElement {
 
   /** Scroll-content tops of drawn spans, ascending (for the margin bar). */
   private spanTops: number[] = [];
+  private measureScheduled = false;
+  /** Top-level nodes (title, sections) with their source ranges, in order. */
+  private sections: { pos: number; from: number; to: number }[] = [];
   private resizeObserver: ResizeObserver | null = null;
   private scrollFrame = 0;
 
@@ -132,7 +135,7 @@ export class ReaderView extends LitElement {
     if ((changed.has('spans') || changed.has('load')) && this.view && doc) {
       this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(this.spans, doc.built.map)));
       // Measured after layout, outside this update (it sets the margin bar's state).
-      requestAnimationFrame(() => this.measureSpans());
+      this.scheduleMeasure();
       this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
     }
   }
@@ -140,34 +143,35 @@ export class ReaderView extends LitElement {
   /** Number of rows the margin bar groups annotations into. */
   private static readonly BUCKET_ROWS = 80;
 
-  /** Finds where each drawn span sits in the scroll content, then buckets them. */
+  /**
+   * Finds where each drawn span sits in the scroll content, then buckets them.
+   * One layout read per section, not per span: a span's place inside its
+   * section is estimated from its source offset, which is exact enough for a
+   * margin bar and never forces off-screen sections to be laid out.
+   */
   private measureSpans(): void {
     const view = this.view;
-    const doc = this.document;
     const scroller = this.querySelector<HTMLElement>('.reader-scroll');
-    if (!view || !doc || !scroller) return;
+    if (!view || !scroller || !this.sections.length) return;
     const base = scroller.getBoundingClientRect().top - scroller.scrollTop;
-    // One layout read per block, not per span: spans in the same block share its top.
-    const blockTop = new Map<Element, number>();
+    const boxes = this.sections.map((section) => {
+      const el = view.nodeDOM(section.pos);
+      const rect = el instanceof HTMLElement ? el.getBoundingClientRect() : null;
+      return { ...section, top: rect ? rect.top - base : 0, height: rect?.height ?? 0 };
+    });
     const tops: number[] = [];
     for (const span of this.spans) {
-      const pos = doc.built.map.toPos(span.from);
-      if (pos === null) continue;
-      let el: Element | null;
-      try {
-        const at = view.domAtPos(pos);
-        el = at.node instanceof Element ? at.node : at.node.parentElement;
-      } catch {
-        continue;
+      // The last section starting at or before the span.
+      let lo = 0;
+      let hi = boxes.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (boxes[mid]!.from <= span.from) lo = mid;
+        else hi = mid - 1;
       }
-      const block = el?.closest('p, li, h3') ?? el;
-      if (!block) continue;
-      let top = blockTop.get(block);
-      if (top === undefined) {
-        top = block.getBoundingClientRect().top - base;
-        blockTop.set(block, top);
-      }
-      tops.push(top);
+      const box = boxes[lo]!;
+      const fraction = box.to > box.from ? Math.min(1, Math.max(0, (span.from - box.from) / (box.to - box.from))) : 0;
+      tops.push(box.top + fraction * box.height);
     }
     tops.sort((a, b) => a - b);
     this.spanTops = tops;
@@ -180,6 +184,18 @@ export class ReaderView extends LitElement {
     }
     this.buckets = [...rows.values()];
     this.countOffscreen();
+  }
+
+  /** Measures when the browser is idle (soon after a change), so the first paint of the text comes first. */
+  private scheduleMeasure(): void {
+    if (this.measureScheduled) return;
+    this.measureScheduled = true;
+    const run = () => {
+      this.measureScheduled = false;
+      this.measureSpans();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
+    else setTimeout(run, 50);
   }
 
   private onScroll(): void {
@@ -220,7 +236,7 @@ export class ReaderView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measureSpans());
+    this.resizeObserver = new ResizeObserver(() => this.scheduleMeasure());
     this.resizeObserver.observe(this);
   }
 
@@ -324,6 +340,13 @@ export class ReaderView extends LitElement {
     this.shownDoc = doc;
     const host = this.querySelector<HTMLElement>('.pm-host');
     if (!doc || !host) return;
+    const map = doc.built.map;
+    this.sections = [];
+    doc.built.doc.forEach((node, offset) => {
+      const from = map.toOffset(offset + 1, 1);
+      const to = map.toOffset(offset + node.nodeSize - 1, -1);
+      if (from !== null && to !== null) this.sections.push({ pos: offset, from, to: Math.max(from, to) });
+    });
     this.view = new EditorView(host, {
       state: EditorState.create({ doc: doc.built.doc, plugins: [highlightPlugin(), currentPlugin(), backlinkPlugin(doc, (from) => this.footnotes.jumpToMarker(from))] }),
       editable: () => false,

@@ -28,6 +28,8 @@ describe('<reader-app> with both texts', () => {
     expect(views.length).to.equal(2);
     for (const view of views) {
       const doc = view.document!;
+      // Off-screen sections skip rendering (content-visibility); innerText reads rendered text only.
+      for (const section of view.querySelectorAll<HTMLElement>('.reader-text > section')) section.style.setProperty('content-visibility', 'visible');
       const rendered = [...view.querySelectorAll('.reader-text p, .reader-text li, .reader-text h3')].map((el) =>
         (el as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
       );

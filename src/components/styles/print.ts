@@ -40,6 +40,9 @@ export const printStyles = css`
     annotation-card {
       display: none !important;
     }
+    .reader-text > section.doc-section {
+      content-visibility: visible !important;
+    }
     .reader-text {
       max-width: none;
       font-size: 11pt;

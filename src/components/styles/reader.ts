@@ -173,6 +173,12 @@ export const readerStyles = css`
   .reader-text:focus-visible {
     box-shadow: inset 0 0 0 2px var(--focus);
   }
+  /* Off-screen sections are neither laid out nor painted until they come near
+     (their last size is remembered), which keeps long texts fluid. */
+  .reader-text > section.doc-section {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1200px;
+  }
   .reader-text p {
     margin: 0 0 0.85em;
   }
