@@ -163,6 +163,9 @@ export class SearchPanel extends LitElement {
   @state() private current = -1;
   /** Index of the highlighted option of the list. */
   @state() private active = -1;
+  /** How many results are drawn: a frequent word has thousands; more are drawn on demand or as stepping reaches them. */
+  @state() private drawLimit = SearchPanel.DRAW_STEP;
+  private static readonly DRAW_STEP = 200;
 
   @queryElement('input') private input!: HTMLInputElement;
   @queryElement('[role="listbox"]') private listbox!: HTMLElement | null;
@@ -207,6 +210,7 @@ export class SearchPanel extends LitElement {
     this.layout();
     this.current = -1;
     this.active = this.options.length ? 0 : -1;
+    this.drawLimit = SearchPanel.DRAW_STEP;
     this.announce = true;
   }
 
@@ -265,6 +269,9 @@ export class SearchPanel extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('engine') || changed.has('query') || changed.has('scope') || changed.has('documents')) this.refresh();
+    // Stepping or arrowing past the drawn results draws the next ones.
+    const reached = Math.max(this.active, this.occurrences[this.current]?.option ?? -1);
+    if (reached >= this.drawLimit) this.drawLimit = reached + SearchPanel.DRAW_STEP;
   }
 
   protected override updated(): void {
@@ -342,7 +349,7 @@ export class SearchPanel extends LitElement {
                 <span class="count">— ${g.matchCount} ${g.matchCount === 1 ? 'match' : 'matches'} in ${g.hits.length}
                 ${g.hits.length === 1 ? 'result' : 'results'}</span>
               </div>
-              ${g.hits.map((hit, k) => {
+              ${g.hits.slice(0, Math.max(0, this.drawLimit - g.firstOption)).map((hit, k) => {
                 const i = g.firstOption + k;
                 return html`<div
                   role="option"
@@ -358,6 +365,11 @@ export class SearchPanel extends LitElement {
           `,
         )}
       </div>
+      ${this.options.length > this.drawLimit
+        ? html`<button type="button" class="more" @click=${() => (this.drawLimit += SearchPanel.DRAW_STEP)}>
+            Show more results (${this.options.length - this.drawLimit} not shown)
+          </button>`
+        : nothing}
     `;
   }
 

@@ -6,8 +6,13 @@ import { schema } from './schema.ts';
 import { OffsetMap, type MappedSegment } from './offset-map.ts';
 import type { Block, ParsedText, SourceSpan } from './structure.ts';
 
-/** Longest run of blocks in one section node before it is continued in the next (decoration cost). */
-const MAX_SECTION_BLOCKS = 100;
+/**
+ * Longest run of blocks in one section node before it is continued in the
+ * next. Sections bound the cost of decoration updates (top-level children ×
+ * decorations) and are the unit the browser skips when off screen
+ * (content-visibility), so they should be a few screens long, not dozens.
+ */
+const MAX_SECTION_BLOCKS = 40;
 
 export interface BuiltDocument {
   readonly doc: PMNode;

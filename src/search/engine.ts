@@ -286,15 +286,11 @@ export class SearchEngine {
       if (filter !== null && doc.id !== filter) continue;
       const matches = allUnitsMatch(units, result.matchData.metadata as MatchMetadata, doc.source);
       if (!matches) continue;
-      out.push({
-        document: doc.id,
-        source: 'text',
-        score: result.score,
-        from: passage[1],
-        to: passage[2],
-        snippet: makeSnippet(doc.source, passage[1], passage[2], matches),
-        matches,
-      });
+      out.push(
+        withLazySnippet({ document: doc.id, source: 'text', score: result.score, from: passage[1], to: passage[2], matches }, () =>
+          makeSnippet(doc.source, passage[1], passage[2], matches),
+        ),
+      );
     }
     return out;
   }
@@ -307,19 +303,34 @@ export class SearchEngine {
       if (!item || (filter !== null && item.docId !== filter)) continue;
       const bodyMatches = allUnitsMatch(units, result.matchData.metadata as MatchMetadata, item.text);
       if (!bodyMatches) continue;
-      out.push({
-        document: item.docId,
-        source: 'annotation',
-        score: result.score,
-        from: item.from,
-        to: item.to,
-        snippet: makeSnippet(item.text, 0, item.text.length, bodyMatches),
-        matches: [[item.from, item.to]],
-        annotation: { id: item.id, kind: item.kind, bodyMatches },
-      });
+      out.push(
+        withLazySnippet(
+          {
+            document: item.docId,
+            source: 'annotation',
+            score: result.score,
+            from: item.from,
+            to: item.to,
+            matches: [[item.from, item.to]],
+            annotation: { id: item.id, kind: item.kind, bodyMatches },
+          },
+          () => makeSnippet(item.text, 0, item.text.length, bodyMatches),
+        ),
+      );
     }
     return out;
   }
+}
+
+/**
+ * The hit with its snippet made on first read: a frequent word has thousands
+ * of hits, of which a reader sees a screenful, while the highlights need only
+ * the match ranges. The snippet is an enumerable property like any other
+ * (JSON and deep comparison see it).
+ */
+function withLazySnippet(hit: Omit<SearchHit, 'snippet'>, make: () => Snippet): SearchHit {
+  let snippet: Snippet | null = null;
+  return Object.defineProperty(hit, 'snippet', { get: () => (snippet ??= make()), enumerable: true }) as SearchHit;
 }
 
 /** Every unit's matches merged, or null when some unit has none (all units are required). */

@@ -80,11 +80,16 @@ export const readerStyles = css`
     flex: 1;
     overflow: auto;
     min-height: 0;
+    /* The text's layout never depends on what is around it: changes outside
+       (margin bar counts, toolbar) must not lay out a long text again. */
+    contain: strict;
     scroll-padding: 2rem;
   }
   margin-bar {
     display: block;
     width: 1.6rem;
+    flex: none;
+    contain: strict;
     border-left: 1px solid var(--border);
     background: var(--surface-2);
   }
