@@ -63,19 +63,45 @@ export class Session {
     });
   }
 
-  /** The text index, built on first need. */
+  /** The text index: the prebuilt one when it was loaded, else built on first need. */
   private get engine(): SearchEngine {
-    this.builtEngine ??= SearchEngine.build(this.documents.map((d) => ({ id: d.entry.id, source: d.source, title: d.entry.title })));
+    this.builtEngine ??= SearchEngine.build(this.searchDocuments());
     return this.builtEngine;
+  }
+
+  private searchDocuments() {
+    return this.documents.map((d) => ({ id: d.entry.id, source: d.source, title: d.entry.title }));
+  }
+
+  /**
+   * Uses a prebuilt search index (for corpora too large to index at load).
+   * Never throws: an index that cannot be read or no longer fits the texts is
+   * named in `problems`, and the reader builds its own.
+   */
+  private async loadPrebuiltIndex(url: URL): Promise<void> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.builtEngine = SearchEngine.load(await response.json(), this.searchDocuments());
+    } catch (error) {
+      this.problems.push(`The prebuilt search index ${url.pathname.split('/').pop()} was not used (${(error as Error).message}); the reader indexes the texts itself.`);
+    }
   }
 
   /**
    * Loads the shipped layers and opens the store. Never throws: problems are
    * collected in `problems` and everything that loaded is used.
    */
-  static async open(documents: readonly LoadedDocument[], options: { annotationsBase: URL; storeName?: string }): Promise<Session> {
+  static async open(
+    documents: readonly LoadedDocument[],
+    options: { annotationsBase: URL; storeName?: string; searchIndex?: URL },
+  ): Promise<Session> {
     const session = new Session(documents);
-    const [shipped] = await Promise.all([loadShippedLayers(options.annotationsBase), session.openStore(options.storeName)]);
+    const [shipped] = await Promise.all([
+      loadShippedLayers(options.annotationsBase),
+      session.openStore(options.storeName),
+      options.searchIndex ? session.loadPrebuiltIndex(options.searchIndex) : Promise.resolve(),
+    ]);
     session.shippedLayers = shipped.layers;
     session.problems.push(...shipped.problems);
     // One anchoring pass for every layer, not one per layer.

@@ -311,10 +311,13 @@ export class ReaderApp extends LitElement {
 
   private async loadAll(): Promise<void> {
     const base = new URL(this.documentsBase, document.baseURI);
+    let searchIndex: URL | undefined;
     try {
       const response = await fetch(new URL('manifest.json', base));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.entries = readManifest(await response.json()).documents;
+      const manifest = readManifest(await response.json());
+      this.entries = manifest.documents;
+      if (manifest.searchIndex) searchIndex = new URL(manifest.searchIndex, base);
     } catch (error) {
       this.problem = `documents/manifest.json could not be read: ${(error as Error).message}`;
       return;
@@ -325,6 +328,7 @@ export class ReaderApp extends LitElement {
     this.session = await Session.open(docs, {
       annotationsBase: new URL(this.annotationsBase, document.baseURI),
       ...(this.storeName ? { storeName: this.storeName } : {}),
+      ...(searchIndex ? { searchIndex } : {}),
     });
     this.unsubscribe = this.session.subscribe(() => {
       this.revision++;

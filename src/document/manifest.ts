@@ -25,6 +25,11 @@ export interface DocumentEntry {
 
 export interface Manifest {
   readonly documents: readonly DocumentEntry[];
+  /**
+   * A prebuilt search index beside the manifest (`npm run search-index`), for
+   * corpora too large to index at load; absent: the reader builds the index itself.
+   */
+  readonly searchIndex?: string;
 }
 
 /** Thrown when a manifest is not the shape described above; the message names the entry and field. */
@@ -68,5 +73,9 @@ export function readManifest(json: unknown): Manifest {
       publisher: (e.publisher as string | null | undefined) ?? null,
     } satisfies DocumentEntry;
   });
-  return { documents };
+  const index = (json as { searchIndex?: unknown }).searchIndex;
+  if (index !== undefined && (typeof index !== 'string' || !index.trim())) {
+    throw new ManifestError('"searchIndex" must be the file name of a prebuilt search index.');
+  }
+  return typeof index === 'string' ? { documents, searchIndex: index } : { documents };
 }
