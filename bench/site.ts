@@ -62,9 +62,9 @@ export async function buildSite(dir: string, input: SiteInput): Promise<void> {
         label: 'Generated benchmark corpus',
       },
     ],
+    layers: [CORPUS_LAYER],
   };
   await writeFile(join(docs, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  await writeFile(join(layers, 'index.json'), JSON.stringify({ layers: [CORPUS_LAYER] }));
   await writeFile(join(layers, CORPUS_LAYER), JSON.stringify(collectionOf(input.annotations, 'Benchmark: 10,000 generated annotations', input.seed)));
   await writeFile(
     join(dir, 'corpus.html'),

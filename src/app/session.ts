@@ -94,11 +94,11 @@ export class Session {
    */
   static async open(
     documents: readonly LoadedDocument[],
-    options: { annotationsBase: URL; storeName?: string; searchIndex?: URL },
+    options: { annotationsBase: URL; layerFiles: readonly string[]; storeName?: string; searchIndex?: URL },
   ): Promise<Session> {
     const session = new Session(documents);
     const [shipped] = await Promise.all([
-      loadShippedLayers(options.annotationsBase),
+      loadShippedLayers(options.annotationsBase, options.layerFiles),
       session.openStore(options.storeName),
       options.searchIndex ? session.loadPrebuiltIndex(options.searchIndex) : Promise.resolve(),
     ]);

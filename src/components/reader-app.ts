@@ -48,7 +48,7 @@ const CARD_CLOSE_DELAY = 300;
 export class ReaderApp extends LitElement {
   /** Where `manifest.json` and the texts are served from. */
   @property({ attribute: 'documents-base' }) documentsBase = 'documents/';
-  /** Where the shipped layers (`index.json` and collections) are served from. */
+  /** Where the shipped layers (the collections the manifest names) are served from. */
   @property({ attribute: 'annotations-base' }) annotationsBase = 'annotations/';
   /** The IndexedDB database for the reader's own annotations (tests use their own). */
   @property({ attribute: 'store-name' }) storeName = '';
@@ -312,12 +312,14 @@ export class ReaderApp extends LitElement {
   private async loadAll(): Promise<void> {
     const base = new URL(this.documentsBase, document.baseURI);
     let searchIndex: URL | undefined;
+    let layerFiles: readonly string[] = [];
     try {
       const response = await fetch(new URL('manifest.json', base));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const manifest = readManifest(await response.json());
       this.entries = manifest.documents;
       if (manifest.searchIndex) searchIndex = new URL(manifest.searchIndex, base);
+      layerFiles = manifest.layers;
     } catch (error) {
       this.problem = `documents/manifest.json could not be read: ${(error as Error).message}`;
       return;
@@ -327,6 +329,7 @@ export class ReaderApp extends LitElement {
     const docs = loads.filter((l): l is { ok: true; document: LoadedDocument } => l.ok).map((l) => l.document);
     this.session = await Session.open(docs, {
       annotationsBase: new URL(this.annotationsBase, document.baseURI),
+      layerFiles,
       ...(this.storeName ? { storeName: this.storeName } : {}),
       ...(searchIndex ? { searchIndex } : {}),
     });

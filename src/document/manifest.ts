@@ -30,6 +30,8 @@ export interface Manifest {
    * corpora too large to index at load; absent: the reader builds the index itself.
    */
   readonly searchIndex?: string;
+  /** The shipped annotation layers: collection files in the annotations folder, in drawing order. */
+  readonly layers: readonly string[];
 }
 
 /** Thrown when a manifest is not the shape described above; the message names the entry and field. */
@@ -77,5 +79,10 @@ export function readManifest(json: unknown): Manifest {
   if (index !== undefined && (typeof index !== 'string' || !index.trim())) {
     throw new ManifestError('"searchIndex" must be the file name of a prebuilt search index.');
   }
-  return typeof index === 'string' ? { documents, searchIndex: index } : { documents };
+  const rawLayers = (json as { layers?: unknown }).layers ?? [];
+  if (!Array.isArray(rawLayers) || !rawLayers.every((f) => typeof f === 'string' && f.trim())) {
+    throw new ManifestError('"layers" must be a list of annotation file names.');
+  }
+  const layers = rawLayers as string[];
+  return typeof index === 'string' ? { documents, layers, searchIndex: index } : { documents, layers };
 }

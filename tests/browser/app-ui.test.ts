@@ -11,7 +11,7 @@ async function mountApp(): Promise<ReaderApp> {
   const app = document.createElement('reader-app');
   app.setAttribute('documents-base', '/documents/');
   app.setAttribute('annotations-base', '/annotations/');
-  app.setAttribute('store-name', `test-ui-${Date.now()}-${Math.random()}`);
+  app.setAttribute('store-name', `test-ui-${crypto.randomUUID()}`);
   const ready = new Promise((r) => app.addEventListener('reader-ready', r, { once: true }));
   document.body.append(app);
   await ready;

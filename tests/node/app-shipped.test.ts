@@ -5,10 +5,10 @@ import { ANALYZER_VERSION } from '../../src/analysis/generator.ts';
 import { readManifest } from '../../src/document/manifest.ts';
 
 describe('shipped files', () => {
-  it('annotations/index.json lists every layer file in annotations/, and only those', () => {
-    const index = JSON.parse(readFileSync('annotations/index.json', 'utf8')) as { layers: string[] };
-    const files = readdirSync('annotations').filter((f) => f.endsWith('.jsonld'));
-    assert.deepEqual([...index.layers].sort(), files.sort());
+  it('the manifest names every layer file in annotations/, and only those', () => {
+    const manifest = readManifest(JSON.parse(readFileSync('documents/manifest.json', 'utf8')));
+    const files = readdirSync('annotations');
+    assert.deepEqual([...manifest.layers].sort(), files.sort());
   });
 
   it("the analyzer's version is the package's version", () => {

@@ -27,7 +27,7 @@ describe('session search with annotation bodies indexed on demand', () => {
   it('finds a note’s comment in the very next search, before any idle time', async () => {
     const doc = loaded('The mill stood idle for a year.\n\nThen the river rose and the wheel turned again.\n');
     // No server answers here: the shipped layers fail to load, which the session reports and survives.
-    const session = await Session.open([doc], { annotationsBase: new URL('http://127.0.0.1:9/annotations/') });
+    const session = await Session.open([doc], { annotationsBase: new URL('http://127.0.0.1:9/annotations/'), layerFiles: ['missing.jsonld'] });
     assert.ok(session.problems.length > 0);
     assert.equal(session.search.search('quern').hits.length, 0);
     await session.createNote('mill', 4, 8, 'A quern was ground here', ['mill']);
