@@ -227,6 +227,17 @@ export class FlagsPanel extends LitElement {
     .tone-reference {
       --tone: var(--flag-reference, #1d5fa8);
     }
+    .more {
+      font: inherit;
+      font-size: 0.8rem;
+      margin: 0.2rem 0 0.6rem;
+      border: 1px solid var(--border, #d9d5ca);
+      background: var(--surface-2, #f1efe9);
+      color: var(--text, #1e1d1a);
+      border-radius: 4px;
+      padding: 0.15rem 0.55rem;
+      cursor: pointer;
+    }
     .empty {
       color: var(--muted, #5d5a52);
       padding: 0.6rem 0.5rem;
@@ -246,6 +257,9 @@ export class FlagsPanel extends LitElement {
   @state() private hiddenDocs: ReadonlySet<string> = new Set();
   /** Id of the item holding the list's tab stop. */
   @state() private focusId: string | null = null;
+  /** How many items each kind's group draws: a long text can carry thousands of one kind. */
+  @state() private groupLimits: ReadonlyMap<string, number> = new Map();
+  private static readonly DRAW_STEP = 100;
 
   /** The flags that pass the filters, in the order listed (by kind, then text, then position). */
   get visibleItems(): readonly FlagItem[] {
@@ -300,12 +314,27 @@ export class FlagsPanel extends LitElement {
                     <span class="tag">${flagLabel(g.tag)}</span> <span class="count">${g.items.length}</span>
                   </h3>
                   <ul aria-labelledby="group-${g.tag}">
-                    ${g.items.map((f) => this.renderItem(f, f.id === stop))}
+                    ${g.items.slice(0, this.drawnIn(g.tag, g.items, stop)).map((f) => this.renderItem(f, f.id === stop))}
                   </ul>
+                  ${g.items.length > this.drawnIn(g.tag, g.items, stop)
+                    ? html`<button type="button" class="more" @click=${() => this.drawMore(g.tag, g.items, stop)}>
+                        Show more (${g.items.length - this.drawnIn(g.tag, g.items, stop)} not shown)
+                      </button>`
+                    : nothing}
                 </section>`,
               )}
       </div>
     `;
+  }
+
+  /** How many of a group's items are drawn: its limit, stretched to reach the current flag and the tab stop. */
+  private drawnIn(tag: string, items: readonly FlagItem[], stop: string | null): number {
+    const reach = items.findIndex((f) => f.id === this.current || f.id === stop);
+    return Math.max(this.groupLimits.get(tag) ?? FlagsPanel.DRAW_STEP, reach + 1);
+  }
+
+  private drawMore(tag: string, items: readonly FlagItem[], stop: string | null): void {
+    this.groupLimits = new Map(this.groupLimits).set(tag, this.drawnIn(tag, items, stop) + FlagsPanel.DRAW_STEP);
   }
 
   private renderItem(f: FlagItem, isStop: boolean) {
