@@ -5,11 +5,12 @@
  * Rendered in light DOM: browser selections do not cross shadow roots well,
  * and the reader's selection is how a scholar annotates.
  *
- * @fires reader-selection - `{ docId, from, to, text }` source range of the user's selection, or null detail fields when collapsed
+ * @fires reader-selection - `{ docId, range }`: the user's selection as `{ from, to, text }` in source offsets, or null when collapsed
  * @fires annotation-activate - `{ docId, ids }` the annotations under a click or Enter
  * @fires annotation-hover - `{ docId, ids, x, y }` the annotations under the pointer (empty ids when leaving)
  * @fires reader-updated - after the view redraws, so passive layers (search highlights) can repaint
- * @fires note-activate - `{ docId, number, from }` a footnote marker was activated
+ * @fires note-activate - `{ docId, number, from, marker }` a footnote marker was activated
+ * @fires span-marker - `{ id }` the marker button after a drawn span (a claim link) was activated
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
