@@ -2,14 +2,15 @@
 // Takes screenshots of the running reader in headless Chromium.
 // usage: node scripts/screenshot.mjs URL OUT.png [width height] [--dark] [--eval JS]
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const [url, out, w = '1440', h = '900', ...rest] = process.argv.slice(2);
 const dark = rest.includes('--dark');
 const evalIndex = rest.indexOf('--eval');
 const script = evalIndex >= 0 ? rest[evalIndex + 1] : null;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: chromiumPath(),
+  args: [...CHROMIUM_ARGS],
 });
 const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) }, colorScheme: dark ? 'dark' : 'light' });
 page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
