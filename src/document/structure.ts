@@ -16,10 +16,25 @@ export interface SourceSpan {
 /** How a footnote marker is written in the text. */
 export type MarkerStyle = 'bracketed' | 'glued';
 
+/**
+ * The layout a text was read in (see `layout/`). Marker names are those of the
+ * corpus expectations: `footnote-block` is `[n]` with `[Footnote n: …]` blocks,
+ * `markdown` is `[^n]` with `[^n]: …` definitions.
+ */
+export interface LayoutProfile {
+  /** How paragraphs are separated: blank lines, one per line, or lines hard-wrapped into paragraphs. */
+  readonly paragraphs: 'blank-lines' | 'single-lines' | 'hard-wrapped' | 'unknown';
+  readonly headings: 'plain' | 'markdown' | 'setext' | 'starred' | 'capitals' | 'none';
+  readonly markers: 'bracketed' | 'glued' | 'caret' | 'footnote-block' | 'markdown' | 'none';
+  readonly notes: 'numbered-caret' | 'jump-up' | 'bracket-n' | 'footnote-block' | 'markdown-def' | 'numbered' | 'none';
+}
+
 /** A footnote marker: `[12]` (bracketed) or a number glued to a sentence end (`outcome.1`). */
 export interface FootnoteMarker extends SourceSpan {
   /** The note number the marker cites. */
   readonly number: number;
+  /** The label as printed when it is not a plain number (`a`, `I`); absent for numbered markers. */
+  readonly label?: string;
   readonly style: MarkerStyle;
   /** The span of the digits alone (inside the brackets for bracketed markers). */
   readonly digits: SourceSpan;
@@ -63,6 +78,8 @@ export interface ParsedText {
   readonly blocks: readonly Block[];
   /** True when the first block was recognised as the document's title. */
   readonly hasTitle: boolean;
+  /** The layout the text was read in; absent from parses that predate layout profiles. */
+  readonly profile?: LayoutProfile;
 }
 
 /** The text a block shows, its segments joined by newlines (the structural whitespace between them). */
