@@ -19,20 +19,32 @@ export interface FootnoteIndex {
   readonly citedBy: ReadonlyMap<Block, readonly FootnoteMarker[]>;
 }
 
+/** What a marker cites: its label (`a`, `I`) or its number. */
+export function markerKey(marker: FootnoteMarker): string {
+  return marker.label ?? String(marker.number);
+}
+
+/** What an entry is cited by: its label or its number; null for an entry with neither (list debris). */
+export function entryKey(entry: Block): string | null {
+  return entry.label ?? (entry.number !== undefined ? String(entry.number) : null);
+}
+
 /**
- * Resolves the markers of `parsed` to its note entries by number. When two
- * entries share a number, markers resolve to the first (the repeat is flagged
- * by the detector). Never throws; a text without notes gives empty maps.
+ * Resolves the markers of `parsed` to its note entries by label or number,
+ * whatever the notes-list style (numbered, lettered, `[n]`, footnote blocks,
+ * Markdown definitions). When two entries share a key, markers resolve to
+ * the first (the repeat is flagged by the detector). Never throws; a text
+ * without notes gives empty maps.
  */
 export function footnoteIndex(parsed: ParsedText): FootnoteIndex {
   const markers = parsed.blocks.flatMap((b) => b.markers);
-  const entries = parsed.blocks.filter((b) => b.type === 'note' && b.number !== undefined);
-  const byNumber = new Map<number, Block>();
-  for (const entry of entries) if (!byNumber.has(entry.number!)) byNumber.set(entry.number!, entry);
+  const entries = parsed.blocks.filter((b) => b.type === 'note' && entryKey(b) !== null);
+  const byKey = new Map<string, Block>();
+  for (const entry of entries) if (!byKey.has(entryKey(entry)!)) byKey.set(entryKey(entry)!, entry);
   const entryOf = new Map<FootnoteMarker, Block>();
   const citedBy = new Map<Block, FootnoteMarker[]>(entries.map((e) => [e, []]));
   for (const marker of markers) {
-    const entry = byNumber.get(marker.number);
+    const entry = byKey.get(markerKey(marker));
     if (!entry) continue;
     entryOf.set(marker, entry);
     citedBy.get(entry)!.push(marker);

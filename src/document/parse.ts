@@ -1,49 +1,53 @@
 /**
  * Plain text → blocks, by general rules of layout only.
  *
- * The importer recognises what a scholar sees on the page: a title, section
- * headings, paragraphs, bulleted lists, reference/notes lists and their
- * entries, image-caption debris, and footnote markers. No rule names a
- * sentence, number or date of any particular text. It never changes the text:
- * every block is a list of source ranges.
+ * The importer first reads the text's layout (`layout/profile.ts`): how
+ * paragraphs are separated, how headings are marked; then lines become units
+ * (`layout/units.ts`), units become groups (`layout/groups.ts`), and groups
+ * become blocks: a title, section headings, paragraphs, bulleted lists,
+ * notes lists in several styles (`layout/notes.ts`), caption debris and
+ * chrome, with footnote markers (`layout/markers.ts`). No rule names a
+ * sentence, number or date of any particular text. It never changes the
+ * text: every block is a list of source ranges.
  */
-import type { BlockType, FootnoteMarker, ParsedText, SourceSpan, UnsupportedTag } from './structure.ts';
+import type { BlockType, LayoutProfile, ParsedText, SourceSpan } from './structure.ts';
+import { newBlock, type MutableBlock } from './layout/blocks.ts';
+import { chromeLines } from './layout/chrome.ts';
+import { groupUnits, type Group } from './layout/groups.ts';
+import { isDisplayLine, isHeadingLine } from './layout/headings.ts';
+import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
+import { findMarkers, markerSyntax } from './layout/markers.ts';
+import {
+  NOTES_HEADING,
+  readBracketNotes,
+  readFootnoteBlocks,
+  readMarkdownDefinitions,
+  readNumberedNotes,
+  readUnnumberedNotes,
+} from './layout/notes.ts';
+import { detectLayout, wrapWidth } from './layout/profile.ts';
+import { runningHeadLines } from './layout/running-heads.ts';
+import { readUnits } from './layout/units.ts';
+
+export { isHeadingLine } from './layout/headings.ts';
+export { describeProfile, readLayoutOverride, LayoutError } from './layout/profile.ts';
 
 export interface ParseOptions {
   /** The document's known title (from the manifest). The first block becomes the title node only if it equals it. */
   readonly title?: string | null;
+  /** Parts of the layout given by the manifest instead of read from the text. */
+  readonly layout?: Partial<LayoutProfile>;
 }
 
-interface Line {
-  readonly from: number;
-  readonly to: number;
-  readonly text: string;
-}
-
-/** Words that cannot end a heading: a line ending in one of them breaks off mid-clause. */
-const TRAILING_FUNCTION_WORDS = new Set([
-  'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'and', 'or', 'but', 'nor', 'from', 'as',
-  'that', 'which', 'who', 'whom', 'whose', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have',
-  'had', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'than', 'into', 'onto', 'between',
-  'about', 'after', 'before', 'during', 'when', 'while', 'where', 'if', 'because', 'not', 'it', 'they',
-]);
-
-/** Longest line (in words) still taken for a heading. */
-const MAX_HEADING_WORDS = 12;
-const MAX_HEADING_CHARS = 90;
-/** A glued marker may skip at most this many note numbers (a lost passage takes its notes with it). */
-const MAX_NOTE_JUMP = 10;
 /** A paragraph of at least this many words (not a caption) ends the lead zone where caption debris lives. */
 const BODY_PARAGRAPH_WORDS = 8;
-/** Inline tags with which an encyclopedia marks a claim as unsourced. */
-const UNSUPPORTED_TAG = /\[(?:citation needed|citation required|according to whom\?|by whom\?|who\?|when\?|which\?|verification needed|failed verification|better source needed|unreliable source\?|dubious(?: [–-] discuss)?)\]/giu;
 /** Positional cues that mark an image caption. */
 const CAPTION_CUE = /\((?:left|right|center|centre|pictured|top|bottom|above|below)\)/iu;
-const NOTES_HEADING = /^(?:notes|references|endnotes|footnotes|sources|citations|bibliography|works cited)$/iu;
-
-const NOTE_ENTRY = /^(\s*)(\d{1,4})\.(?=\s|$)\s*(\^?)[ \t]*/u;
-const BULLET = /^(\s*)[•·▪◦‣*-](?=\s)\s*/u;
-const BACKLINKS = /^((?:[a-z] )+)/u;
+const BULLET = /^(\s*)[•·▪◦‣*+-](?=\s)\s*/u;
+/** A label is short: a line of at most this many words without a sentence end is not a paragraph. */
+const LABEL_WORDS = 12;
+/** A table row: cells set apart by `|` or by runs of spaces. */
+const TABLE_ROW = /\S\s*\|\s*\S|\S {3,}\S/u;
 
 /**
  * Parses a plain text into blocks.
@@ -51,155 +55,155 @@ const BACKLINKS = /^((?:[a-z] )+)/u;
  */
 export function parsePlainText(source: string, options: ParseOptions = {}): ParsedText {
   const lines = splitLines(source);
-  const rawBlocks = groupByBlankLines(lines);
+  const detected = detectLayout(lines);
+  const paragraphs = options.layout?.paragraphs ?? detected.paragraphs;
+  const headings = options.layout?.headings ?? detected.headings;
+  const width = detected.width || wrapWidth(lines);
+  const marked = headings === 'markdown' || headings === 'starred' || headings === 'setext';
+  const chrome = chromeLines(lines, marked);
+  const heads = paragraphs === 'hard-wrapped' ? runningHeadLines(lines) : new Set<number>();
+  const units = readUnits(source, lines, headings === 'none' ? 'plain' : headings, chrome, heads);
+  const groups = groupUnits(units, paragraphs === 'unknown' ? 'single-lines' : paragraphs, width);
+  const classic = paragraphs === 'blank-lines' && headings === 'plain';
+  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none' });
+  renumberListDebris(blocks);
+  labelLetteredNotes(source, blocks);
+  const hasTitle = markTitle(source, blocks, options.title);
+  markCaptionDebris(source, blocks, hasTitle);
+  const syntax = markerSyntax(source);
+  const allowed = options.layout?.markers;
+  findMarkers(source, blocks, allowed === 'none' ? { markdown: false, caret: false, glued: false } : syntax);
+  if (allowed === 'none') for (const b of blocks) b.markers = [];
+  if (options.layout?.notes === 'none') for (const b of blocks) if (b.type === 'note') b.type = 'paragraph';
+  const profile: LayoutProfile = {
+    paragraphs,
+    headings,
+    markers: options.layout?.markers ?? markerStyleOf(blocks),
+    notes: options.layout?.notes ?? notesStyleOf(blocks),
+  };
+  return { source, blocks: blocks.map(freeze), hasTitle, profile };
+}
+
+function freeze(b: MutableBlock): ParsedText['blocks'][number] {
+  const { noteStyle: _style, caret: _caret, ...block } = b;
+  return block;
+}
+
+interface ReadOptions {
+  /** Blank-line paragraphs with plain headings: the layout this importer was first built on, read as it always was. */
+  readonly classic: boolean;
+  readonly hardWrapped: boolean;
+  readonly headingsAllowed: boolean;
+}
+
+function readBlocks(source: string, groups: readonly Group[], options: ReadOptions): MutableBlock[] {
   const blocks: MutableBlock[] = [];
   let underNotesHeading = false;
-  for (let i = 0; i < rawBlocks.length; i++) {
-    const raw = rawBlocks[i]!;
-    const notes = readNoteEntries(raw, underNotesHeading);
-    if (notes) {
-      blocks.push(...notes);
+  let nextUnnumbered = 1;
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i]!;
+    if (group.kind === 'heading') {
+      const block = newBlock('heading', [...group.segments], spanOf(group.lines));
+      blocks.push(block);
+      underNotesHeading = NOTES_HEADING.test(group.segments.map((s) => source.slice(s.from, s.to)).join(' ').trim());
+      nextUnnumbered = 1;
       continue;
     }
-    const items = readBulletItems(source, raw);
+    if (group.kind === 'chrome') {
+      const segments = group.lines.map((l) => trimmed(l)).filter((s): s is SourceSpan => s !== null);
+      if (segments.length) blocks.push(newBlock('caption', segments, spanOf(group.lines)));
+      continue;
+    }
+    const raw = group.lines;
+    const notes =
+      readFootnoteBlocks(raw) ??
+      readMarkdownDefinitions(raw) ??
+      readBracketNotes(raw, underNotesHeading) ??
+      readNumberedNotes(raw, underNotesHeading, options.hardWrapped) ??
+      readUnnumberedNotes(raw, underNotesHeading, nextUnnumbered);
+    if (notes) {
+      blocks.push(...notes);
+      if (notes[0]!.noteStyle !== 'footnote-block') nextUnnumbered = Math.max(...notes.map((n) => n.number ?? 0)) + 1;
+      continue;
+    }
+    const items = readBulletItems(source, raw, options.hardWrapped);
     if (items) {
       blocks.push(...items);
       continue;
     }
-    const parts = splitAtLabels(raw);
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k]!;
-      const block = plainBlock(part);
-      blocks.push(block);
-      if (part.length !== 1) continue;
-      const next = parts[k + 1]?.[0] ?? rawBlocks[i + 1]?.[0];
-      if (isHeadingLine(part[0]!.text) && !(next && startsLowercase(next.text))) {
-        block.type = 'heading';
-        underNotesHeading = NOTES_HEADING.test(part[0]!.text.trim());
-      }
+    if (options.classic) {
+      underNotesHeading = readClassic(raw, groups[i + 1], blocks, underNotesHeading, source);
+      continue;
     }
-  }
-  const hasTitle = markTitle(source, blocks, options.title);
-  markCaptionDebris(source, blocks, hasTitle);
-  findMarkers(source, blocks);
-  return { source, blocks, hasTitle };
-}
-
-interface MutableBlock {
-  type: BlockType;
-  segments: SourceSpan[];
-  span: SourceSpan;
-  markers: FootnoteMarker[];
-  unsupported: UnsupportedTag[];
-  number?: number;
-  backlinks?: string[];
-  debris?: SourceSpan[];
-}
-
-function splitLines(source: string): Line[] {
-  const lines: Line[] = [];
-  let from = 0;
-  while (from <= source.length) {
-    let to = source.indexOf('\n', from);
-    if (to < 0) to = source.length;
-    const end = to > from && source[to - 1] === '\r' ? to - 1 : to;
-    lines.push({ from, to: end, text: source.slice(from, end) });
-    from = to + 1;
-  }
-  return lines;
-}
-
-function groupByBlankLines(lines: Line[]): Line[][] {
-  const groups: Line[][] = [];
-  let current: Line[] = [];
-  for (const line of lines) {
-    if (line.text.trim() === '') {
-      if (current.length) groups.push(current);
-      current = [];
-    } else {
-      current.push(line);
+    const block = plainBlock(raw, group.debris);
+    const text = raw.map((l) => l.text.trim()).join(' ');
+    if (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1])) {
+      block.type = 'heading';
+      underNotesHeading = NOTES_HEADING.test(text);
+    } else if (isLabelOrRow(raw)) {
+      block.type = 'caption';
     }
+    blocks.push(block);
   }
-  if (current.length) groups.push(current);
-  return groups;
-}
-
-/** The line without its leading and trailing whitespace, as a source span. */
-function trimmed(line: Line, skip = 0): SourceSpan | null {
-  const text = line.text;
-  let start = skip;
-  while (start < text.length && /\s/u.test(text[start]!)) start++;
-  let end = text.length;
-  while (end > start && /\s/u.test(text[end - 1]!)) end--;
-  return end > start ? { from: line.from + start, to: line.from + end } : null;
-}
-
-function indentOf(text: string): number {
-  return text.length - text.trimStart().length;
-}
-
-function newBlock(type: BlockType, segments: SourceSpan[], span: SourceSpan): MutableBlock {
-  return { type, segments, span, markers: [], unsupported: [] };
+  return blocks;
 }
 
 /**
- * A block is a notes list when every line is a numbered entry (`3. …`) or an
- * indented continuation, and it looks like a references list: entries carry
- * the `^` backlink sign, or the section heading names notes/references.
+ * A one-line group that is a heading in a text whose headings are not marked:
+ * a display line (capitals, italics) or a label line with letters, not a
+ * table row, not followed by a lowercase continuation.
  */
-function readNoteEntries(raw: Line[], underNotesHeading: boolean): MutableBlock[] | null {
-  const first = NOTE_ENTRY.exec(raw[0]!.text);
-  if (!first) return null;
-  const entryIndent = first[1]!.length;
-  let caret = false;
-  for (const line of raw) {
-    const m = NOTE_ENTRY.exec(line.text);
-    if (m) {
-      if (m[3]) caret = true;
-    } else if (indentOf(line.text) <= entryIndent) {
-      return null;
-    }
-  }
-  if (!caret && !underNotesHeading) return null;
-
-  const entries: MutableBlock[] = [];
-  for (const line of raw) {
-    const m = NOTE_ENTRY.exec(line.text);
-    if (m) {
-      let skip = m[0].length;
-      let backlinks: string[] = [];
-      const rest = line.text.slice(skip);
-      const links = m[3] ? BACKLINKS.exec(rest) : null;
-      if (links) {
-        const letters = links[1]!.trim().split(' ');
-        // Backlink letters run a, b, c…; anything else is the entry's own text.
-        if (letters.length >= 2 && letters.every((l, k) => l === String.fromCharCode(97 + k))) {
-          backlinks = letters;
-          skip += links[1]!.length;
-        }
-      }
-      const content = trimmed(line, skip);
-      const block = newBlock('note', content ? [content] : [], { from: line.from, to: line.to });
-      block.number = Number(m[2]);
-      block.backlinks = backlinks;
-      entries.push(block);
-    } else {
-      const last = entries[entries.length - 1]!;
-      const content = trimmed(line);
-      if (content) last.segments.push(content);
-      last.span = { from: last.span.from, to: line.to };
-    }
-  }
-  return entries;
+function isStandaloneHeading(text: string, next: Group | undefined): boolean {
+  if (TABLE_ROW.test(text)) return false;
+  const nextLine = next?.kind === 'text' ? next.lines[0]!.text : '';
+  if (nextLine && startsLowercase(nextLine)) return false;
+  return isDisplayLine(text);
 }
 
-/** A block of bulleted lines; an indented line under an item continues it. */
-function readBulletItems(source: string, raw: Line[]): MutableBlock[] | null {
+/** A short line with no sentence end (a label, a caption, site chrome) or a table row: not a paragraph. */
+function isLabelOrRow(raw: readonly Line[]): boolean {
+  if (raw.every((l) => TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text))) return true;
+  if (raw.length !== 1) return false;
+  const text = raw[0]!.text.trim();
+  return words(text).length <= LABEL_WORDS && !/[.!?:;]["”’)\]]*(?:\[\w+\])*$/u.test(text);
+}
+
+/**
+ * The classic reading of a blank-line group: lines stacked without a blank
+ * line are one paragraph unless one of them is a short label (an infobox);
+ * a single label line is a heading unless a lowercase line continues it. A
+ * single display line (`THE SNAKE DANCE.`) is a heading too.
+ */
+function readClassic(raw: Line[], nextGroup: Group | undefined, blocks: MutableBlock[], underNotesHeading: boolean, source: string): boolean {
+  void source;
+  const parts = splitAtLabels(raw);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    const block = plainBlock(part, []);
+    blocks.push(block);
+    if (part.length !== 1) continue;
+    const nextGroupLine = nextGroup && nextGroup.kind !== 'chrome' ? nextGroup.lines[0] : undefined;
+    const next = parts[k + 1]?.[0] ?? nextGroupLine;
+    const text = part[0]!.text;
+    if ((isHeadingLine(text) || isDisplayLine(text)) && !(next && startsLowercase(next.text))) {
+      block.type = 'heading';
+      underNotesHeading = NOTES_HEADING.test(text.trim());
+    }
+  }
+  return underNotesHeading;
+}
+
+function spanOf(lines: readonly Line[]): SourceSpan {
+  return { from: lines[0]!.from, to: lines[lines.length - 1]!.to };
+}
+
+/** A block of bulleted lines; an indented line under an item continues it (any line, in hard-wrapped text). */
+function readBulletItems(source: string, raw: Line[], lenient: boolean): MutableBlock[] | null {
   const first = BULLET.exec(raw[0]!.text);
   if (!first) return null;
   const bulletIndent = first[1]!.length;
   for (const line of raw) {
-    if (!BULLET.test(line.text) && indentOf(line.text) <= bulletIndent) return null;
+    if (!lenient && !BULLET.test(line.text) && indentOf(line.text) <= bulletIndent) return null;
   }
   const items: MutableBlock[] = [];
   for (const line of raw) {
@@ -259,36 +263,11 @@ function splitAtLabels(raw: Line[]): Line[][] {
   return parts;
 }
 
-function plainBlock(raw: Line[]): MutableBlock {
+function plainBlock(raw: readonly Line[], debris: readonly SourceSpan[]): MutableBlock {
   const segments = raw.map((line) => trimmed(line)).filter((s): s is SourceSpan => s !== null);
-  return newBlock('paragraph', segments, { from: raw[0]!.from, to: raw[raw.length - 1]!.to });
-}
-
-function words(text: string): string[] {
-  return text.split(/\s+/u).filter(Boolean);
-}
-
-function startsLowercase(text: string): boolean {
-  return /^\s*\p{Ll}/u.test(text);
-}
-
-/**
- * A heading is a short single line that reads as a label, not as a sentence or
- * a fragment of one: no closing punctuation, not ending in an opening bracket,
- * a dash or a function word, not ending in a lowercase past form ("…first
- * established"), starting with a capital or a digit.
- */
-export function isHeadingLine(line: string): boolean {
-  const text = line.trim();
-  if (!text || text.length > MAX_HEADING_CHARS) return false;
-  const ws = words(text);
-  if (ws.length > MAX_HEADING_WORDS) return false;
-  if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text)) return false;
-  if (!/[\p{L}\p{N})]$/u.test(text)) return false;
-  const last = ws[ws.length - 1]!;
-  if (TRAILING_FUNCTION_WORDS.has(last.toLowerCase()) && /^\p{Ll}/u.test(last)) return false;
-  if (/^\p{Ll}+ed$/u.test(last) && last.length > 4) return false;
-  return true;
+  const block = newBlock('paragraph', segments, { from: raw[0]!.from, to: raw[raw.length - 1]!.to });
+  if (debris.length) block.debris = [...debris];
+  return block;
 }
 
 function textOf(source: string, block: MutableBlock): string {
@@ -301,6 +280,67 @@ function markTitle(source: string, blocks: MutableBlock[], title: string | null 
   if (first.segments.length !== 1 || textOf(source, first).trim() !== title.trim()) return false;
   first.type = 'title';
   return true;
+}
+
+/**
+ * In a notes list whose references carry the backlink sign, an entry without
+ * it (a style sheet, an empty item, a dead-link tag the converter numbered) is
+ * conversion debris: the printed numbers run on through it, the markers do
+ * not. Such a list is renumbered by its references alone, and the debris
+ * entries keep no number.
+ */
+function renumberListDebris(blocks: MutableBlock[]): void {
+  for (const list of noteLists(blocks)) {
+    const numbered = list.filter((b) => b.noteStyle === 'numbered-caret' || b.noteStyle === 'jump-up' || b.noteStyle === 'numbered');
+    const withCaret = numbered.filter((b) => b.caret);
+    const debris = numbered.filter((b) => !b.caret);
+    if (debris.length === 0 || withCaret.length < numbered.length * 0.75) continue;
+    const consecutive = numbered.every((b, k) => k === 0 || b.number === numbered[k - 1]!.number! + 1);
+    if (!consecutive) continue;
+    let n = numbered[0]!.number!;
+    for (const b of numbered) {
+      if (b.caret) b.number = n++;
+      else delete b.number;
+    }
+  }
+}
+
+/** Runs of consecutive note blocks: one notes list each. */
+function noteLists(blocks: readonly MutableBlock[]): MutableBlock[][] {
+  const lists: MutableBlock[][] = [];
+  let current: MutableBlock[] = [];
+  for (const b of blocks) {
+    if (b.type === 'note' && b.noteStyle !== 'footnote-block') current.push(b);
+    else if (b.type === 'heading' || b.type === 'paragraph') {
+      if (current.length) lists.push(current);
+      current = [];
+    }
+  }
+  if (current.length) lists.push(current);
+  return lists;
+}
+
+/**
+ * Lettered notes (`[a]`, `[b]` in the text) printed as a numbered list of
+ * their own (a Wikipedia "Notes" list before the "References"): the first
+ * list with exactly as many entries as there are letters cited takes them,
+ * in order.
+ */
+function labelLetteredNotes(source: string, blocks: MutableBlock[]): void {
+  const letters = new Set<string>();
+  for (const b of blocks) {
+    if (b.type === 'note' || b.type === 'title') continue;
+    for (const s of b.segments) for (const m of source.slice(s.from, s.to).matchAll(/(?<=[^\s[])\[([a-z])\]/gu)) letters.add(m[1]!);
+  }
+  if (!letters.size || blocks.some((b) => b.type === 'note' && b.label && /^[a-z]$/u.test(b.label))) return;
+  const cited = [...letters].sort();
+  if (!cited.every((l, k) => l === String.fromCharCode(97 + k))) return;
+  const lists = noteLists(blocks);
+  const list = lists.length >= 2 ? lists.find((l) => l.length === cited.length) : undefined;
+  if (!list) return;
+  list.forEach((b, k) => {
+    b.label = cited[k]!;
+  });
 }
 
 /**
@@ -337,61 +377,19 @@ function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boo
   }
 }
 
-/** Finds bracketed and glued footnote markers and unsupported-claim tags in every block but note entries. */
-function findMarkers(source: string, blocks: MutableBlock[]): void {
-  let lastGlued = 0;
-  for (const block of blocks) {
-    if (block.type === 'note' || block.type === 'title') continue;
-    for (const seg of block.segments) {
-      const text = source.slice(seg.from, seg.to);
-      for (const m of text.matchAll(/\[(\d{1,4})\]/gu)) {
-        const from = seg.from + m.index!;
-        block.markers.push({
-          from,
-          to: from + m[0].length,
-          number: Number(m[1]),
-          style: 'bracketed',
-          digits: { from: from + 1, to: from + 1 + m[1]!.length },
-        });
-      }
-      for (const m of text.matchAll(UNSUPPORTED_TAG)) {
-        const from = seg.from + m.index!;
-        block.unsupported.push({ from, to: from + m[0].length });
-      }
-      lastGlued = findGluedMarkers(text, seg.from, block.markers, lastGlued);
-    }
-    block.markers.sort((a, b) => a.from - b.from);
-  }
+function markerStyleOf(blocks: readonly MutableBlock[]): LayoutProfile['markers'] {
+  const counts = new Map<string, number>();
+  for (const b of blocks) for (const m of b.markers) counts.set(m.style, (counts.get(m.style) ?? 0) + 1);
+  if (!counts.size) return 'none';
+  if (blocks.some((b) => b.noteStyle === 'footnote-block') && counts.has('bracketed')) return 'footnote-block';
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0] as LayoutProfile['markers'];
 }
 
-/**
- * A number glued to a sentence end (`outcome.1 Next`, `“illusory.”27`) is a
- * note marker only if it continues the note sequence: not below the last
- * marker, at most MAX_NOTE_JUMP above it. It must be followed by the end of
- * the line or by a new sentence. Years, decimals, counts and ranges fail
- * one of these tests: `1,000 days`, `3.5 percent`, `1973–1980` are not
- * glued to a sentence end followed by a new sentence, or break the sequence.
- */
-function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], last: number): number {
-  const glued = /([\p{L}\p{N})\]”"’'])([.!?])?(["”’)]?)(\d{1,3})(?=\s|$)/gu;
-  for (const m of text.matchAll(glued)) {
-    const [, before, stop, close, digits] = m;
-    if (!stop && !close) continue;
-    if (!stop && /\p{N}/u.test(before!)) continue;
-    const n = Number(digits);
-    if (n < 1 || n < last || n > last + MAX_NOTE_JUMP) continue;
-    const end = m.index! + m[0].length;
-    const after = text.slice(end);
-    if (after.trim() !== '' && !/^\s+["“‘(\[]?[\p{Lu}\p{N}]/u.test(after)) continue;
-    if (/\p{N}/u.test(before!)) {
-      // After a number, only a year-like or grouped figure ends a sentence ("in 1972.71");
-      // a short integer part is a decimal ("4.7 Then").
-      const figure = /[\d,]+$/u.exec(text.slice(0, m.index! + 1))![0];
-      if (n === last || figure.replace(/,/gu, '').length < 3) continue;
-    }
-    const digitsFrom = base + end - digits!.length;
-    out.push({ from: digitsFrom, to: base + end, number: n, style: 'glued', digits: { from: digitsFrom, to: base + end } });
-    last = n;
-  }
-  return last;
+function notesStyleOf(blocks: readonly MutableBlock[]): LayoutProfile['notes'] {
+  const counts = new Map<string, number>();
+  for (const b of blocks) if (b.type === 'note' && b.noteStyle) counts.set(b.noteStyle, (counts.get(b.noteStyle) ?? 0) + 1);
+  if (!counts.size) return 'none';
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0] as LayoutProfile['notes'];
 }
+
+export type { BlockType };

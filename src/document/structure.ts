@@ -14,7 +14,7 @@ export interface SourceSpan {
 }
 
 /** How a footnote marker is written in the text. */
-export type MarkerStyle = 'bracketed' | 'glued';
+export type MarkerStyle = 'bracketed' | 'glued' | 'markdown' | 'caret';
 
 /**
  * The layout a text was read in (see `layout/`). Marker names are those of the
@@ -66,6 +66,8 @@ export interface Block {
   readonly unsupported: readonly UnsupportedTag[];
   /** For notes: the entry's number. */
   readonly number?: number;
+  /** For notes: the entry's label when it is not a plain number (`a`, `I`); markers cite it by this label. */
+  readonly label?: string;
   /** For notes: backlink letters (`a b`) that show how many places cite it. */
   readonly backlinks?: readonly string[];
   /** Segments that are image-caption debris inside the block (a gallery caption repeating its label). */

@@ -1,0 +1,99 @@
+/**
+ * Second pass: units → groups of lines, each the raw material of one or more
+ * blocks. How text lines group is the paragraph style: blank-line
+ * paragraphs; one paragraph per line; or hard-wrapped lines joined until a
+ * line that ends a paragraph (a short line closing a sentence).
+ */
+import type { LayoutProfile, SourceSpan } from '../structure.ts';
+import { indentOf, startsLowercase, trimmed, type Line } from './lines.ts';
+import type { Unit } from './units.ts';
+
+export type Group =
+  | { readonly kind: 'text'; readonly lines: Line[]; readonly debris: SourceSpan[] }
+  | { readonly kind: 'heading'; readonly lines: readonly Line[]; readonly segments: readonly SourceSpan[] }
+  | { readonly kind: 'chrome'; readonly lines: Line[] };
+
+/** A line opening a list item or a notes entry. */
+const ITEM_START = /^\s*(?:[•·▪◦‣*+-]\s|\d{1,4}[.)](?:\s|$)|\[[^\]\s]{1,12}\](?:_|:)?\s|\.\.\s+\[|\[Footnote |\^\s|Jump up|\[\^)/u;
+/** A line ending a sentence, a footnote number or a marker after it allowed. */
+const SENTENCE_END = /[.!?:;]["”’)\]]*(?:\s*\[?\d{1,3}\]?)?\s*$|[.!?]["”’]\s*\d{1,3}\s*$/u;
+/** Block quotations in hard-wrapped text are indented at least this much. */
+const QUOTE_INDENT = 4;
+/** The last line of a hard-wrapped paragraph falls short of the wrap width by this share at least. */
+const SHORT_LINE = 0.8;
+
+export function isItemStart(text: string): boolean {
+  return ITEM_START.test(text);
+}
+
+/** Groups `units` in `style`; `width` is the wrap width of hard-wrapped text. */
+export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragraphs'], width: number): Group[] {
+  const groups: Group[] = [];
+  let text: Extract<Group, { kind: 'text' }> | null = null;
+  let chrome: Extract<Group, { kind: 'chrome' }> | null = null;
+  const close = () => {
+    text = null;
+  };
+  for (const unit of units) {
+    if (unit.kind !== 'chrome') chrome = null;
+    switch (unit.kind) {
+      case 'blank':
+        close();
+        break;
+      case 'heading':
+        close();
+        groups.push({ kind: 'heading', lines: unit.lines, segments: unit.segments });
+        break;
+      case 'chrome':
+        close();
+        if (!chrome) groups.push((chrome = { kind: 'chrome', lines: [] }));
+        chrome.lines.push(...unit.lines);
+        break;
+      case 'head': {
+        const span = trimmed(unit.line);
+        if (text && span) {
+          text.lines.push(unit.line);
+          text.debris.push(span);
+        } else {
+          groups.push({ kind: 'chrome', lines: [unit.line] });
+        }
+        break;
+      }
+      case 'text': {
+        const current: Extract<Group, { kind: 'text' }> | null = text;
+        if (current && continues(current, unit.line, style, width)) {
+          current.lines.push(unit.line);
+        } else {
+          groups.push((text = { kind: 'text', lines: [unit.line], debris: [] }));
+        }
+        break;
+      }
+    }
+  }
+  return groups;
+}
+
+/** The group's last line that is not a running head. */
+function lastText(group: Extract<Group, { kind: 'text' }>): Line {
+  for (let k = group.lines.length - 1; k >= 0; k--) {
+    const line = group.lines[k]!;
+    if (!group.debris.some((d) => d.from >= line.from && d.to <= line.to)) return line;
+  }
+  return group.lines[0]!;
+}
+
+function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: LayoutProfile['paragraphs'], width: number): boolean {
+  if (style === 'blank-lines') return true;
+  const first = group.lines[0]!;
+  // An indented line under a list item or notes entry continues it, in any style.
+  if (isItemStart(first.text) && indentOf(line.text) > indentOf(first.text) && !isItemStart(line.text)) return true;
+  if (style !== 'hard-wrapped') return false;
+  if (isItemStart(line.text)) return false;
+  const prev = lastText(group);
+  const quoted = (l: Line) => indentOf(l.text) >= QUOTE_INDENT && !isItemStart(l.text);
+  if (quoted(line) !== quoted(prev) && !isItemStart(first.text)) return false;
+  if (startsLowercase(line.text)) return true;
+  const prevText = prev.text.trim();
+  const short = prevText.length < width * SHORT_LINE;
+  return !(short && (SENTENCE_END.test(prevText) || !/[,\p{Ll}-]$/u.test(prevText)));
+}
