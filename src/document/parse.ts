@@ -16,7 +16,7 @@ import { chromeLines } from './layout/chrome.ts';
 import { groupUnits, type Group } from './layout/groups.ts';
 import { isDisplayLine, isHeadingLine } from './layout/headings.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
-import { findMarkers, markerSyntax } from './layout/markers.ts';
+import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
 import {
   NOTES_HEADING,
   readBracketNotes,
@@ -55,7 +55,8 @@ const TABLE_ROW = /\S\s*\|\s*\S|\S {3,}\S/u;
  */
 export function parsePlainText(source: string, options: ParseOptions = {}): ParsedText {
   const lines = splitLines(source);
-  const detected = detectLayout(lines);
+  const fileChrome = chromeLines(lines, false);
+  const detected = detectLayout(lines.filter((_, k) => !fileChrome.has(k)));
   const paragraphs = options.layout?.paragraphs ?? detected.paragraphs;
   const headings = options.layout?.headings ?? detected.headings;
   const width = detected.width || wrapWidth(lines);
@@ -65,11 +66,11 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const units = readUnits(source, lines, headings === 'none' ? 'plain' : headings, chrome, heads);
   const groups = groupUnits(units, paragraphs === 'unknown' ? 'single-lines' : paragraphs, width);
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
-  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none' });
+  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none' }, width);
   renumberListDebris(blocks);
   labelLetteredNotes(source, blocks);
   const hasTitle = markTitle(source, blocks, options.title);
-  markCaptionDebris(source, blocks, hasTitle);
+  markCaptionDebris(source, blocks, hasTitle, classic);
   const syntax = markerSyntax(source);
   const allowed = options.layout?.markers;
   findMarkers(source, blocks, allowed === 'none' ? { markdown: false, caret: false, glued: false } : syntax);
@@ -96,7 +97,7 @@ interface ReadOptions {
   readonly headingsAllowed: boolean;
 }
 
-function readBlocks(source: string, groups: readonly Group[], options: ReadOptions): MutableBlock[] {
+function readBlocks(source: string, groups: readonly Group[], options: ReadOptions, width: number): MutableBlock[] {
   const blocks: MutableBlock[] = [];
   let underNotesHeading = false;
   let nextUnnumbered = 1;
@@ -137,7 +138,7 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     }
     const block = plainBlock(raw, group.debris);
     const text = raw.map((l) => l.text.trim()).join(' ');
-    if (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1])) {
+    if (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1], options.hardWrapped ? width : 0)) {
       block.type = 'heading';
       underNotesHeading = NOTES_HEADING.test(text);
     } else if (isLabelOrRow(raw)) {
@@ -153,11 +154,13 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
  * a display line (capitals, italics) or a label line with letters, not a
  * table row, not followed by a lowercase continuation.
  */
-function isStandaloneHeading(text: string, next: Group | undefined): boolean {
+function isStandaloneHeading(text: string, next: Group | undefined, wrapWidth: number): boolean {
   if (TABLE_ROW.test(text)) return false;
   const nextLine = next?.kind === 'text' ? next.lines[0]!.text : '';
   if (nextLine && startsLowercase(nextLine)) return false;
-  return isDisplayLine(text);
+  if (isDisplayLine(text)) return true;
+  // In hard-wrapped text, a label line standing over a paragraph of full-width lines heads it.
+  return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6;
 }
 
 /** A short line with no sentence end (a label, a caption, site chrome) or a table row: not a paragraph. */
@@ -330,7 +333,7 @@ function labelLetteredNotes(source: string, blocks: MutableBlock[]): void {
   const letters = new Set<string>();
   for (const b of blocks) {
     if (b.type === 'note' || b.type === 'title') continue;
-    for (const s of b.segments) for (const m of source.slice(s.from, s.to).matchAll(/(?<=[^\s[])\[([a-z])\]/gu)) letters.add(m[1]!);
+    for (const s of b.segments) for (const m of source.slice(s.from, s.to).matchAll(LETTERED)) letters.add(m[1]!);
   }
   if (!letters.size || blocks.some((b) => b.type === 'note' && b.label && /^[a-z]$/u.test(b.label))) return;
   const cited = [...letters].sort();
@@ -349,7 +352,7 @@ function labelLetteredNotes(source: string, blocks: MutableBlock[]): void {
  * in the lead zone (before the first body paragraph). Inside a list item, a
  * continuation line repeating the item is its image caption.
  */
-function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boolean): void {
+function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boolean, classic: boolean): void {
   const titleText = hasTitle ? textOf(source, blocks[0]!).trim() : null;
   let bodyStart = blocks.length;
   for (let i = 0; i < blocks.length; i++) {
@@ -362,8 +365,9 @@ function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boo
     if (repeatsTitle || cued) block.type = 'caption';
     else if (i < bodyStart && block.type === 'paragraph' && words(text).length >= BODY_PARAGRAPH_WORDS) bodyStart = i;
   }
-  // Labels next to a caption in the lead zone belong to the same figure or infobox.
-  let changed = true;
+  // Labels next to a caption in the lead zone belong to the same figure or infobox
+  // (where headings are marked up, a heading is a heading wherever it stands).
+  let changed = classic;
   while (changed) {
     changed = false;
     for (let i = 0; i < bodyStart; i++) {

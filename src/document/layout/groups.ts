@@ -5,6 +5,7 @@
  * line that ends a paragraph (a short line closing a sentence).
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
+import { isHeadingLine } from './headings.ts';
 import { indentOf, startsLowercase, trimmed, type Line } from './lines.ts';
 import type { Unit } from './units.ts';
 
@@ -87,6 +88,8 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   const first = group.lines[0]!;
   // An indented line under a list item or notes entry continues it, in any style.
   if (isItemStart(first.text) && indentOf(line.text) > indentOf(first.text) && !isItemStart(line.text)) return true;
+  // A deeper line that merely starts with a number (`      2011.`) continues an entry too.
+  if (isItemStart(first.text) && indentOf(line.text) >= indentOf(first.text) + 2 && /^\s*\d/u.test(line.text)) return true;
   if (style !== 'hard-wrapped') return false;
   if (isItemStart(line.text)) return false;
   const prev = lastText(group);
@@ -94,6 +97,8 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   if (quoted(line) !== quoted(prev) && !isItemStart(first.text)) return false;
   if (startsLowercase(line.text)) return true;
   const prevText = prev.text.trim();
+  // A label line on its own (a heading, a figure label) does not run into the capitalised line after it.
+  if (group.lines.length === 1 && isHeadingLine(prevText) && prevText.length < width * 0.6) return false;
   const short = prevText.length < width * SHORT_LINE;
   return !(short && (SENTENCE_END.test(prevText) || !/[,\p{Ll}-]$/u.test(prevText)));
 }

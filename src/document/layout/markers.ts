@@ -14,7 +14,8 @@ const MAX_NOTE_JUMP = 10;
 const UNSUPPORTED_TAG = /\[(?:citation needed|citation required|according to whom\?|by whom\?|who\?|when\?|which\?|verification needed|failed verification|better source needed|unreliable source\?|dubious(?: [–-] discuss)?)\]/giu;
 
 const BRACKETED = /\[(\d{1,4})\](_?)/gu;
-const LETTERED = /(?<=[^\s[])\[([a-z])\](?!\()/gu;
+/** A lettered note `[a]` follows a word, a figure or a closing sign directly (not `**[v]`, navigation chrome). */
+export const LETTERED = /(?<=[\p{L}\p{N}.,;:!?)\]"”’'])\[([a-z])\](?!\()/gu;
 const MARKDOWN = /\[\^([^\]\s]{1,12})\](?!:)/gu;
 const CARET = /(?<=[\p{L}\p{N}.,;:!?)\]”"’'])\^(\d{1,3})(?![\d.,]*\d)/gu;
 

@@ -59,9 +59,16 @@ export function readNumberedNotes(raw: readonly Line[], underNotesHeading: boole
   const first = NUMBERED.exec(raw[0]!.text);
   if (!first) return null;
   const entryIndent = first[1]!.length;
+  // Entries align on their indent or, right-aligned, on the period after the number;
+  // a number deeper in (`      2011.`) is a continuation line.
+  const dot = (m: RegExpExecArray) => m[1]!.length + m[2]!.length;
+  const entryAt = (text: string): RegExpExecArray | null => {
+    const m = NUMBERED.exec(text);
+    return m && (m[1]!.length === entryIndent || dot(m) === dot(first)) ? m : null;
+  };
   let caret = false;
   for (const line of raw) {
-    const m = NUMBERED.exec(line.text);
+    const m = entryAt(line.text);
     if (m) {
       if (m[3]!.trim()) caret = true;
     } else if (!lenient && indentOf(line.text) <= entryIndent) {
@@ -71,7 +78,7 @@ export function readNumberedNotes(raw: readonly Line[], underNotesHeading: boole
   if (!caret && !underNotesHeading) return null;
   const entries: MutableBlock[] = [];
   for (const line of raw) {
-    const m = NUMBERED.exec(line.text);
+    const m = entryAt(line.text);
     if (!m) {
       continueEntry(entries[entries.length - 1]!, line);
       continue;

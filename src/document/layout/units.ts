@@ -24,7 +24,18 @@ export function isCapitalsLine(text: string): boolean {
   const letters = t.match(/\p{L}/gu) ?? [];
   if (letters.length < 4 || words(t).length > 14) return false;
   if (!letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())) return false;
+  // Mostly letters: `8. IBGE, 2010.` is a reference, not a heading.
+  if (letters.length < t.replace(/\s/gu, '').length * 0.6) return false;
   return !/\|/u.test(t) && !/\d{2,}\s*$/u.test(t);
+}
+
+/** A numbered line right after another numbered line is a list entry, whatever its case. */
+function inNumberedRun(lines: readonly Line[], i: number): boolean {
+  const numbered = /^\s*\d{1,4}\.\s/u;
+  if (!numbered.test(lines[i]!.text)) return false;
+  let k = i - 1;
+  while (k >= 0 && !numbered.test(lines[k]!.text) && !isBlank(lines[k]!) && i - k < 4) k--;
+  return k >= 0 && numbered.test(lines[k]!.text);
 }
 
 export function readUnits(
@@ -42,7 +53,7 @@ export function readUnits(
     if (chrome.has(i)) units.push({ kind: 'chrome', lines: [line] });
     else if (heads.has(i)) units.push({ kind: 'head', line });
     else if (isBlank(line)) units.push({ kind: 'blank', line });
-    else if (headings === 'markdown' && markdownHeading(line)) {
+    else if ((headings === 'markdown' || headings === 'capitals') && markdownHeading(line)) {
       units.push({ kind: 'heading', lines: [line], segments: [markdownHeading(line)!] });
     } else if (headings === 'setext' && next && isSetextPair(line, next) && !isUnderline(line.text.trim())) {
       units.push({ kind: 'heading', lines: [line, next], segments: [trimmed(line)!] });
@@ -56,13 +67,13 @@ export function readUnits(
       starredLevels.push({ unit: units.length, stars: h.stars, edit: h.edit });
       units.push({ kind: 'heading', lines: h.lines === 2 ? [line, next!] : [line], segments: h.segments });
       i += h.lines - 1;
-    } else if (headings === 'capitals' && isCapitalsLine(line.text)) {
+    } else if (headings === 'capitals' && isCapitalsLine(line.text) && !inNumberedRun(lines, i)) {
       const run = [line];
       while (run.length < MAX_CAPITALS_LINES && lines[i + 1] && !heads.has(i + 1) && isCapitalsLine(lines[i + 1]!.text)) run.push(lines[++i]!);
       units.push({ kind: 'heading', lines: run, segments: run.map((l) => trimmed(l)!) });
     } else units.push({ kind: 'text', line });
   }
-  setAsideFurniture(source, units, setAsideStarredChrome(units, starredLevels));
+  setAsideFurniture(source, units, setAsideStarredChrome(units, starredLevels), headings === 'markdown' || headings === 'starred');
   return units;
 }
 
@@ -89,13 +100,15 @@ function setAsideStarredChrome(units: Unit[], levels: readonly { unit: number; s
  * A Contents heading and everything up to the next heading is the page's
  * table of contents: chrome. So is the section of a heading set aside as the site's.
  */
-function setAsideFurniture(source: string, units: Unit[], siteHeadings: ReadonlySet<number>): void {
+function setAsideFurniture(source: string, units: Unit[], siteHeadings: ReadonlySet<number>, webPage: boolean): void {
   let inFurniture = false;
   for (let k = 0; k < units.length; k++) {
     const u = units[k]!;
     if (u.kind === 'heading') {
-      inFurniture = isFurnitureHeading(u.segments.map((s) => source.slice(s.from, s.to)).join(' '));
-      if (inFurniture) units[k] = { kind: 'chrome', lines: u.lines };
+      const furniture = isFurnitureHeading(u.segments.map((s) => source.slice(s.from, s.to)).join(' '));
+      if (furniture) units[k] = { kind: 'chrome', lines: u.lines };
+      // A web page's contents run to the next heading; a printed contents list has no such end, so only its heading goes.
+      inFurniture = furniture && webPage;
     } else if (siteHeadings.has(k)) {
       inFurniture = true;
     } else if (inFurniture && u.kind !== 'blank') {
