@@ -44,8 +44,6 @@ const BODY_PARAGRAPH_WORDS = 8;
 /** Positional cues that mark an image caption. */
 const CAPTION_CUE = /\((?:left|right|center|centre|pictured|top|bottom|above|below)\)/iu;
 const BULLET = /^(\s*)[•·▪◦‣*+-](?=\s)\s*/u;
-/** A label is short: a line of at most this many words without a sentence end is not a paragraph. */
-const LABEL_WORDS = 12;
 /** A table row: cells set apart by `|` or by runs of spaces. */
 const TABLE_ROW = /\S\s*\|\s*\S|\S {3,}\S/u;
 
@@ -163,12 +161,24 @@ function isStandaloneHeading(text: string, next: Group | undefined, wrapWidth: n
   return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6;
 }
 
-/** A short line with no sentence end (a label, a caption, site chrome) or a table row: not a paragraph. */
+/** A line ending a sentence (a note marker or inline tag after the stop allowed). */
+const ENDS_SENTENCE = /[.!?:;]["”’)\]*_]*(?:\s*\[[^\]]{1,20}\])*\d{0,3}$/u;
+
+/**
+ * A label, caption, table or site chrome rather than a paragraph: table rows
+ * (cells set off by `|` or runs of spaces, Markdown rules, lines of figures),
+ * or lines none of which ends a sentence (prose paragraphs end with one).
+ */
 function isLabelOrRow(raw: readonly Line[]): boolean {
-  if (raw.every((l) => TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text))) return true;
-  if (raw.length !== 1) return false;
-  const text = raw[0]!.text.trim();
-  return words(text).length <= LABEL_WORDS && !/[.!?:;]["”’)\]]*(?:\[\w+\])*$/u.test(text);
+  const row = (l: Line) => TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text);
+  if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
+  return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
+}
+
+/** A line of figures (a table row): fewer than two in five of its characters are letters. */
+function mostlyFigures(text: string): boolean {
+  const chars = text.replace(/\s/gu, '');
+  return chars.length > 0 && (chars.match(/\p{L}/gu) ?? []).length < chars.length * 0.4;
 }
 
 /**

@@ -90,6 +90,8 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   if (isItemStart(first.text) && indentOf(line.text) > indentOf(first.text) && !isItemStart(line.text)) return true;
   // A deeper line that merely starts with a number (`      2011.`) continues an entry too.
   if (isItemStart(first.text) && indentOf(line.text) >= indentOf(first.text) + 2 && /^\s*\d/u.test(line.text)) return true;
+  // A line starting in lowercase continues a sentence broken over lines, in any style.
+  if (startsLowercase(line.text) && !isItemStart(line.text)) return true;
   if (style !== 'hard-wrapped') return false;
   if (isItemStart(line.text)) return false;
   const prev = lastText(group);
