@@ -139,6 +139,9 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     if (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1], options.hardWrapped ? width : 0)) {
       block.type = 'heading';
       underNotesHeading = NOTES_HEADING.test(text);
+    } else if (underNotesHeading) {
+      // Under References or Bibliography, an entry that is not a numbered note is a bibliography entry: a list item.
+      block.type = 'list-item';
     } else if (isLabelOrRow(raw)) {
       block.type = 'caption';
     }
