@@ -11,7 +11,7 @@ import {
 } from '../annotations/model.ts';
 import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
-import type { ParsedText } from '../document/structure.ts';
+import type { LayoutProfile, ParsedText } from '../document/structure.ts';
 import { proposeClaimLinks } from './claims/index.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { detectBreaks } from './damage/breaks.ts';
@@ -35,6 +35,8 @@ export interface AnalysisInput {
   readonly title?: string | null;
   /** A reader-facing name, used in collection labels. */
   readonly label?: string;
+  /** Parts of the layout given by the manifest instead of read from the text. */
+  readonly layout?: Partial<LayoutProfile>;
 }
 
 /** Options of the per-text analysis. */
@@ -59,7 +61,7 @@ export interface TextFindings {
  * text has no findings.
  */
 export function findTextFindings(input: AnalysisInput, corpus?: Corpus): TextFindings {
-  const parsed = parsePlainText(input.text, { title: input.title ?? null });
+  const parsed = parsePlainText(input.text, { title: input.title ?? null, ...(input.layout ? { layout: input.layout } : {}) });
   const words = corpus ?? buildCorpus([input.text]);
   const all: Finding[] = [
     ...detectFootnotes(parsed),

@@ -6,7 +6,7 @@
  */
 import type { Block, FootnoteMarker, ParsedText } from '../document/structure.ts';
 import { flag, type Finding, type Flag } from './finding.ts';
-import { footnoteIndex, type FootnoteIndex } from './footnote-index.ts';
+import { entryKey, footnoteIndex, markerKey, type FootnoteIndex } from './footnote-index.ts';
 import { blockRange } from './text.ts';
 
 /** A text cited only by glued numbers needs this many before its missing notes list is reported. */
@@ -38,7 +38,7 @@ export function detectFootnotes(parsed: ParsedText): Finding[] {
     for (const marker of index.markers) {
       const entry = index.entryOf.get(marker);
       if (entry) out.push(link(source, marker, entry));
-      else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${marker.number} points at no entry: the notes list has no note ${marker.number}.`, 0.85));
+      else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${markerKey(marker)} points at no entry: the notes list has no note ${markerKey(marker)}.`, 0.85));
     }
     out.push(...entryFlags(source, index));
   }
@@ -58,7 +58,7 @@ function link(source: string, marker: FootnoteMarker, entry: Block): Finding {
     from: marker.from,
     to: marker.to,
     entry: range,
-    description: `Note ${marker.number}: ${preview || '(empty entry)'}`,
+    description: `Note ${markerKey(marker)}: ${preview || '(empty entry)'}`,
     confidence: marker.style === 'bracketed' ? 0.98 : 0.85,
   };
 }
@@ -67,40 +67,44 @@ function missingNotes(index: FootnoteIndex): Flag[] {
   const { markers } = index;
   const bracketed = markers.some((m) => m.style === 'bracketed');
   if (markers.length === 0 || (!bracketed && markers.length < MIN_GLUED_MARKERS)) return [];
-  const numbers = markers.map((m) => m.number);
+  const numbers = markers.filter((m) => m.label === undefined).map((m) => m.number);
+  if (!numbers.length) return [];
   const lo = Math.min(...numbers);
   const hi = Math.max(...numbers);
   const out: Flag[] = [
     flag('footnotes', 'missing-notes', markers[0]!, `The text cites notes ${lo}–${hi} (${markers.length} markers) but has no notes list: none of them can be resolved.`, 0.9),
   ];
   for (const m of markers) {
-    out.push(flag('footnotes', 'unresolved-footnote', m, `Note ${m.number} cannot be found: the text has no notes list.`, 0.9));
+    out.push(flag('footnotes', 'unresolved-footnote', m, `Note ${markerKey(m)} cannot be found: the text has no notes list.`, 0.9));
   }
   return out;
 }
 
 function entryFlags(source: string, index: FootnoteIndex): Flag[] {
   const out: Flag[] = [];
-  const seen = new Map<number, Block>();
+  const seen = new Map<string, Block>();
   let previous: number | null = null;
   for (const entry of index.entries) {
-    const n = entry.number!;
+    const key = entryKey(entry)!;
+    // A lettered or named entry has no place in the number sequence.
+    const n = entry.label === undefined ? entry.number! : Number.NaN;
     const range = blockRange(entry) ?? entry.span;
     const citing = index.citedBy.get(entry) ?? [];
-    if (seen.has(n)) {
-      out.push(flag('footnotes', 'garbled', entry.span, `The notes list numbers two entries ${n}; markers citing ${n} resolve to the first.`, 0.8));
+    if (seen.has(key)) {
+      out.push(flag('footnotes', 'garbled', entry.span, `The notes list numbers two entries ${key}; markers citing ${key} resolve to the first.`, 0.8));
     } else {
-      seen.set(n, entry);
+      seen.set(key, entry);
       if (citing.length === 0) {
-        out.push(flag('footnotes', 'uncited-reference', range, `No marker in the text cites note ${n}: the passage that cited it was probably lost.`, 0.8));
+        out.push(flag('footnotes', 'uncited-reference', range, `No marker in the text cites note ${key}: the passage that cited it was probably lost.`, 0.8));
       }
       const expected = entry.backlinks?.length ?? 0;
       if (expected >= 2 && citing.length > 0 && citing.length < expected) {
-        out.push(flag('footnotes', 'missing-passage', range, `Note ${n} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${citing.length} marker${citing.length === 1 ? '' : 's'} cite${citing.length === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
+        out.push(flag('footnotes', 'missing-passage', range, `Note ${key} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${citing.length} marker${citing.length === 1 ? '' : 's'} cite${citing.length === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
       }
     }
     const lost = lostContent(source, entry);
-    if (lost) out.push(flag('footnotes', 'broken-reference', range, `Note ${n} ${lost}`, 0.8));
+    if (lost) out.push(flag('footnotes', 'broken-reference', range, `Note ${key} ${lost}`, 0.8));
+    if (Number.isNaN(n)) continue;
     if (previous !== null && n > previous + 1) {
       out.push(flag('footnotes', 'missing-passage', entry.span, `The notes list jumps from ${previous} to ${n}: ${describeRange(previous + 1, n - 1)} missing from it.`, 0.8));
     }
@@ -131,10 +135,11 @@ function lostContent(source: string, entry: Block): string | null {
  * the passage carrying those notes is gone. Flagged on the first marker after the jump.
  */
 function sequenceGaps(index: FootnoteIndex): Flag[] {
-  const cited = new Set(index.markers.map((m) => m.number));
+  const numbered = index.markers.filter((m) => m.label === undefined);
+  const cited = new Set(numbered.map((m) => m.number));
   const out: Flag[] = [];
   let highest = 0;
-  for (const marker of index.markers) {
+  for (const marker of numbered) {
     const n = marker.number;
     if (n > highest + 1) {
       const missing: number[] = [];

@@ -45,6 +45,7 @@ export function layerFiles(documents: readonly LayerDocument[]): ReadonlyMap<str
     // The manifest is the authority on titles: a title listed as missing is flagged.
     title: entry.missing.includes('title') ? null : entry.title,
     label: entry.label,
+    ...(entry.layout ? { layout: entry.layout } : {}),
   }));
   const layers = analyzeLayers(inputs, { created: LAYERS_CREATED });
   const out = new Map<string, string>();

@@ -22,6 +22,18 @@ import { FootnoteController } from './reader/footnotes.ts';
 import { backlinkPlugin } from './reader/backlinks.ts';
 import type { Bucket } from './reader/margin-bar.ts';
 import { currentKey, currentPlugin, highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
+import { describeProfile } from '../document/layout/profile.ts';
+import type { LayoutProfile } from '../document/structure.ts';
+
+/** How the importer read the text's layout, under the title; a note when it did not recognise it. */
+function readAs(profile: LayoutProfile | undefined) {
+  if (!profile) return nothing;
+  return html`<p class="reader-meta reader-layout">read as: ${describeProfile(profile)}${
+    profile.paragraphs === 'unknown'
+      ? html` <span class="layout-unknown" role="note">— the layout was not recognised: the text is shown as plain paragraphs, one per line.</span>`
+      : nothing
+  }</p>`;
+}
 
 @customElement('reader-view')
 export class ReaderView extends LitElement {
@@ -96,6 +108,7 @@ export class ReaderView extends LitElement {
           <a href=${entry.iri} class="reader-source" title=${entry.iri}>${entry.file}</a>
           ${entry.missing.length ? html` · <span class="missing-list">missing: ${entry.missing.join(', ')}</span>` : nothing}
         </p>
+        ${readAs(load.document.parsed.profile)}
       </header>
       <nav class="reader-outline" aria-label=${`Sections of ${entry.title ?? entry.label}`}>
         <ol @keydown=${this.onOutlineKey}>

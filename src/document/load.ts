@@ -41,7 +41,7 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
     return fail('this is not a UTF-8 text file (it contains invalid byte sequences).');
   }
   if (source.trim() === '') return fail('the file contains only whitespace.');
-  const parsed = parsePlainText(source, { title: entry.title });
+  const parsed = parsePlainText(source, { title: entry.title, ...(entry.layout ? { layout: entry.layout } : {}) });
   return { ok: true, document: { entry, source, parsed, built: buildDocument(parsed) } };
 }
 

@@ -3,6 +3,9 @@
  * shows, with what is known — and what is known to be missing — about each.
  */
 
+import type { LayoutProfile } from './structure.ts';
+import { LayoutError, readLayoutOverride } from './layout/profile.ts';
+
 export interface DocumentEntry {
   /** Short stable id, used in URLs and annotation layers. */
   readonly id: string;
@@ -21,6 +24,8 @@ export interface DocumentEntry {
   /** A reader-facing description for headers and menus; not a claimed title. */
   readonly label: string;
   readonly publisher?: string | null;
+  /** Parts of the layout the importer should not guess (`{"paragraphs": "hard-wrapped"}`); absent: read from the text. */
+  readonly layout?: Partial<LayoutProfile>;
 }
 
 export interface Manifest {
@@ -61,6 +66,15 @@ export function readManifest(json: unknown): Manifest {
     for (const field of ['title', 'author'] as const) {
       if (e[field] !== null && typeof e[field] !== 'string') throw new ManifestError(`${where}: "${field}" must be a string or null.`);
     }
+    let layout: Partial<LayoutProfile> | undefined;
+    if (e.layout !== undefined) {
+      try {
+        layout = readLayoutOverride(e.layout);
+      } catch (error) {
+        if (error instanceof LayoutError) throw new ManifestError(`${where}: ${error.message}`);
+        throw error;
+      }
+    }
     const missing = Array.isArray(e.missing) ? e.missing.filter((m): m is string => typeof m === 'string') : [];
     return {
       id: e.id as string,
@@ -73,6 +87,7 @@ export function readManifest(json: unknown): Manifest {
       missing,
       label: e.label as string,
       publisher: (e.publisher as string | null | undefined) ?? null,
+      ...(layout ? { layout } : {}),
     } satisfies DocumentEntry;
   });
   const index = (json as { searchIndex?: unknown }).searchIndex;

@@ -16,6 +16,8 @@ const LONG_GROUP_SHARE = 0.4;
 const MAX_WRAP_WIDTH = 160;
 const NEAR_WIDTH = 0.6;
 const WRAPPED_SHARE = 0.5;
+/** Median length of the lines of a one-paragraph-per-line text, at least. */
+const MIN_PARAGRAPH_LINE = 40;
 /** Marked headings: at least this many lines in the style. */
 const MIN_MARKED_HEADINGS = 2;
 
@@ -38,6 +40,9 @@ function paragraphStyle(lines: readonly Line[]): { style: LayoutProfile['paragra
   const width = wrapWidth(inLong);
   const near = inLong.filter((l) => l.text.trimEnd().length >= width * NEAR_WIDTH).length;
   if (width <= MAX_WRAP_WIDTH && near >= inLong.length * WRAPPED_SHARE) return { style: 'hard-wrapped', width };
+  // One paragraph per line means lines of sentences; a pile of short uneven lines is no layout we know.
+  const lengths = inLong.map((l) => l.text.trim().length).sort((a, b) => a - b);
+  if (lengths[Math.floor(lengths.length / 2)]! < MIN_PARAGRAPH_LINE) return { style: 'unknown', width };
   return { style: 'single-lines', width };
 }
 
