@@ -1,9 +1,12 @@
 /**
  * Small text helpers shared by the detectors: words and sentences with their
  * source offsets (UTF-16 code units), and the prose end of a block once its
- * footnote markers and inline tags are set aside.
+ * footnote markers and inline tags are set aside. Sentences, abbreviations
+ * and folding come from the text toolkit (src/text), shared with claims and search.
  */
 import type { Block, SourceSpan } from '../document/structure.ts';
+import { fold } from '../text/fold.ts';
+import { isAbbreviationAt, sentences } from '../text/segment.ts';
 
 /** A word and where it sits in the source. */
 export interface Word extends SourceSpan {
@@ -69,60 +72,17 @@ export const OPEN_ENDINGS: ReadonlySet<string> = new Set([
 /** Determiners: a word that must be followed by a noun phrase. */
 export const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 
-/**
- * Abbreviations whose period does not end a sentence. Titles and Latin
- * shorthands; single-letter initials (`U.S.`, `J. Smith`) are recognised by shape.
- */
-const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'gen', 'col', 'lt', 'capt', 'sgt', 'rev', 'hon', 'sr', 'jr', 'mt', 'ft',
-  'no', 'nos', 'vol', 'vols', 'ed', 'eds', 'p', 'pp', 'ch', 'fig', 'cf', 'vs', 'etc', 'e.g', 'i.e', 'al', 'approx',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp',
-]);
-
-/**
- * True when the period at `dot` closes an abbreviation (`Dr.`, `e.g.`) or an
- * initial (`U.S.`, `J.`), so it need not end a sentence.
- */
-export function isAbbreviationAt(source: string, dot: number): boolean {
-  let start = dot;
-  while (start > 0 && /[\p{L}.]/u.test(source[start - 1]!)) start--;
-  const token = source.slice(start, dot);
-  if (!token) return false;
-  if (ABBREVIATIONS.has(token.toLowerCase())) return true;
-  // Initials: one letter, or letters separated by periods (U.S, U.S.S.R).
-  return /^\p{L}(?:\.\p{L})*$/u.test(token) && /^\p{Lu}/u.test(token);
-}
-
 /** A sentence's source range. */
 export type Sentence = SourceSpan;
 
 /**
- * The sentences of `[from, to)`: a sentence ends at `.`, `!` or `?` (plus
- * closing quotes/brackets and glued or bracketed note numbers) before
- * whitespace and an uppercase letter, digit or opening quote, unless the
- * period closes an abbreviation.
+ * The sentences of `[from, to)` of the source, by the text toolkit's one
+ * segmenter (src/text/segment.ts): a glued or bracketed note number after the
+ * stop stays with its sentence; abbreviations and initials do not end one.
  */
 export function sentencesIn(source: string, from: number, to: number): Sentence[] {
-  const out: Sentence[] = [];
-  let start = from;
-  while (start < to && /\s/u.test(source[start]!)) start++;
-  const end = /[.!?]["”’)\]]*(?:\[[^\]\n]{1,40}\]|\d{1,3})*(?=\s+["“‘(\[]?[\p{Lu}\p{N}])/gu;
-  end.lastIndex = start;
-  const text = source.slice(0, to);
-  for (let m = end.exec(text); m; m = end.exec(text)) {
-    if (source[m.index] === '.' && isAbbreviationAt(source, m.index)) continue;
-    const stop = m.index + m[0].length;
-    out.push({ from: start, to: stop });
-    start = stop;
-    while (start < to && /\s/u.test(source[start]!)) start++;
-  }
-  let last = to;
-  while (last > start && /\s/u.test(source[last - 1]!)) last--;
-  if (last > start) out.push({ from: start, to: last });
-  return out;
+  return sentences(source, from, to);
 }
 
-/** Lowercase with diacritics removed: `Corvalán` → `corvalan`. */
-export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+// The detectors read periods and fold words as the rest of the reader does.
+export { fold, isAbbreviationAt };

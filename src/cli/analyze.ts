@@ -2,30 +2,46 @@
  * `npm run --silent analyze -- FILE...`: prints one AnnotationCollection
  * (JSON-LD) with every flag, footnote link and cross-text claim link found in
  * and across the given plain-text files. Target sources are the files'
- * absolute `file://` URLs.
+ * absolute `file://` URLs; offsets count code points of the text as
+ * `decodeText` gives it (a leading byte-order mark is not part of it).
  *
- * A missing, unreadable, empty or non-text file gives one line on stderr
- * naming the file and the problem, and exit code 1 (nothing on stdout).
- * No files: a usage line and exit code 2.
+ * The collection is written item by item, so any size can be printed; past
+ * MAX_FLAGS_PER_KIND flags of one kind in one text, one summary flag of that
+ * kind says how many more there are.
+ *
+ * Exit codes (src/cli/run.ts): 0 done; 1 a file is missing, unreadable, a
+ * directory, too large, empty, binary or not UTF-8 (one line on stderr per
+ * file, naming it, and nothing on stdout); 2 no files given (usage);
+ * 3 the analyzer failed (one line on stderr; a bug).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeTexts, type AnalysisInput } from '../analysis/analyze.ts';
 import { readManifest, type DocumentEntry } from '../document/manifest.ts';
+import { EXIT, oneLine, runCli } from './run.ts';
+import { readTextFile, TextFileError } from './text-file.ts';
+import { writeCollection } from './write-collection.ts';
 
-function main(args: readonly string[]): number {
+/**
+ * Largest file analysed. Past it, the analysis of one text would need
+ * gigabytes; the limit is far above any real article or book (a long novel
+ * is about 2 MB).
+ */
+export const MAX_ANALYZE_BYTES = 16 * 1024 * 1024;
+
+async function main(args: readonly string[]): Promise<number> {
   const files = args.filter((a) => a !== '--');
   if (!files.length) {
     process.stderr.write('usage: npm run --silent analyze -- FILE...\n');
-    return 2;
+    return EXIT.usage;
   }
   const inputs: AnalysisInput[] = [];
   let failed = false;
   for (const file of files) {
     try {
       const path = resolve(file);
-      const text = readTextFile(path);
+      const text = readTextFile(path, { maxBytes: MAX_ANALYZE_BYTES });
       const entry = manifestEntry(path);
       inputs.push({
         iri: pathToFileURL(path).href,
@@ -39,9 +55,9 @@ function main(args: readonly string[]): number {
       failed = true;
     }
   }
-  if (failed) return 1;
-  process.stdout.write(`${JSON.stringify(analyzeTexts(inputs), null, 2)}\n`);
-  return 0;
+  if (failed) return EXIT.badInput;
+  await writeCollection(process.stdout, analyzeTexts(inputs));
+  return EXIT.ok;
 }
 
 /**
@@ -53,49 +69,12 @@ function manifestEntry(path: string): DocumentEntry | null {
   const manifestPath = join(dirname(path), 'manifest.json');
   if (!existsSync(manifestPath)) return null;
   try {
-    const manifest = readManifest(JSON.parse(readFileSync(manifestPath, 'utf8')));
+    const manifest = readManifest(JSON.parse(readTextFile(manifestPath)));
     return manifest.documents.find((d) => d.file === basename(path)) ?? null;
   } catch (error) {
-    process.stderr.write(`analyze: warning: ${manifestPath} ignored: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`analyze: warning: ${manifestPath} ignored: ${oneLine(error)}\n`);
     return null;
   }
 }
 
-/** Thrown when a file cannot be read as text; the message says why, without the file name. */
-export class TextFileError extends Error {
-  override name = 'TextFileError';
-}
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'cannot be read (permission denied)',
-  EISDIR: 'is a directory, not a text file',
-  EPERM: 'cannot be read (operation not permitted)',
-};
-
-/**
- * The file's text, decoded as UTF-8 (a byte-order mark is kept, so offsets
- * match the file). Throws TextFileError when the file is missing, unreadable,
- * empty or blank, contains NUL bytes, or is not valid UTF-8.
- */
-export function readTextFile(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new TextFileError(REASONS[code] ?? `cannot be read (${code || String(error)})`);
-  }
-  if (bytes.length === 0) throw new TextFileError('is empty');
-  if (bytes.includes(0)) throw new TextFileError('is not a text file (it contains NUL bytes)');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new TextFileError('is not a text file (it is not valid UTF-8)');
-  }
-  if (!text.trim()) throw new TextFileError('is blank (only whitespace)');
-  return text;
-}
-
-process.exitCode = main(process.argv.slice(2));
+runCli('analyze', main);

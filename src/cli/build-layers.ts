@@ -1,26 +1,27 @@
 /**
  * `npm run layers`: regenerates the analyzer's layers in `annotations/` from
  * `documents/manifest.json`. Never touches `annotations/curated.jsonld`.
+ * Texts are decoded as the reader decodes them (`decodeText`: a leading
+ * byte-order mark is not part of the text), so shipped offsets match the browser's.
  * Exit 0 on success; 1 with a one-line message when the manifest or a
- * document cannot be read.
+ * document cannot be read; 3 when the analyzer fails (one line, a bug).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readManifest } from '../document/manifest.ts';
 import { layerFiles } from '../analysis/layers.ts';
+import { readManifestTexts, type ManifestText } from './manifest-texts.ts';
+import { EXIT, oneLine, runCli } from './run.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function main(): number {
-  const manifestPath = join(root, 'documents', 'manifest.json');
-  let documents;
+  let documents: readonly ManifestText[];
   try {
-    const manifest = readManifest(JSON.parse(readFileSync(manifestPath, 'utf8')));
-    documents = manifest.documents.map((entry) => ({ entry, text: readFileSync(join(root, 'documents', entry.file), 'utf8') }));
+    documents = readManifestTexts(join(root, 'documents')).documents;
   } catch (error) {
-    process.stderr.write(`layers: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    process.stderr.write(`layers: ${oneLine(error)}\n`);
+    return EXIT.badInput;
   }
   const outDir = join(root, 'annotations');
   mkdirSync(outDir, { recursive: true });
@@ -29,7 +30,7 @@ function main(): number {
     const total = (JSON.parse(content) as { total: number }).total;
     process.stdout.write(`annotations/${name}: ${total} annotations\n`);
   }
-  return 0;
+  return EXIT.ok;
 }
 
-process.exitCode = main();
+runCli('layers', main);

@@ -10,11 +10,13 @@
  * Exit status: 0 when the search ran (with or without hits), 1 when no text
  * could be read, 2 on a usage error.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CodePointIndex } from '../document/code-points.ts';
 import { readManifest, type DocumentEntry } from '../document/manifest.ts';
 import { SearchEngine, type SearchDocument, type SearchHit } from '../search/engine.ts';
+import { EXIT, oneLine, runCli } from './run.ts';
+import { readTextFile, TextFileError } from './text-file.ts';
 
 const USAGE = `Usage: npm run --silent search -- [--json] [--document ID] [--limit N] [--documents DIR] QUERY...
 
@@ -36,7 +38,8 @@ interface Options {
   readonly json: boolean;
   readonly document: string | null;
   readonly limit: number | null;
-  readonly dir: URL;
+  /** The folder holding manifest.json: a path (file names in the manifest are paths relative to it, never URLs). */
+  readonly dir: string;
   readonly query: string;
   readonly help: boolean;
 }
@@ -47,7 +50,7 @@ function parseArgs(argv: readonly string[]): Options {
   let help = false;
   let document: string | null = null;
   let limit: number | null = null;
-  let dir = new URL('../../documents/', import.meta.url);
+  let dir = fileURLToPath(new URL('../../documents/', import.meta.url));
   const words: string[] = [];
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -57,13 +60,13 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
-      words.push(...argv.slice(i + 1));
+      for (const item of argv.slice(i + 1)) words.push(item);
       break;
     }
     if (arg === '--json') json = true;
     else if (arg === '-h' || arg === '--help') help = true;
     else if (arg === '--document') document = value(i++, arg);
-    else if (arg === '--documents') dir = pathToFileURL(value(i++, arg).replace(/\/?$/u, '/'));
+    else if (arg === '--documents') dir = resolve(value(i++, arg));
     else if (arg === '--limit') {
       const raw = value(i++, arg);
       limit = Number(raw);
@@ -75,33 +78,33 @@ function parseArgs(argv: readonly string[]): Options {
   return { json, help, document, limit, dir, query: words.join(' ') };
 }
 
-/** The manifest's texts that can be read; an unreadable one is reported on stderr and skipped. */
-function loadDocuments(dir: URL): { docs: SearchDocument[]; entries: DocumentEntry[] } {
-  const manifestUrl = new URL('manifest.json', dir);
-  let raw: string;
-  try {
-    raw = readFileSync(manifestUrl, 'utf8');
-  } catch (e) {
-    throw new Error(`Cannot read ${fileURLToPath(manifestUrl)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+/**
+ * The manifest's texts that can be read, each decoded as every reader of a
+ * file decodes it (`decodeText`). An unreadable, empty, binary or non-UTF-8
+ * text is reported on stderr in one sentence and skipped. Throws when the
+ * manifest cannot be read or no text can.
+ */
+function loadDocuments(dir: string): { docs: SearchDocument[]; entries: DocumentEntry[] } {
+  const manifestPath = join(dir, 'manifest.json');
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(readTextFile(manifestPath));
   } catch (e) {
-    throw new Error(`${fileURLToPath(manifestUrl)} is not JSON: ${(e as Error).message}`);
+    if (e instanceof TextFileError) throw new Error(`Cannot read ${manifestPath}: it ${e.message}.`);
+    throw new Error(`${manifestPath} is not JSON: ${oneLine(e)}`);
   }
   const manifest = readManifest(json);
   const docs: SearchDocument[] = [];
   const entries: DocumentEntry[] = [];
   for (const entry of manifest.documents) {
-    const file = new URL(entry.file, dir);
+    // A file name, not a URL: `a#b?.txt` and `a%20b.txt` name files with those very characters.
+    const path = join(dir, entry.file);
     try {
-      const bytes = readFileSync(file);
-      if (bytes.includes(0)) throw new Error('not a text file');
-      docs.push({ id: entry.id, source: new TextDecoder('utf-8', { fatal: true }).decode(bytes), title: entry.title });
+      docs.push({ id: entry.id, source: readTextFile(path), title: entry.title });
       entries.push(entry);
     } catch (e) {
-      process.stderr.write(`search: skipping ${entry.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      if (!(e instanceof TextFileError)) throw e;
+      process.stderr.write(`search: skipping ${entry.file}: it ${e.message}.\n`);
     }
   }
   if (docs.length === 0) throw new Error('No text in the manifest could be read.');
@@ -135,7 +138,7 @@ function main(argv: readonly string[]): number {
     options = parseArgs(argv);
   } catch (e) {
     process.stderr.write(`search: ${(e as Error).message}\n${USAGE}\n`);
-    return 2;
+    return EXIT.usage;
   }
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -149,8 +152,8 @@ function main(argv: readonly string[]): number {
   try {
     loaded = loadDocuments(options.dir);
   } catch (e) {
-    process.stderr.write(`search: ${(e as Error).message}\n`);
-    return 1;
+    process.stderr.write(`search: ${oneLine(e)}\n`);
+    return EXIT.badInput;
   }
   const engine = SearchEngine.build(loaded.docs);
   const limit = options.limit ?? (options.json ? undefined : 20);
@@ -177,4 +180,4 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runCli('search', main);

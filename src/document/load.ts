@@ -7,6 +7,7 @@ import type { DocumentEntry } from './manifest.ts';
 import { parsePlainText } from './parse.ts';
 import { buildDocument, type BuiltDocument } from './build.ts';
 import type { ParsedText } from './structure.ts';
+import { decodeText } from '../text/decode.ts';
 
 /** Largest text the reader lays out; beyond it a view would stop responding to the reader. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -23,8 +24,9 @@ export type DocumentLoad =
   | { readonly ok: false; readonly entry: DocumentEntry; readonly problem: string };
 
 /**
- * Checks and decodes a document's bytes. Returns a failed load (never throws)
- * when the file is empty, too large, not UTF-8 text, or binary.
+ * Checks and decodes a document's bytes (with `decodeText`, as the command
+ * line does). Returns a failed load (never throws) when the file is empty,
+ * too large, not UTF-8 text, or binary.
  */
 export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): DocumentLoad {
   const fail = (problem: string): DocumentLoad => ({ ok: false, entry, problem: `${entry.file}: ${problem}` });
@@ -32,15 +34,10 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
     return fail(`the file is too large to display (${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(MAX_DOCUMENT_BYTES)}).`);
   }
-  const view = new Uint8Array(bytes);
-  if (view.includes(0)) return fail('this is not a text file (it contains binary data).');
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(view);
-  } catch {
-    return fail('this is not a UTF-8 text file (it contains invalid byte sequences).');
-  }
-  if (source.trim() === '') return fail('the file contains only whitespace.');
+  // The one decoding every reader of a file shares (a leading byte-order mark is not part of the text).
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(`the file ${decoded.problem}.`);
+  const source = decoded.text;
   const parsed = parsePlainText(source, { title: entry.title, ...(entry.layout ? { layout: entry.layout } : {}) });
   return { ok: true, document: { entry, source, parsed, built: buildDocument(parsed) } };
 }

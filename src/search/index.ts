@@ -13,7 +13,7 @@ export {
   type SearchResults,
   type SerializedSearchIndex,
 } from './engine.ts';
-export { foldTerm } from './fold.ts';
+export { foldWord } from '../text/fold.ts';
 export {
   clearSearchHits,
   paintSearchHits,

@@ -9,7 +9,7 @@
  * module that loads an index imports this one.
  */
 import lunr from 'lunr';
-import { foldTerm } from './fold.ts';
+import { foldWord } from '../text/fold.ts';
 import type { WordToken } from './tokenize.ts';
 
 /** The stemmed field. */
@@ -25,9 +25,9 @@ interface FieldMetadata {
   readonly fields?: readonly string[];
 }
 
-/** Pipeline step: the folded term (see `foldTerm`), or nothing when folding leaves no character. */
+/** Pipeline step: the folded term (see `foldWord`), or nothing when folding leaves no character. */
 export const foldStep: lunr.PipelineFunction = (token) => {
-  const folded = token.update((s) => foldTerm(s));
+  const folded = token.update((s) => foldWord(s));
   return folded.toString() === '' ? null : folded;
 };
 

@@ -7,7 +7,7 @@
  * - a word directly followed by `*` is a prefix (`Corv*`);
  * - every other character (`+ - : ~ ^ ( ) !`…) only separates words: it is text, not syntax.
  */
-import { foldTerm } from './fold.ts';
+import { foldWord } from '../text/fold.ts';
 import { tokenize } from './tokenize.ts';
 
 /** A single word, matched after folding and stemming. */
@@ -63,7 +63,7 @@ export function parseQuery(input: string): ParsedQuery {
       notes.add(`Words longer than ${MAX_WORD_LENGTH} characters are ignored.`);
       return false;
     }
-    return foldTerm(w) !== '';
+    return foldWord(w) !== '';
   };
 
   for (const part of splitQuotes(input)) {
@@ -80,7 +80,7 @@ export function parseQuery(input: string): ParsedQuery {
     }
     for (const w of words) {
       if (!usable(w.text)) continue;
-      if (part.text[w.to] === '*') push({ kind: 'prefix', prefix: foldTerm(w.text) });
+      if (part.text[w.to] === '*') push({ kind: 'prefix', prefix: foldWord(w.text) });
       else push({ kind: 'term', word: w.text });
     }
   }
@@ -108,10 +108,10 @@ function splitQuotes(input: string): Part[] {
 }
 
 function sameUnit(a: QueryUnit, b: QueryUnit): boolean {
-  if (a.kind === 'term' && b.kind === 'term') return foldTerm(a.word) === foldTerm(b.word);
+  if (a.kind === 'term' && b.kind === 'term') return foldWord(a.word) === foldWord(b.word);
   if (a.kind === 'prefix' && b.kind === 'prefix') return a.prefix === b.prefix;
   if (a.kind === 'phrase' && b.kind === 'phrase') {
-    return a.words.length === b.words.length && a.words.every((w, i) => foldTerm(w) === foldTerm(b.words[i]!));
+    return a.words.length === b.words.length && a.words.every((w, i) => foldWord(w) === foldWord(b.words[i]!));
   }
   return false;
 }

@@ -38,10 +38,10 @@ describe('npm run analyze', () => {
   });
 
   const failures: readonly [string, string, RegExp][] = [
-    ['a missing file', 'nope.txt', /nope\.txt: no such file/],
+    ['a missing file', 'nope.txt', /nope\.txt: does not exist$/],
     ['an empty file', 'empty.txt', /empty\.txt: is empty/],
-    ['a binary file', 'binary.dat', /binary\.dat: is not a text file \(it contains NUL bytes\)/],
-    ['a file that is not UTF-8', 'latin1.txt', /latin1\.txt: is not a text file \(it is not valid UTF-8\)/],
+    ['a binary file', 'binary.dat', /binary\.dat: is not a text file \(it contains NUL bytes, the first at byte 4\)$/],
+    ['a file that is not UTF-8', 'latin1.txt', /latin1\.txt: is not a UTF-8 text file \(the bytes at offset 3 are not valid UTF-8\)$/],
   ];
   for (const [what, file, message] of failures) {
     it(`refuses ${what} with one line on stderr and a non-zero exit`, () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodePointIndex } from '../../src/document/code-points.ts';
-import { foldTerm } from '../../src/search/fold.ts';
+import { foldWord } from '../../src/text/fold.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,7 +47,7 @@ describe('search command line', () => {
       assert.deepEqual(Object.keys(hit).sort(), ['document', 'matches', 'score', 'snippet']);
       assert.equal(hit.document, 'one');
       for (const [s, e] of hit.matches) {
-        assert.equal(foldTerm(ASTRAL_TEXT.slice(index.toCodeUnits(s), index.toCodeUnits(e))), 'zurich');
+        assert.equal(foldWord(ASTRAL_TEXT.slice(index.toCodeUnits(s), index.toCodeUnits(e))), 'zurich');
       }
     }
     // Two astral characters before the first match: code points are two fewer than code units.
@@ -66,7 +66,7 @@ describe('search command line', () => {
       assert.ok(entry, hit.document);
       const source = readFileSync(join(root, 'documents', entry.file), 'utf8');
       const index = new CodePointIndex(source);
-      for (const [s, e] of hit.matches) assert.equal(foldTerm(source.slice(index.toCodeUnits(s), index.toCodeUnits(e))), 'corvalan');
+      for (const [s, e] of hit.matches) assert.equal(foldWord(source.slice(index.toCodeUnits(s), index.toCodeUnits(e))), 'corvalan');
     }
     assert.ok(hits.every((h, i) => i === 0 || hits[i - 1]!.score >= h.score), 'ranked best first');
   });

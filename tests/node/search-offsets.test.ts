@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { SearchEngine, type SearchDocument } from '../../src/search/engine.ts';
-import { foldTerm } from '../../src/search/fold.ts';
+import { foldWord } from '../../src/text/fold.ts';
 import { tokenize } from '../../src/search/tokenize.ts';
 import { readManifest } from '../../src/document/manifest.ts';
 import { parsePlainText } from '../../src/document/parse.ts';
@@ -58,13 +58,13 @@ describe('match offsets on the real documents', () => {
 
     it(`${doc.id}: every match of a prefix slices out a word starting with it`, () => {
       for (const w of words) {
-        const prefix = foldTerm(w.text).slice(0, 3);
+        const prefix = foldWord(w.text).slice(0, 3);
         if (prefix.length < 3) continue;
         const results = engine.search(`${prefix}*`, { document: doc.id });
         for (const hit of results.hits) {
           for (const [s, e] of hit.matches) {
             assertWholeWords(doc.source, s, e);
-            assert.ok(foldTerm(doc.source.slice(s, e)).startsWith(prefix), `"${doc.source.slice(s, e)}" for ${prefix}*`);
+            assert.ok(foldWord(doc.source.slice(s, e)).startsWith(prefix), `"${doc.source.slice(s, e)}" for ${prefix}*`);
           }
         }
       }
@@ -80,7 +80,7 @@ describe('match offsets on the real documents', () => {
         for (const hit of results.hits) {
           for (const [s, e] of hit.matches) {
             assertWholeWords(doc.source, s, e);
-            assert.deepEqual(tokenize(doc.source.slice(s, e)).map((t) => foldTerm(t.text)), pair.map(foldTerm));
+            assert.deepEqual(tokenize(doc.source.slice(s, e)).map((t) => foldWord(t.text)), pair.map(foldWord));
           }
         }
       }

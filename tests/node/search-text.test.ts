@@ -1,29 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldTerm } from '../../src/search/fold.ts';
 import { isWordGap, tokenize } from '../../src/search/tokenize.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { makeSnippet } from '../../src/search/snippet.ts';
-
-describe('foldTerm', () => {
-  const cases: [string, string][] = [
-    ['Corvalán', 'corvalan'],
-    ['Zürich', 'zurich'],
-    ['ZÜRICH', 'zurich'],
-    ['Łódź', 'lodz'],
-    ['Straße', 'strasse'],
-    ['ﬁnance', 'finance'],
-    ['Corvalán’s', 'corvalan'],
-    ["wasn't", "wasn't"],
-    ['Посольство', 'посольство'],
-    ['\u0301', ''],
-  ];
-  for (const [word, folded] of cases) it(`folds "${word}" to "${folded}"`, () => assert.equal(foldTerm(word), folded));
-
-  it('folds a decomposed and a precomposed accent alike', () => {
-    assert.equal(foldTerm('Corvala\u0301n'), foldTerm('Corval\u00e1n'));
-  });
-});
 
 describe('tokenize', () => {
   it('finds letter and digit runs with their offsets, apostrophes inside words kept', () => {

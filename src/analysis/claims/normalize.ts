@@ -5,31 +5,11 @@
  * "Brezhnev"/"Breschnew") should reduce to the same key.
  */
 
-/** Letters that NFD does not decompose into a base letter plus a mark. */
-const LIGATURES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/ß/gu, 'ss'],
-  [/æ/gu, 'ae'],
-  [/œ/gu, 'oe'],
-  [/[øØ]/gu, 'o'],
-  [/[łŁ]/gu, 'l'],
-  [/[đĐ]/gu, 'd'],
-  [/ı/gu, 'i'],
-];
+// Case, diacritic and possessive folding is the text toolkit's one fold (src/text/fold.ts),
+// shared with search so that a word folds the same way in both.
+import { fold, stripPossessive } from '../../text/fold.ts';
 
-/**
- * Case and diacritics folding: lower case, NFD, combining marks stripped,
- * ligatures expanded. The result may differ in length from the input.
- */
-export function fold(word: string): string {
-  let s = word.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
-  for (const [re, to] of LIGATURES) s = s.replace(re, to);
-  return s;
-}
-
-/** A trailing possessive (`Allende's`, `Allende’s`, `Soviets'`) removed; otherwise the word itself. */
-export function stripPossessive(word: string): string {
-  return word.replace(/['’](?:s)?$/u, '');
-}
+export { fold, stripPossessive };
 
 /**
  * General transliteration rules, applied in order to a folded word. Each

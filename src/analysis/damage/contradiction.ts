@@ -6,12 +6,10 @@
  */
 import type { ParsedText } from '../../document/structure.ts';
 import { flag, type Flag } from '../finding.ts';
+import { MONTH_NAMES, readDates } from '../../text/dates.ts';
 import { blockRange, sentencesIn, wordsIn } from '../text.ts';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = MONTHS.join('|');
-/** `21 September 1973` or `September 21, 1973`. */
-const FULL_DATE = new RegExp(`\\b(?:(\\d{1,2})\\s+(${MONTH})\\s+(\\d{4})|(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4}))\\b`, 'giu');
+const MONTHS = MONTH_NAMES;
 /**
  * Kinds of event, by word forms: two dates contradict only when both passages
  * tell an event of the same kind. General English verbs of diplomatic and
@@ -29,14 +27,16 @@ const EVENT_KINDS: Readonly<Record<string, RegExp>> = {
 };
 /** Words before a date that still belong to its clause. */
 const WINDOW = 12;
+/** Characters allowed per word when reading the WINDOW words before a date (generous: English words average ~6). */
+const MAX_WORD_CHARS = 40;
 /** Dates further apart than this many days are more likely two events than one event misdated. */
 const MAX_DAY_GAP = 7;
 const STOP = new Set(['the', 'and', 'that', 'this', 'with', 'from', 'were', 'was', 'had', 'have', 'been', 'having', 'which', 'they', 'their', 'also', 'however', 'amid', 'into', 'after', 'before', 'when', 'then', 'only', 'would', 'could', 'over']);
 
 interface DatedEvent {
   readonly day: number;
-  readonly month: string;
-  readonly year: string;
+  readonly month: number;
+  readonly year: number;
   readonly kinds: ReadonlySet<string>;
   readonly terms: ReadonlyMap<string, string>;
   readonly sentence: { readonly from: number; readonly to: number };
@@ -73,16 +73,18 @@ function datedEvents(parsed: ParsedText): DatedEvent[] {
     if (!range) continue;
     for (const sentence of sentencesIn(source, range.from, range.to)) {
       const text = source.slice(sentence.from, sentence.to);
-      for (const m of text.matchAll(FULL_DATE)) {
-        const day = Number(m[1] ?? m[5]);
-        const month = (m[2] ?? m[4])!.toLowerCase();
-        const year = (m[3] ?? m[6])!;
-        const before = wordsIn(source, sentence.from, sentence.from + m.index!).slice(-WINDOW).map((w) => w.text.toLowerCase());
+      // Full dates only (day, month and year), in any form the one date reader knows: `21 September 1973`, `Sept. 21, 1973`.
+      for (const d of readDates(text)) {
+        if (d.day === null || d.month === null || d.year === null) continue;
+        const { day, month, year } = d;
+        // Only the last WINDOW words count; reading a bounded stretch keeps a huge sentence with many dates linear.
+        const at = sentence.from + d.from;
+        const before = wordsIn(source, Math.max(sentence.from, at - WINDOW * MAX_WORD_CHARS), at).slice(-WINDOW).map((w) => w.text.toLowerCase());
         const kinds = new Set(Object.entries(EVENT_KINDS).filter(([, re]) => before.some((w) => re.test(w))).map(([k]) => k));
         if (!kinds.size) continue;
         const eventWords = new Set(before.filter((w) => Object.values(EVENT_KINDS).some((re) => re.test(w))));
         const terms = new Map(before.filter((w) => w.length >= 4 && !STOP.has(w) && !eventWords.has(w) && !MONTHS.includes(w)).map((w) => [stem(w), w] as const));
-        out.push({ day, month, year, kinds, terms, sentence, date: m[0] });
+        out.push({ day, month, year, kinds, terms, sentence, date: text.slice(d.from, d.to) });
       }
     }
   }
