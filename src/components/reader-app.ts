@@ -15,7 +15,7 @@ import { printStyles } from './styles/print.ts';
 import { appStyles } from './styles/app.ts';
 import { Session, SaveFailedError } from '../app/session.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
-import { readUrlState, writeUrlState, type UrlState } from '../app/url-state.ts';
+import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
 import { paintSearchHits, clearSearchHits } from '../search/index.ts';
 import type { ReaderView } from './reader-view.ts';
 import type { DrawnSpan } from './reader/highlights.ts';
@@ -371,9 +371,14 @@ export class ReaderApp extends LitElement {
     this.applyUrlState(this.pendingUrl);
   };
 
-  private setUrl(state: UrlState): void {
-    const hash = writeUrlState(state);
-    history.replaceState(null, '', hash || location.pathname + location.search);
+  /**
+   * Writes the parts of the URL state that `change` names, keeping every other
+   * part: each part belongs to one action of the reader (see url-state.ts).
+   */
+  private writeUrl(change: UrlChange): void {
+    const hash = updateUrlHash(location.hash, change);
+    if (hash === location.hash) return;
+    history.replaceState(history.state, '', hash || location.pathname + location.search);
   }
 
   /**
@@ -398,16 +403,11 @@ export class ReaderApp extends LitElement {
       return false;
     }
     await this.reveal(placed.docId, placed.from, placed.to, { focus: true });
-    this.setUrl({ ...this.currentQueryState(), annotation: id });
+    this.writeUrl({ annotation: id });
     const range = this.viewFor(placed.docId)?.sourceRangeToDOMRange(placed.from, placed.to);
     const rect = range?.getBoundingClientRect();
     this.card = { entries: [entry], at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true };
     return true;
-  }
-
-  private currentQueryState(): UrlState {
-    const q = (this.querySelector('search-panel') as SearchPanel | null)?.query;
-    return q ? { query: q } : {};
   }
 
   // ---- Selection and own notes
@@ -417,7 +417,7 @@ export class ReaderApp extends LitElement {
     this.selections = selectionsWith(this.selections, docId, range) as typeof this.selections;
     if (range) {
       this.selection = { docId, ...range };
-      this.setUrl({ ...this.currentQueryState(), doc: docId, at: { from: range.from, to: range.to } });
+      this.writeUrl({ passage: { doc: docId, at: { from: range.from, to: range.to } } });
     } else if (this.selection?.docId === docId) {
       this.selection = null;
     }
@@ -440,7 +440,7 @@ export class ReaderApp extends LitElement {
     try {
       if (editing.mode === 'create') {
         const note = await session.createNote(editing.docId, editing.from, editing.to, event.detail.comment, event.detail.tags);
-        this.setUrl({ ...this.currentQueryState(), annotation: note.id });
+        this.writeUrl({ annotation: note.id });
       } else {
         await session.updateNote(editing.id, event.detail.comment, event.detail.tags);
       }
@@ -611,7 +611,7 @@ export class ReaderApp extends LitElement {
   private onSearchResults(event: CustomEvent<{ query: string; hits: { docId: string; from: number; to: number }[] }>): void {
     this.searchHits = event.detail.hits;
     this.searchCurrent = null;
-    this.setUrl(event.detail.query ? { query: event.detail.query } : {});
+    this.writeUrl({ query: event.detail.query || null });
     this.repaintSearch();
   }
 
