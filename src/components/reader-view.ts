@@ -282,11 +282,39 @@ export class ReaderView extends LitElement {
     const pos = r?.from ?? doc.built.map.toPos(from);
     if (pos === null) return false;
     view.dispatch(view.state.tr.setMeta(currentKey, setCurrentMeta(r && r.to > r.from ? r : null)));
-    const { node } = view.domAtPos(pos);
-    const el = node instanceof Element ? node : node.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    this.scrollPositionsIntoView(pos, r && r.to > r.from ? r.to : pos);
     if (options.focus) view.dom.focus({ preventScroll: true });
     return true;
+  }
+
+  /**
+   * Scrolls the text so that positions `[from, to]` are in view: centred when
+   * they fit on the screen, else their start near the top. Measured on the
+   * positions themselves (coordsAtPos), not their block: a passage deep in a
+   * paragraph taller than the screen must not stay below it.
+   */
+  private scrollPositionsIntoView(from: number, to: number): void {
+    const view = this.view;
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    if (!view || !scroller) return;
+    let top: number;
+    let bottom: number;
+    try {
+      const start = view.coordsAtPos(from, 1);
+      const end = view.coordsAtPos(to, -1);
+      top = Math.min(start.top, end.top);
+      bottom = Math.max(start.bottom, end.bottom);
+    } catch {
+      // A position ProseMirror cannot measure (inside a widget) falls back to its block.
+      const { node } = view.domAtPos(from);
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const frame = scroller.getBoundingClientRect();
+    const height = bottom - top;
+    const margin = Math.min(48, frame.height / 4);
+    const offset = height <= frame.height - 2 * margin ? top - frame.top - (frame.height - height) / 2 : top - frame.top - margin;
+    scroller.scrollTop += offset;
   }
 
   /** Clears the current-span mark. */
