@@ -79,7 +79,10 @@ export class ReaderView extends LitElement {
         <div class="reader-error" role="alert">
           <strong>This text cannot be shown.</strong>
           <p>${load.problem}</p>
-          <p class="hint">The other text stays readable. Check the file in <code>documents/</code> and reload.</p>
+          <p class="hint">
+            The other texts stay readable; annotations on this one are kept and listed under Notes › Orphaned. Check the file in
+            <code>documents/</code> and reload.
+          </p>
         </div>
       </article>`;
     }

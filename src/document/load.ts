@@ -56,8 +56,11 @@ export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: t
   } catch (error) {
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
-  if (response.status === 404) return { ok: false, entry, problem: `${entry.file}: the file is missing.` };
+  if (response.status === 404 || response.status === 410) return { ok: false, entry, problem: `${entry.file}: the file is missing.` };
   if (!response.ok) return { ok: false, entry, problem: `${entry.file}: the file could not be read (HTTP ${response.status}).` };
+  if (isWebPageInsteadOf(entry.file, response.headers.get('Content-Type'))) {
+    return { ok: false, entry, problem: `${entry.file}: the file is missing (the server answered with a web page instead of the text).` };
+  }
   let bytes: ArrayBuffer;
   try {
     bytes = await response.arrayBuffer();
@@ -65,6 +68,17 @@ export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: t
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
   return decodeDocument(entry, bytes);
+}
+
+/**
+ * True when the server answered a request for a text with an HTML page: what
+ * development servers and single-page hosts send, with status 200, for a file
+ * they do not have. Only a document that is itself a web page may come as HTML.
+ */
+function isWebPageInsteadOf(file: string, contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const isHtml = type === 'text/html' || type === 'application/xhtml+xml';
+  return isHtml && !/\.x?html?$/i.test(file);
 }
 
 function formatBytes(n: number): string {
