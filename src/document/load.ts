@@ -11,11 +11,43 @@ import type { ParsedText } from './structure.ts';
 /** Largest text the reader lays out; beyond it a view would stop responding to the reader. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A decoded text. Its structure (`parsed`) and ProseMirror document (`built`)
+ * are made on first use: a manifest of twenty texts opens with only the texts
+ * on screen laid out, while every source is at hand for anchoring and search.
+ */
 export interface LoadedDocument {
   readonly entry: DocumentEntry;
   readonly source: string;
   readonly parsed: ParsedText;
   readonly built: BuiltDocument;
+  /** True once `parsed` has been made (it is made on first use). */
+  readonly isParsed: boolean;
+}
+
+/** A LoadedDocument whose parse and build run on first access, once. */
+class LazyDocument implements LoadedDocument {
+  private parsedText: ParsedText | null = null;
+  private builtDocument: BuiltDocument | null = null;
+
+  constructor(
+    readonly entry: DocumentEntry,
+    readonly source: string,
+  ) {}
+
+  get parsed(): ParsedText {
+    this.parsedText ??= parsePlainText(this.source, { title: this.entry.title });
+    return this.parsedText;
+  }
+
+  get built(): BuiltDocument {
+    this.builtDocument ??= buildDocument(this.parsed);
+    return this.builtDocument;
+  }
+
+  get isParsed(): boolean {
+    return this.parsedText !== null;
+  }
 }
 
 export type DocumentLoad =
@@ -41,8 +73,7 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
     return fail('this is not a UTF-8 text file (it contains invalid byte sequences).');
   }
   if (source.trim() === '') return fail('the file contains only whitespace.');
-  const parsed = parsePlainText(source, { title: entry.title });
-  return { ok: true, document: { entry, source, parsed, built: buildDocument(parsed) } };
+  return { ok: true, document: new LazyDocument(entry, source) };
 }
 
 /**
