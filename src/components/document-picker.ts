@@ -58,9 +58,12 @@ export class DocumentPicker extends LitElement {
       border-radius: 6px;
       box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
     }
-    :host([align='left']) .popup {
-      right: auto;
-      left: 0;
+    @media (max-width: 900px) {
+      /* On narrow screens the button sits at the left of the toolbar. */
+      .popup {
+        right: auto;
+        left: 0;
+      }
     }
     .hint {
       margin: 0;
@@ -111,7 +114,10 @@ export class DocumentPicker extends LitElement {
       padding: 0.35rem 0.75rem;
       border-top: 1px solid var(--border);
       color: var(--muted);
-      min-height: 1.2em;
+    }
+    .status.empty {
+      padding: 0;
+      border-top: none;
     }
   `;
 
@@ -157,7 +163,7 @@ export class DocumentPicker extends LitElement {
             >
               ${this.texts.map((t, i) => this.renderOption(t, i))}
             </ul>
-            <p class="status" role="status" aria-live="polite">${this.status}</p>
+            <p class=${this.status ? 'status' : 'status empty'} role="status" aria-live="polite">${this.status}</p>
           </div>`
         : nothing}
     `;

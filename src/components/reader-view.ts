@@ -98,6 +98,7 @@ export class ReaderView extends LitElement {
           <span>${entry.kind.replace(/-/g, ' ')}</span> ·
           <a href=${entry.iri} class="reader-source" title=${entry.iri}>${entry.file}</a>
           ${entry.missing.length ? html` · <span class="missing-list">missing: ${entry.missing.join(', ')}</span>` : nothing}
+          ${this.renderReadAs()}
         </p>
       </header>
       <nav class="reader-outline" aria-label=${`Sections of ${entry.title ?? entry.label}`}>
@@ -131,6 +132,15 @@ export class ReaderView extends LitElement {
         ></margin-bar>
       </div>
     </article>`;
+  }
+
+  /**
+   * The slot for how the importer read the text's layout ("read as: hard-wrapped
+   * lines, setext headings, caret notes"), which the importer's layout profile
+   * (issue 11) fills in; nothing is shown until it reports one.
+   */
+  private renderReadAs() {
+    return nothing;
   }
 
   protected override updated(changed: PropertyValues<this>): void {

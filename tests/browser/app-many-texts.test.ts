@@ -1,7 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ReaderApp } from '../../src/components/reader-app.ts';
-import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { DocumentPicker } from '../../src/components/document-picker.ts';
 import { readUrlState } from '../../src/app/url-state.ts';
 import { composedTexts, serveFixture, type Fixture } from './support/fixture-texts.ts';

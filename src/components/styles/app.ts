@@ -203,7 +203,8 @@ export const appStyles = css`
     padding-right: 0.75rem;
   }
   reader-app .switch button {
-    max-width: 11rem;
+    flex: none;
+    max-width: 9.5rem;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
@@ -232,7 +233,8 @@ export const appStyles = css`
       padding: 0.4rem;
     }
     reader-app .switch {
-      flex-wrap: wrap;
+      max-width: 100%;
+      overflow-x: auto;
       gap: 0.25rem;
     }
   }
