@@ -1,8 +1,9 @@
 /**
- * The reader: both texts side by side (stacked with a switch on narrow
- * screens), a toolbar, and the side panel of lists (flags, claims, notes,
- * search, layers). It loads the manifest, the documents and the annotation
- * session, and coordinates the views through DOM events.
+ * The reader: the texts the reader chose side by side (one to three; one at a
+ * time with a switch on narrow screens; the others in the document list), a
+ * toolbar, and the side panel of lists (flags, claims, notes, search, layers).
+ * It loads the manifest, the documents and the annotation session, and
+ * coordinates the views through DOM events.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -15,7 +16,7 @@ import { printStyles } from './styles/print.ts';
 import { appStyles } from './styles/app.ts';
 import { Session, SaveFailedError } from '../app/session.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
-import { readUrlState, writeUrlState, type UrlState } from '../app/url-state.ts';
+import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
 import { paintSearchHits, clearSearchHits } from '../search/index.ts';
 import type { ReaderView } from './reader-view.ts';
 import type { DrawnSpan } from './reader/highlights.ts';
@@ -34,6 +35,9 @@ import './search-panel.ts';
 import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
+import './document-picker.ts';
+import type { DocumentPicker, PickerText } from './document-picker.ts';
+import { ColumnsController, LISTS } from './reader/columns-controller.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
@@ -56,8 +60,6 @@ export class ReaderApp extends LitElement {
   @state() private entries: readonly DocumentEntry[] = [];
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
   @state() private problem: string | null = null;
-  /** On narrow screens, what is shown: a text (its index) or the lists (-1). */
-  @state() private shown = 0;
   @state() private theme: Theme = 'system';
   @state() private session: Session | null = null;
   /** Bumped when annotations change, to redraw. */
@@ -71,8 +73,11 @@ export class ReaderApp extends LitElement {
   @query('note-editor') private editor!: NoteEditor;
   @query('side-panel') private sidePanel!: SidePanel;
   @query('annotation-card') private cardElement!: AnnotationCard;
+  @query('document-picker') private picker!: DocumentPicker;
 
   /** Claim links: the current one, stepping (] [ j k), following to the partner and back. */
+  /** Which texts are on screen: side by side, or one in front on narrow screens. */
+  private readonly columns = new ColumnsController(this);
   private readonly claims = new ClaimsController(this, { viewFor: (id) => this.revealingView(id), followOnActivate: false });
   private claimLinks: readonly ClaimLink[] = [];
   private claimLinksRevision = -1;
@@ -134,14 +139,24 @@ export class ReaderApp extends LitElement {
     return html`
       <header class="toolbar" role="banner">
         <h1>Chile and the Soviet bloc — annotated reader</h1>
-        <div class="switch" role="tablist" aria-label="What is shown">
-          ${this.entries.map(
-            (e, i) => html`<button role="tab" aria-selected=${String(i === this.shown)} @click=${() => (this.shown = i)}>
-              ${e.kind.replace(/-/g, ' ')}
-            </button>`,
-          )}
-          <button role="tab" aria-selected=${String(this.shown === -1)} @click=${() => (this.shown = -1)}>Lists</button>
-        </div>
+        ${this.renderSwitch()}
+        <document-picker
+          .texts=${this.pickerTexts()}
+          .chosen=${this.columns.narrow && typeof this.columns.front === 'string' ? [this.columns.front] : this.columns.chosen}
+          ?single=${this.columns.narrow}
+          @columns-change=${this.onColumnsChange}
+          @text-show=${(e: CustomEvent<{ id: string }>) => this.showText(e.detail.id)}
+        ></document-picker>
+        ${this.columns.listsDocked
+          ? nothing
+          : html`<button
+              class="action lists-toggle"
+              aria-expanded=${String(this.columns.listsOpen)}
+              aria-controls="lists"
+              @click=${() => this.columns.setListsOpen(!this.columns.listsOpen)}
+            >
+              Lists
+            </button>`}
         <button
           class="action annotate"
           ?disabled=${!sel}
@@ -167,21 +182,28 @@ export class ReaderApp extends LitElement {
       </header>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <main
+        class=${this.columns.narrow ? 'stacked' : `cols-${this.columns.rendered.length} ${this.columns.listsDocked ? 'lists-docked' : 'lists-over'}`}
         @reader-selection=${this.onSelection}
         @annotation-hover=${this.onHover}
         @annotation-activate=${this.onActivate}
         @reader-updated=${this.repaintSearch}
       >
-        ${this.entries.map(
-          (e, i) => html`<reader-view
+        ${this.renderedEntries().map(
+          (e) => html`<reader-view
             data-doc=${e.id}
-            class=${i === this.shown ? 'shown' : 'hidden-narrow'}
+            class=${!this.columns.narrow || this.columns.front === e.id ? 'shown' : 'hidden-narrow'}
             .load=${this.loads.get(e.id) ?? null}
             .spans=${session && this.revision >= 0 ? this.spansFor(e.id) : []}
             @span-marker=${(ev: CustomEvent<{ id: string }>) => this.claims.follow(ev.detail.id, e.id)}
           ></reader-view>`,
         )}
-        <side-panel class=${this.shown === -1 ? 'shown' : 'hidden-narrow'} aria-label="Lists">${this.renderPanels()}</side-panel>
+        <side-panel
+          id="lists"
+          class=${this.sidePanelClass()}
+          aria-label="Lists"
+          @keydown=${this.onListsKey}
+          >${this.renderPanels()}</side-panel
+        >
       </main>
       <annotation-card
         ?hidden=${!this.card}
@@ -200,6 +222,58 @@ export class ReaderApp extends LitElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /** Narrow screens: one tab per chosen text, by its label, and one for the lists. */
+  private renderSwitch() {
+    const front = this.columns.front;
+    return html`<div class="switch" role="tablist" aria-label="What is shown">
+      ${this.columns.chosen.map((id) => {
+        const e = this.entries.find((x) => x.id === id);
+        return e
+          ? html`<button role="tab" aria-selected=${String(front === id)} title=${e.title ?? e.label} @click=${() => this.columns.setFront(id)}>
+              ${e.label}
+            </button>`
+          : nothing;
+      })}
+      <button role="tab" aria-selected=${String(front === LISTS)} @click=${() => this.columns.setFront(LISTS)}>Lists</button>
+    </div>`;
+  }
+
+  private pickerTexts(): PickerText[] {
+    return this.entries.map((e) => {
+      const load = this.loads.get(e.id);
+      return { id: e.id, title: e.title, label: e.label, ...(load && !load.ok ? { problem: 'cannot be shown' } : {}) };
+    });
+  }
+
+  /** The manifest entries of the texts rendered now, in column order. */
+  private renderedEntries(): DocumentEntry[] {
+    return this.columns.rendered.map((id) => this.entries.find((e) => e.id === id)).filter((e): e is DocumentEntry => !!e);
+  }
+
+  private sidePanelClass(): string {
+    if (this.columns.narrow) return this.columns.front === LISTS ? 'shown' : 'hidden-narrow';
+    if (this.columns.listsDocked) return 'docked';
+    return this.columns.listsOpen ? 'over open' : 'over';
+  }
+
+  private readonly onListsKey = (event: KeyboardEvent): void => {
+    // Lists opened over the texts close with Esc, and focus returns to their button.
+    if (event.key !== 'Escape' || this.columns.listsDocked || !this.columns.listsOpen || this.card) return;
+    this.columns.setListsOpen(false);
+    void this.updateComplete.then(() => this.querySelector<HTMLButtonElement>('.lists-toggle')?.focus());
+  };
+
+  /** The reader chose the texts side by side in the document list. */
+  private onColumnsChange(event: CustomEvent<{ ids: string[] }>): void {
+    this.columns.choose(event.detail.ids);
+    this.writeUrl({ texts: this.columns.chosen });
+  }
+
+  /** The reader asked for a text (document list, narrow screens): shows it and remembers the choice. */
+  private showText(id: string): void {
+    if (this.columns.show(id)) this.writeUrl({ texts: this.columns.chosen });
   }
 
   private renderPanels() {
@@ -318,6 +392,10 @@ export class ReaderApp extends LitElement {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const manifest = readManifest(await response.json());
       this.entries = manifest.documents;
+      this.columns.setTexts(
+        manifest.documents.map((d) => d.id),
+        this.pendingUrl.texts,
+      );
       if (manifest.searchIndex) searchIndex = new URL(manifest.searchIndex, base);
       layerFiles = manifest.layers;
     } catch (error) {
@@ -357,12 +435,10 @@ export class ReaderApp extends LitElement {
   // ---- Deep links
 
   private applyUrlState(state: UrlState): void {
-    if (state.doc) {
-      const i = this.entries.findIndex((e) => e.id === state.doc);
-      if (i >= 0) this.shown = i;
-    }
-    if (state.annotation) void this.showAnnotation(state.annotation);
-    else if (state.doc && state.at) void this.reveal(state.doc, state.at.from, state.at.to);
+    if (state.texts) this.columns.choose(state.texts);
+    if (state.doc) this.columns.show(state.doc);
+    if (state.annotation) void this.showAnnotation(state.annotation, { remember: false });
+    else if (state.doc && state.at) void this.reveal(state.doc, state.at.from, state.at.to, { remember: false });
     if (state.query) this.sidePanel?.select('search');
   }
 
@@ -371,43 +447,48 @@ export class ReaderApp extends LitElement {
     this.applyUrlState(this.pendingUrl);
   };
 
-  private setUrl(state: UrlState): void {
-    const hash = writeUrlState(state);
-    history.replaceState(null, '', hash || location.pathname + location.search);
+  /**
+   * Writes the parts of the URL state that `change` names, keeping every other
+   * part: each part belongs to one action of the reader (see url-state.ts).
+   */
+  private writeUrl(change: UrlChange): void {
+    const hash = updateUrlHash(location.hash, change);
+    if (hash === location.hash) return;
+    history.replaceState(history.state, '', hash || location.pathname + location.search);
   }
 
   /**
-   * Brings a passage into view: on narrow screens shows its text first (a
-   * hidden view cannot scroll), then scrolls there and marks it current.
+   * Brings a passage into view: shows its text first when it is not on screen
+   * (in the last column, or in front on narrow screens: a hidden view cannot
+   * scroll), then scrolls there and marks it current. A text brought on screen
+   * this way is remembered in the URL only when the reader asked (`remember`).
    */
-  async reveal(docId: string, from: number, to: number, options: { focus?: boolean } = {}): Promise<boolean> {
-    const i = this.entries.findIndex((e) => e.id === docId);
-    if (i >= 0 && this.shown !== i && window.matchMedia('(max-width: 900px)').matches) {
-      this.shown = i;
+  async reveal(docId: string, from: number, to: number, options: { focus?: boolean; remember?: boolean } = {}): Promise<boolean> {
+    if (!this.columns.isVisible(docId)) {
+      const changed = this.columns.show(docId);
+      if (changed && options.remember !== false) this.writeUrl({ texts: this.columns.chosen });
       await this.updateComplete;
+      const view = this.viewFor(docId);
+      if (!view) return false;
+      await view.updateComplete;
     }
     return this.viewFor(docId)?.revealSource(from, to, options) ?? false;
   }
 
   /** Scrolls to an annotation (its first target) and opens its card. Resolves false when it is not drawn anywhere. */
-  async showAnnotation(id: string): Promise<boolean> {
+  async showAnnotation(id: string, options: { remember?: boolean } = {}): Promise<boolean> {
     const entry = this.session?.workspace.get(id);
     const placed = entry?.placed[0];
     if (!entry || !placed) {
       this.showToast(entry ? 'This annotation lost its passage: see the orphans under Notes.' : `No annotation ${id} is loaded.`);
       return false;
     }
-    await this.reveal(placed.docId, placed.from, placed.to, { focus: true });
-    this.setUrl({ ...this.currentQueryState(), annotation: id });
+    await this.reveal(placed.docId, placed.from, placed.to, { focus: true, ...options });
+    this.writeUrl({ annotation: id });
     const range = this.viewFor(placed.docId)?.sourceRangeToDOMRange(placed.from, placed.to);
     const rect = range?.getBoundingClientRect();
     this.card = { entries: [entry], at: { x: rect?.left ?? 100, y: rect?.bottom ?? 100 }, pinned: true };
     return true;
-  }
-
-  private currentQueryState(): UrlState {
-    const q = (this.querySelector('search-panel') as SearchPanel | null)?.query;
-    return q ? { query: q } : {};
   }
 
   // ---- Selection and own notes
@@ -417,7 +498,7 @@ export class ReaderApp extends LitElement {
     this.selections = selectionsWith(this.selections, docId, range) as typeof this.selections;
     if (range) {
       this.selection = { docId, ...range };
-      this.setUrl({ ...this.currentQueryState(), doc: docId, at: { from: range.from, to: range.to } });
+      this.writeUrl({ passage: { doc: docId, at: { from: range.from, to: range.to } } });
     } else if (this.selection?.docId === docId) {
       this.selection = null;
     }
@@ -440,7 +521,7 @@ export class ReaderApp extends LitElement {
     try {
       if (editing.mode === 'create') {
         const note = await session.createNote(editing.docId, editing.from, editing.to, event.detail.comment, event.detail.tags);
-        this.setUrl({ ...this.currentQueryState(), annotation: note.id });
+        this.writeUrl({ annotation: note.id });
       } else {
         await session.updateNote(editing.id, event.detail.comment, event.detail.tags);
       }
@@ -536,10 +617,19 @@ export class ReaderApp extends LitElement {
    */
   private revealingView(docId: string): RevealingView | null {
     const view = this.viewFor(docId);
-    if (!view) return null;
+    if (!view) {
+      // A text not on screen is brought there first (asynchronously).
+      if (!this.entries.some((e) => e.id === docId)) return null;
+      return {
+        revealSource: (from: number, to?: number, options: { focus?: boolean } = {}) => {
+          void this.reveal(docId, from, to ?? from, options);
+          return true;
+        },
+      };
+    }
     return {
       revealSource: (from: number, to?: number, options: { focus?: boolean } = {}) => {
-        if (options.focus && window.matchMedia('(max-width: 900px)').matches) {
+        if (options.focus && this.columns.narrow) {
           void this.reveal(docId, from, to ?? from, options);
           return true;
         }
@@ -611,14 +701,14 @@ export class ReaderApp extends LitElement {
   private onSearchResults(event: CustomEvent<{ query: string; hits: { docId: string; from: number; to: number }[] }>): void {
     this.searchHits = event.detail.hits;
     this.searchCurrent = null;
-    this.setUrl(event.detail.query ? { query: event.detail.query } : {});
+    this.writeUrl({ query: event.detail.query || null });
     this.repaintSearch();
   }
 
   private onSearchActivate(event: CustomEvent<{ docId: string; from: number; to: number }>): void {
     const { docId, from, to } = event.detail;
     this.searchCurrent = { docId, from, to };
-    if (this.shown === -1) {
+    if (this.columns.narrow && this.columns.front === LISTS) {
       // On a narrow screen the lists are in front: leave them there, and scroll the text behind.
       this.viewFor(docId)?.revealSource(from, to);
     } else {
@@ -680,6 +770,9 @@ export class ReaderApp extends LitElement {
     if (event.key === 'a' && this.selection && !this.editor.opened) {
       event.preventDefault();
       this.openEditorForSelection();
+    } else if (event.key === 't') {
+      event.preventDefault();
+      this.picker.setOpen(true);
     } else if (event.key === 'Escape' && this.card) {
       this.card = null;
     }
@@ -687,7 +780,7 @@ export class ReaderApp extends LitElement {
 
   /** Moves focus to the search box (on narrow screens, shows the lists). */
   focusSearch(): void {
-    if (window.matchMedia('(max-width: 900px)').matches) this.shown = -1;
+    this.columns.showLists();
     this.sidePanel?.select('search');
     void this.updateComplete.then(() => (this.querySelector('search-panel') as SearchPanel | null)?.focusInput());
   }

@@ -91,7 +91,10 @@ export class ReaderView extends LitElement {
         <div class="reader-error" role="alert">
           <strong>This text cannot be shown.</strong>
           <p>${load.problem}</p>
-          <p class="hint">The other text stays readable. Check the file in <code>documents/</code> and reload.</p>
+          <p class="hint">
+            The other texts stay readable; annotations on this one are kept and listed under Notes › Orphaned. Check the file in
+            <code>documents/</code> and reload.
+          </p>
         </div>
       </article>`;
     }
@@ -107,6 +110,7 @@ export class ReaderView extends LitElement {
           <span>${entry.kind.replace(/-/g, ' ')}</span> ·
           <a href=${entry.iri} class="reader-source" title=${entry.iri}>${entry.file}</a>
           ${entry.missing.length ? html` · <span class="missing-list">missing: ${entry.missing.join(', ')}</span>` : nothing}
+          ${this.renderReadAs()}
         </p>
         ${readAs(load.document.parsed.profile)}
       </header>
@@ -141,6 +145,15 @@ export class ReaderView extends LitElement {
         ></margin-bar>
       </div>
     </article>`;
+  }
+
+  /**
+   * The slot for how the importer read the text's layout ("read as: hard-wrapped
+   * lines, setext headings, caret notes"), which the importer's layout profile
+   * (issue 11) fills in; nothing is shown until it reports one.
+   */
+  private renderReadAs() {
+    return nothing;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -295,11 +308,39 @@ export class ReaderView extends LitElement {
     const pos = r?.from ?? doc.built.map.toPos(from);
     if (pos === null) return false;
     view.dispatch(view.state.tr.setMeta(currentKey, setCurrentMeta(r && r.to > r.from ? r : null)));
-    const { node } = view.domAtPos(pos);
-    const el = node instanceof Element ? node : node.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    this.scrollPositionsIntoView(pos, r && r.to > r.from ? r.to : pos);
     if (options.focus) view.dom.focus({ preventScroll: true });
     return true;
+  }
+
+  /**
+   * Scrolls the text so that positions `[from, to]` are in view: centred when
+   * they fit on the screen, else their start near the top. Measured on the
+   * positions themselves (coordsAtPos), not their block: a passage deep in a
+   * paragraph taller than the screen must not stay below it.
+   */
+  private scrollPositionsIntoView(from: number, to: number): void {
+    const view = this.view;
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    if (!view || !scroller) return;
+    let top: number;
+    let bottom: number;
+    try {
+      const start = view.coordsAtPos(from, 1);
+      const end = view.coordsAtPos(to, -1);
+      top = Math.min(start.top, end.top);
+      bottom = Math.max(start.bottom, end.bottom);
+    } catch {
+      // A position ProseMirror cannot measure (inside a widget) falls back to its block.
+      const { node } = view.domAtPos(from);
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const frame = scroller.getBoundingClientRect();
+    const height = bottom - top;
+    const margin = Math.min(48, frame.height / 4);
+    const offset = height <= frame.height - 2 * margin ? top - frame.top - (frame.height - height) / 2 : top - frame.top - margin;
+    scroller.scrollTop += offset;
   }
 
   /** Clears the current-span mark. */

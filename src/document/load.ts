@@ -12,11 +12,43 @@ import { decodeText } from '../text/decode.ts';
 /** Largest text the reader lays out; beyond it a view would stop responding to the reader. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A decoded text. Its structure (`parsed`) and ProseMirror document (`built`)
+ * are made on first use: a manifest of twenty texts opens with only the texts
+ * on screen laid out, while every source is at hand for anchoring and search.
+ */
 export interface LoadedDocument {
   readonly entry: DocumentEntry;
   readonly source: string;
   readonly parsed: ParsedText;
   readonly built: BuiltDocument;
+  /** True once `parsed` has been made (it is made on first use). */
+  readonly isParsed: boolean;
+}
+
+/** A LoadedDocument whose parse and build run on first access, once. */
+class LazyDocument implements LoadedDocument {
+  private parsedText: ParsedText | null = null;
+  private builtDocument: BuiltDocument | null = null;
+
+  constructor(
+    readonly entry: DocumentEntry,
+    readonly source: string,
+  ) {}
+
+  get parsed(): ParsedText {
+    this.parsedText ??= parsePlainText(this.source, { title: this.entry.title, ...(this.entry.layout ? { layout: this.entry.layout } : {}) });
+    return this.parsedText;
+  }
+
+  get built(): BuiltDocument {
+    this.builtDocument ??= buildDocument(this.parsed);
+    return this.builtDocument;
+  }
+
+  get isParsed(): boolean {
+    return this.parsedText !== null;
+  }
 }
 
 export type DocumentLoad =
@@ -37,9 +69,7 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
   // The one decoding every reader of a file shares (a leading byte-order mark is not part of the text).
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail(`the file ${decoded.problem}.`);
-  const source = decoded.text;
-  const parsed = parsePlainText(source, { title: entry.title, ...(entry.layout ? { layout: entry.layout } : {}) });
-  return { ok: true, document: { entry, source, parsed, built: buildDocument(parsed) } };
+  return { ok: true, document: new LazyDocument(entry, decoded.text) };
 }
 
 /**
@@ -53,8 +83,11 @@ export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: t
   } catch (error) {
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
-  if (response.status === 404) return { ok: false, entry, problem: `${entry.file}: the file is missing.` };
+  if (response.status === 404 || response.status === 410) return { ok: false, entry, problem: `${entry.file}: the file is missing.` };
   if (!response.ok) return { ok: false, entry, problem: `${entry.file}: the file could not be read (HTTP ${response.status}).` };
+  if (isWebPageInsteadOf(entry.file, response.headers.get('Content-Type'))) {
+    return { ok: false, entry, problem: `${entry.file}: the file is missing (the server answered with a web page instead of the text).` };
+  }
   let bytes: ArrayBuffer;
   try {
     bytes = await response.arrayBuffer();
@@ -62,6 +95,17 @@ export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: t
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
   return decodeDocument(entry, bytes);
+}
+
+/**
+ * True when the server answered a request for a text with an HTML page: what
+ * development servers and single-page hosts send, with status 200, for a file
+ * they do not have. Only a document that is itself a web page may come as HTML.
+ */
+function isWebPageInsteadOf(file: string, contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const isHtml = type === 'text/html' || type === 'application/xhtml+xml';
+  return isHtml && !/\.x?html?$/i.test(file);
 }
 
 function formatBytes(n: number): string {

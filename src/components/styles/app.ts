@@ -1,6 +1,7 @@
 /**
- * The app shell's layout: toolbar, the two texts and the side panel in a grid
- * (one column with a switch on narrow screens), toasts and the keys list.
+ * The app shell's layout: toolbar, the chosen texts and the side panel in a
+ * grid (one text at a time with a switch on narrow screens), toasts and the
+ * keys list.
  */
 import { css } from 'lit';
 
@@ -147,12 +148,66 @@ export const appStyles = css`
     font-size: 0.85rem;
     color: var(--muted);
   }
+  /* The texts the reader chose side by side, and the lists beside them when
+     there is room (lists-docked), else over them on demand (lists-over). The
+     shell (columns-controller.ts) counts how many texts fit at 420 px of text. */
   reader-app main {
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(17rem, 23rem);
     gap: 0.75rem;
     padding: 0.75rem;
     min-height: 0;
+    position: relative;
+  }
+  reader-app main.cols-1.lists-docked {
+    grid-template-columns: minmax(0, 1fr) minmax(17rem, 23rem);
+  }
+  reader-app main.lists-over {
+    gap: 6px;
+    padding: 6px;
+  }
+  reader-app main.cols-1.lists-over {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  reader-app main.cols-2.lists-over {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  reader-app main.cols-3.lists-over {
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+  }
+  reader-app main.lists-over > side-panel:not(.open) {
+    display: none;
+  }
+  reader-app main.lists-over > side-panel.open {
+    position: absolute;
+    top: 6px;
+    right: 6px;
+    bottom: 6px;
+    width: min(23rem, calc(100% - 12px));
+    z-index: 20;
+    box-shadow: 0 6px 24px rgba(0, 0, 0, 0.22);
+  }
+  /* Three texts at 1440 px: less chrome around each, so each keeps 420 px of text. */
+  reader-app main.cols-3 .reader-text {
+    padding-left: 0.5rem;
+    padding-right: 0.5rem;
+  }
+  reader-app main.cols-3 margin-bar {
+    width: 1.2rem;
+  }
+  reader-app main.cols-3 .reader-scroll {
+    scrollbar-width: thin;
+  }
+  reader-app main.cols-3 .reader-header {
+    padding-left: 0.75rem;
+    padding-right: 0.75rem;
+  }
+  reader-app .switch button {
+    flex: none;
+    max-width: 9.5rem;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   @media (max-width: 900px) {
     reader-app .switch {
@@ -173,9 +228,14 @@ export const appStyles = css`
     reader-app .theme-label {
       display: none;
     }
-    reader-app main {
+    reader-app main.stacked {
       grid-template-columns: minmax(0, 1fr);
       padding: 0.4rem;
+    }
+    reader-app .switch {
+      max-width: 100%;
+      overflow-x: auto;
+      gap: 0.25rem;
     }
   }
   @media print {
