@@ -157,6 +157,10 @@ export class NoteEditor extends LitElement {
   /** A warning shown while editing, e.g. that the note changed elsewhere meanwhile. */
   @property() notice = '';
 
+  /**
+   * Follows the dialog. A 'close' event arrives after `close()` returns, so it
+   * may come after a quick reopen: it reads the dialog rather than assume.
+   */
   @state() private isOpen = false;
   @state() private copyStatus = '';
   @query('dialog') private dialog!: HTMLDialogElement;
@@ -164,7 +168,7 @@ export class NoteEditor extends LitElement {
 
   override render() {
     const saving = this.saveState.kind === 'saving';
-    return html`<dialog aria-labelledby="t" @cancel=${this.onCancel} @close=${() => (this.isOpen = false)}>
+    return html`<dialog aria-labelledby="t" @cancel=${this.onCancel} @close=${() => (this.isOpen = this.dialog.open)}>
       <form method="dialog" @submit=${this.onSubmit}>
         <h2 id="t">${this.mode === 'create' ? 'New note' : 'Edit note'}</h2>
         <blockquote aria-label="Passage">${this.quote}</blockquote>

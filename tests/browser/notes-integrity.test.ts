@@ -370,3 +370,20 @@ describe('an IndexedDB that never answers', () => {
     expect(app.annotationSession!.problems.join(' ')).to.not.match(/not answering/i);
   });
 });
+
+describe('the note editor', () => {
+  it('knows it is open when reopened right after closing (the close event comes late)', async () => {
+    const editor = document.createElement('note-editor');
+    document.body.append(editor);
+    try {
+      await editor.open({ quote: 'a passage', mode: 'create' });
+      editor.close();
+      await editor.open({ quote: 'another passage', mode: 'create' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(editor.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+      expect(editor.opened).to.equal(true);
+    } finally {
+      editor.remove();
+    }
+  });
+});
