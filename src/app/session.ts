@@ -239,6 +239,11 @@ export class Session {
     return this.store !== null;
   }
 
+  /** How many own annotations are shown but not stored (their save was refused, or storage answered late and refused them). */
+  get unsavedCount(): number {
+    return this.store ? this.store.unsaved().length + this.memoryOnly.size : 0;
+  }
+
   /** Whether own annotations are stored, or kept in memory because storage is refused or silent. */
   get storageState(): StorageState {
     return this.store ? 'durable' : this.storeSilent ? 'not-answering' : 'unavailable';
@@ -347,7 +352,7 @@ export class Session {
       if (error instanceof StorageUnavailableError) {
         this.syncOwnLayer();
         this.emit();
-        throw new SaveFailedError(`Not saved. ${error.message} The note is kept for this visit; export it to keep a copy.`);
+        throw new SaveFailedError(`Not saved. ${error.message}`);
       }
       throw new SaveFailedError(`Not saved: ${(error as Error).message}`);
     }

@@ -160,16 +160,7 @@ export class ReaderApp extends LitElement {
         >
           Annotate selection
         </button>
-        ${session
-          ? html`<span class=${`storage ${session.durable ? '' : 'warn'}`} role="status">
-                ${session.storageState === 'durable'
-                  ? 'Notes are saved in this browser'
-                  : session.storageState === 'not-answering'
-                    ? "Storage not answering: notes last this visit only"
-                    : 'Storage unavailable: notes last this visit only'}
-              </span>
-              ${session.durable ? nothing : html`<button class="action export-notes" @click=${() => this.downloadLayers(['own'])}>Export notes</button>`}`
-          : nothing}
+        ${session ? this.renderStorageStatus(session) : nothing}
         <keys-help></keys-help>
         <label class="theme"
           ><span class="theme-label">Theme</span>
@@ -219,6 +210,22 @@ export class ReaderApp extends LitElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /** Where the reader's notes are kept, said plainly, with an export whenever some are not stored. */
+  private renderStorageStatus(session: Session) {
+    const unsaved = session.unsavedCount;
+    const text =
+      session.storageState === 'not-answering'
+        ? 'Storage not answering: notes last this visit only'
+        : session.storageState === 'unavailable'
+          ? 'Storage unavailable: notes last this visit only'
+          : unsaved
+            ? `${unsaved} ${unsaved === 1 ? 'note is' : 'notes are'} not saved (storage refused): export to keep a copy`
+            : 'Notes are saved in this browser';
+    const warn = !session.durable || unsaved > 0;
+    return html`<span class=${`storage ${warn ? 'warn' : ''}`} role="status">${text}</span>
+      ${warn ? html`<button class="action export-notes" @click=${() => this.downloadLayers(['own'])}>Export notes</button>` : nothing}`;
   }
 
   private renderPanels() {

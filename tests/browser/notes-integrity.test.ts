@@ -255,6 +255,9 @@ describe('a storage quota error on save, then delete', () => {
       expect(editor.shadowRoot!.textContent).to.match(/not saved/i).and.to.match(/full/);
       expect(editor.opened).to.equal(true);
       editor.shadowRoot!.querySelector<HTMLButtonElement>('button.cancel')!.click();
+      // The toolbar says that a note is not stored, and offers the export.
+      await until(() => /1 note is not saved/.test(app.querySelector('.storage')!.textContent!), 'unsaved note named in the toolbar');
+      expect(app.querySelector('button.export-notes'), 'export offered').to.not.equal(null);
 
       // Still full: the delete fails too, and says so; the note stays.
       deleteFromPanel(app, note.id);
@@ -272,6 +275,7 @@ describe('a storage quota error on save, then delete', () => {
       const store = await AnnotationStore.open({ name, factory: realIndexedDB });
       expect(store.get(note.id)!.deleted).to.equal(true);
       store.close();
+      await until(() => app.querySelector('.storage')!.textContent!.includes('Notes are saved in this browser'), 'nothing unsaved any more');
 
       // Undo brings back the latest words, the ones the full disk refused.
       app.querySelector<HTMLButtonElement>('.toast button')!.click();
