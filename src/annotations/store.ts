@@ -200,7 +200,7 @@ export class AnnotationStore {
       throw new InvalidAnnotationError(`The annotation ${clean.id} cannot be saved as the reader's own: its creator must be a Person.`);
     }
     try {
-      const record = await this.write(clean.id, options, (current) => ({
+      const record = await this.write(clean.id, options, 'saving', (current) => ({
         id: clean.id,
         revision: (current?.revision ?? 0) + 1,
         deleted: false,
@@ -215,12 +215,23 @@ export class AnnotationStore {
   }
 
   /**
-   * Deletes `id`, keeping a tombstone with its last version. Resolves with the
-   * tombstone, or null when there is no such annotation; an already deleted one
-   * is returned unchanged. Throws StaleWriteError, StorageUnavailableError.
+   * Deletes `id`, keeping a tombstone with its last version (the one in
+   * `unsaved()` when its last save was refused). Resolves, once durable, with
+   * the tombstone, or null when there is no such annotation; an already deleted
+   * one is returned unchanged. Throws StaleWriteError, StorageUnavailableError
+   * (nothing changed then, in memory either).
    */
-  delete(id: string, options: WriteOptions = {}): Promise<StoredRecord | null> {
-    return this.write(id, options, (current) => (current && !current.deleted ? { ...current, revision: current.revision + 1, deleted: true } : null));
+  async delete(id: string, options: WriteOptions = {}): Promise<StoredRecord | null> {
+    // A version whose save was refused is deleted too, and its tombstone keeps
+    // it, so undo brings back the latest words (and a note that never reached
+    // the database can be deleted durably instead of lingering in memory).
+    const unsaved = this.failed.get(id);
+    const tombstone = await this.write(id, options, 'deleting', (current) => {
+      if (unsaved) return { id, revision: (current?.revision ?? 0) + 1, deleted: true, annotation: unsaved };
+      return current && !current.deleted ? { ...current, revision: current.revision + 1, deleted: true } : null;
+    });
+    if (this.failed.get(id) === unsaved) this.failed.delete(id);
+    return tombstone;
   }
 
   /**
@@ -229,7 +240,7 @@ export class AnnotationStore {
    * unchanged. Throws StaleWriteError, StorageUnavailableError.
    */
   restore(id: string, options: WriteOptions = {}): Promise<StoredRecord | null> {
-    return this.write(id, options, (current) => (current && current.deleted ? { ...current, revision: current.revision + 1, deleted: false } : null));
+    return this.write(id, options, 'restoring', (current) => (current && current.deleted ? { ...current, revision: current.revision + 1, deleted: false } : null));
   }
 
   /** Calls `listener` after every committed change, local or remote. Returns the function that unsubscribes. */
@@ -252,7 +263,12 @@ export class AnnotationStore {
    * checks its revision, and writes what `change` makes of it (null: nothing to
    * change; the current record is returned). Resolves after `complete`.
    */
-  private async write(id: string, options: WriteOptions, change: (current: StoredRecord | undefined) => StoredRecord | null): Promise<StoredRecord | null> {
+  private async write(
+    id: string,
+    options: WriteOptions,
+    doing: 'saving' | 'deleting' | 'restoring',
+    change: (current: StoredRecord | undefined) => StoredRecord | null,
+  ): Promise<StoredRecord | null> {
     this.assertOpen();
     const expected = options.expectedRevision ?? this.records.get(id)?.revision ?? 0;
     let next: StoredRecord | null = null;
@@ -271,7 +287,7 @@ export class AnnotationStore {
       if (next) void tx.store.put(next);
       await tx.done;
     } catch (e) {
-      throw storageErrorOf(e, `saving ${id}`) as Error;
+      throw storageErrorOf(e, `${doing} ${id}`) as Error;
     }
     if (!next) return current ? this.records.get(id) ?? null : null;
     this.learn(next, 'local');

@@ -37,6 +37,13 @@ function noteBodies(comment: string, tags: readonly string[]): Body[] {
   return bodies;
 }
 
+/** A note's comment ('' when it has none) and tags, as the editor shows them. */
+export function noteWords(note: Annotation): { comment: string; tags: string[] } {
+  const comment = note.body.find((b): b is TextualBody => b.type === 'TextualBody' && (b.purpose === 'commenting' || b.purpose === undefined));
+  const tags = note.body.filter((b): b is TextualBody => b.type === 'TextualBody' && b.purpose === 'tagging').map((b) => b.value);
+  return { comment: comment?.value ?? '', tags };
+}
+
 /** A new note on `passage`. Throws RangeError when the passage lies outside its text. */
 export function makeNote(passage: Passage, comment: string, tags: readonly string[], creator: Agent, now: Date = new Date()): Annotation {
   return {

@@ -7,7 +7,7 @@
 import type { LoadedDocument } from '../document/load.ts';
 import type { Annotation } from '../annotations/model.ts';
 import type { Layer } from '../annotations/layer.ts';
-import { AnnotationStore } from '../annotations/store.ts';
+import { AnnotationStore, type WriteOptions } from '../annotations/store.ts';
 import { StaleWriteError, StorageUnavailableError } from '../annotations/store-errors.ts';
 import { exportCollection, importCollection } from '../annotations/exchange.ts';
 import { makeReview } from '../analysis/claims/review.ts';
@@ -19,10 +19,50 @@ import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-a
 export const OWN_LAYER_ID = 'own';
 const IMPORTED_LAYER_ID = 'imported';
 
-/** Why a save did not happen, for the reader. */
+/** How long the reader waits for the browser's storage to open before going on without it (ms). */
+export const STORE_OPEN_TIMEOUT_MS = 10_000;
+
+/** Why a save (or delete, or undo) did not happen, for the reader. */
 export class SaveFailedError extends Error {
   override name = 'SaveFailedError';
 }
+
+/**
+ * What a note editor starts from, taken when it opens (not when it saves):
+ * the note as the reader saw it and the stored revision it had then. A save
+ * based on it succeeds only if nobody changed the note since.
+ */
+export interface NoteEditBase {
+  readonly id: string;
+  readonly annotation: Annotation;
+  /** The stored revision when the editor opened; null without storage (one tab, nothing to race). */
+  readonly revision: number | null;
+  /** True when the note is deleted (the other side of a conflict, after a delete elsewhere). */
+  readonly deleted: boolean;
+}
+
+/**
+ * An edit not saved because the note changed (or was deleted) elsewhere after
+ * the editor opened. Carries both versions so the reader can choose: saving
+ * `mine` again based on `theirs` overwrites it knowingly.
+ */
+export class EditConflictError extends SaveFailedError {
+  override name = 'EditConflictError';
+  constructor(
+    readonly theirs: NoteEditBase,
+    readonly mine: Annotation,
+  ) {
+    super(
+      `This note was ${theirs.deleted ? 'deleted' : 'changed'} in another tab after you opened it, so your edit was not saved. Choose which version to keep.`,
+    );
+  }
+}
+
+/** Where the reader's own annotations are kept. */
+export type StorageState = 'durable' | 'not-answering' | 'unavailable';
+
+const NOT_ANSWERING =
+  "The browser's storage is not answering (its database did not open), so your notes are kept in memory for this visit only; export them before you close the page. Should the storage answer later, they are saved in it then.";
 
 /** Engine members whose answer depends on the annotation bodies: reading one indexes any that wait. */
 const NEEDS_ANNOTATION_INDEX: ReadonlySet<PropertyKey> = new Set(['search', 'addAnnotations', 'removeAnnotations']);
@@ -44,6 +84,9 @@ export class Session {
   readonly problems: string[] = [];
   /** Null when the browser's storage is unavailable: own annotations then live in memory only. */
   private store: AnnotationStore | null = null;
+  /** True while the database's open has neither succeeded nor failed after the wait. */
+  private storeSilent = false;
+  private closed = false;
   private memoryOnly = new Map<string, Annotation>();
   private imported: Annotation[] = [];
   private readonly listeners = new Set<() => void>();
@@ -94,12 +137,12 @@ export class Session {
    */
   static async open(
     documents: readonly LoadedDocument[],
-    options: { annotationsBase: URL; layerFiles: readonly string[]; storeName?: string; searchIndex?: URL },
+    options: { annotationsBase: URL; layerFiles: readonly string[]; storeName?: string; searchIndex?: URL; storeOpenTimeoutMs?: number },
   ): Promise<Session> {
     const session = new Session(documents);
     const [shipped] = await Promise.all([
       loadShippedLayers(options.annotationsBase, options.layerFiles),
-      session.openStore(options.storeName),
+      session.openStore(options.storeName, options.storeOpenTimeoutMs ?? STORE_OPEN_TIMEOUT_MS),
       options.searchIndex ? session.loadPrebuiltIndex(options.searchIndex) : Promise.resolve(),
     ]);
     session.shippedLayers = shipped.layers;
@@ -109,13 +152,27 @@ export class Session {
     return session;
   }
 
-  private async openStore(name?: string): Promise<void> {
+  /**
+   * Opens the store, waiting at most `timeoutMs`: an IndexedDB whose open never
+   * settles must not leave the reader loading forever. After the wait, notes
+   * are kept in memory; if the store opens later, they move into it.
+   */
+  private async openStore(name: string | undefined, timeoutMs: number): Promise<void> {
+    const opening = AnnotationStore.open(name ? { name } : {});
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silence = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
     try {
-      this.store = await AnnotationStore.open(name ? { name } : {});
-      this.store.subscribe(() => {
-        this.syncOwnLayer();
-        this.emit();
-      });
+      const store = await Promise.race([opening, silence]);
+      if (store) {
+        this.attachStore(store);
+        return;
+      }
+      this.storeSilent = true;
+      this.problems.push(NOT_ANSWERING);
+      opening.then(
+        (late) => void this.adoptLateStore(late),
+        () => undefined, // It failed after all: notes stay in memory, as the reader was already told.
+      );
     } catch (error) {
       this.store = null;
       this.problems.push(
@@ -123,12 +180,73 @@ export class Session {
           ? `${error.message} Your notes are kept in memory for this visit only; export them before you close the page.`
           : `The annotation database could not be opened (${(error as Error).message}). Your notes are kept in memory for this visit only.`,
       );
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  private attachStore(store: AnnotationStore): void {
+    this.store = store;
+    store.subscribe(() => {
+      this.syncOwnLayer();
+      this.emit();
+    });
+  }
+
+  /**
+   * The store opened after the reader stopped waiting: what this visit wrote
+   * in memory is saved in it (a refused save stays listed as unsaved), then
+   * the reader works with storage as usual.
+   */
+  private async adoptLateStore(store: AnnotationStore): Promise<void> {
+    const copied = new Map<string, Annotation>();
+    const notCopied = new Map<string, Annotation>();
+    // Notes written while copying are copied too: loop until none waits.
+    for (;;) {
+      const waiting = [...this.memoryOnly.values()].filter((a) => copied.get(a.id) !== a);
+      if (!waiting.length || this.closed) break;
+      for (const a of waiting) {
+        copied.set(a.id, a);
+        try {
+          await store.put(a);
+          notCopied.delete(a.id);
+        } catch (error) {
+          // Refused for want of space: the store lists it as unsaved. Otherwise it stays in memory.
+          if (!(error instanceof StorageUnavailableError)) notCopied.set(a.id, a);
+        }
+      }
+    }
+    if (this.closed) {
+      store.close();
+      return;
+    }
+    const deletedMeanwhile = [...copied.keys()].filter((id) => !this.memoryOnly.has(id));
+    this.memoryOnly = notCopied;
+    this.storeSilent = false;
+    this.attachStore(store);
+    const at = this.problems.indexOf(NOT_ANSWERING);
+    if (at >= 0) this.problems.splice(at, 1);
+    this.problems.push(
+      `The browser's storage answered late; the notes of this visit are now saved in it${notCopied.size ? `, except ${notCopied.size} that stay in memory for this visit: export them` : ''}.`,
+    );
+    for (const id of deletedMeanwhile) await store.delete(id).catch(() => undefined);
+    this.syncOwnLayer();
+    this.emit();
   }
 
   /** True when own annotations are durably stored (IndexedDB works). */
   get durable(): boolean {
     return this.store !== null;
+  }
+
+  /** How many own annotations are shown but not stored (their save was refused, or storage answered late and refused them). */
+  get unsavedCount(): number {
+    return this.store ? this.store.unsaved().length + this.memoryOnly.size : 0;
+  }
+
+  /** Whether own annotations are stored, or kept in memory because storage is refused or silent. */
+  get storageState(): StorageState {
+    return this.store ? 'durable' : this.storeSilent ? 'not-answering' : 'unavailable';
   }
 
   /** Calls `listener` whenever annotations change (here or in another tab). Returns the unsubscribe function. */
@@ -143,7 +261,11 @@ export class Session {
 
   /** The reader's own annotations (notes, reviews, re-attached copies). */
   ownAnnotations(): readonly Annotation[] {
-    return this.store ? [...this.store.list(), ...this.store.unsaved()] : [...this.memoryOnly.values()];
+    if (!this.store) return [...this.memoryOnly.values()];
+    // A version whose save was refused replaces the stored one: it is what the reader wrote last.
+    const unsaved = this.store.unsaved();
+    const replaced = new Set(unsaved.map((a) => a.id));
+    return [...this.store.list().filter((a) => !replaced.has(a.id)), ...unsaved, ...this.memoryOnly.values()];
   }
 
   /** Sets the own (and imported) layers, after `before` when given, and re-anchors once. */
@@ -207,9 +329,10 @@ export class Session {
   /**
    * Keeps `annotation` as the reader's own. Resolves only once it is durable
    * (IndexedDB transaction complete) — or, without storage, kept in memory.
-   * Throws SaveFailedError with a message for the reader.
+   * Throws SaveFailedError with a message for the reader; EditConflictError
+   * when `options.expectedRevision` is given and the note has another now.
    */
-  async save(annotation: Annotation): Promise<void> {
+  async save(annotation: Annotation, options: WriteOptions = {}): Promise<void> {
     if (!this.store) {
       this.memoryOnly.set(annotation.id, annotation);
       this.syncOwnLayer();
@@ -217,17 +340,21 @@ export class Session {
       return;
     }
     try {
-      await this.store.put(annotation);
+      await this.store.put(annotation, options);
     } catch (error) {
       if (error instanceof StaleWriteError) {
-        throw new SaveFailedError('This note was changed in another tab first; the other version is shown now. Make your change again.');
+        const theirs = this.store.get(annotation.id);
+        if (options.expectedRevision !== undefined && theirs) {
+          throw new EditConflictError({ id: theirs.id, annotation: theirs.annotation, revision: theirs.revision, deleted: theirs.deleted }, annotation);
+        }
+        throw new SaveFailedError('Not saved: this note was changed in another tab first; the other version is shown now. Make your change again.');
       }
       if (error instanceof StorageUnavailableError) {
         this.syncOwnLayer();
         this.emit();
-        throw new SaveFailedError(`${error.message} The note is kept for this visit; export it to keep a copy.`);
+        throw new SaveFailedError(`Not saved. ${error.message}`);
       }
-      throw new SaveFailedError(`The note could not be saved: ${(error as Error).message}`);
+      throw new SaveFailedError(`Not saved: ${(error as Error).message}`);
     }
     this.syncOwnLayer();
     this.emit();
@@ -240,20 +367,54 @@ export class Session {
     return note;
   }
 
-  async updateNote(id: string, comment: string, tags: readonly string[]): Promise<void> {
-    const current = this.ownAnnotations().find((a) => a.id === id);
-    if (!current) throw new SaveFailedError('This note no longer exists (it may have been deleted in another tab).');
-    const next = editNote(current, comment, tags);
-    if (next !== current) await this.save(next);
+  /**
+   * What an editor of own note `id` starts from: call it when the editor
+   * opens and pass the result to `updateNote`. Null when there is no such note.
+   */
+  beginEdit(id: string): NoteEditBase | null {
+    const inMemory = this.memoryOnly.get(id);
+    if (!this.store || inMemory) return inMemory ? { id, annotation: inMemory, revision: null, deleted: false } : null;
+    const record = this.store.get(id);
+    // A version whose save was refused is what the reader sees; its base is still the stored revision.
+    const unsaved = this.store.unsaved().find((a) => a.id === id);
+    if (unsaved) return { id, annotation: unsaved, revision: record?.revision ?? 0, deleted: false };
+    return record && !record.deleted ? { id, annotation: record.annotation, revision: record.revision, deleted: false } : null;
   }
 
-  /** Deletes an own annotation; `undoDelete` brings it back. */
+  /**
+   * Saves the reader's edit of note `id`, made from `base` (by default the
+   * note as it is now). Resolves once durable, with 'unchanged' when the edit
+   * changes nothing. Throws EditConflictError when the note changed or was
+   * deleted since `base` (nothing is saved then), SaveFailedError otherwise.
+   */
+  async updateNote(id: string, comment: string, tags: readonly string[], base: NoteEditBase | null = this.beginEdit(id)): Promise<'saved' | 'unchanged'> {
+    if (!base) throw new SaveFailedError('This note no longer exists (it may have been deleted in another tab).');
+    const next = editNote(base.annotation, comment, tags);
+    // Unchanged words on a deleted note still mean "bring it back".
+    if (next === base.annotation && !base.deleted) return 'unchanged';
+    await this.save(next, base.revision === null ? {} : { expectedRevision: base.revision });
+    return 'saved';
+  }
+
+  /**
+   * Deletes an own annotation, resolving once the delete is durable;
+   * `undoDelete` brings it back. Throws SaveFailedError when nothing was
+   * deleted (the annotation is then unchanged).
+   */
   async deleteNote(id: string): Promise<void> {
-    if (!this.store) {
-      this.deletedInMemory.set(id, this.memoryOnly.get(id)!);
+    if (!this.store || this.memoryOnly.has(id)) {
+      const a = this.memoryOnly.get(id);
+      if (!a) throw new SaveFailedError('Nothing was deleted: this note no longer exists.');
+      this.deletedInMemory.set(id, a);
       this.memoryOnly.delete(id);
     } else {
-      await this.store.delete(id);
+      let tombstone;
+      try {
+        tombstone = await this.store.delete(id);
+      } catch (error) {
+        throw new SaveFailedError(`Not deleted. ${this.reasonOf(error)}`);
+      }
+      if (!tombstone) throw new SaveFailedError('Nothing was deleted: this note no longer exists.');
     }
     this.syncOwnLayer();
     this.emit();
@@ -261,15 +422,31 @@ export class Session {
 
   private deletedInMemory = new Map<string, Annotation>();
 
+  /** Brings back an annotation deleted by `deleteNote`, once durable. Throws SaveFailedError. */
   async undoDelete(id: string): Promise<void> {
-    if (!this.store) {
-      const a = this.deletedInMemory.get(id);
-      if (a) this.memoryOnly.set(id, a);
+    const inMemory = this.deletedInMemory.get(id);
+    if (inMemory) {
+      this.deletedInMemory.delete(id);
+      // Deleted while storage was missing, restored once it answered: into storage it goes.
+      if (this.store) return this.save(inMemory);
+      this.memoryOnly.set(id, inMemory);
+    } else if (!this.store) {
+      throw new SaveFailedError('Not restored: there is nothing to bring back.');
     } else {
-      await this.store.restore(id);
+      try {
+        await this.store.restore(id);
+      } catch (error) {
+        throw new SaveFailedError(`Not restored. ${this.reasonOf(error)}`);
+      }
     }
     this.syncOwnLayer();
     this.emit();
+  }
+
+  /** A store error as a sentence for the reader. */
+  private reasonOf(error: unknown): string {
+    if (error instanceof StaleWriteError) return 'It was changed in another tab first; the other version is shown now.';
+    return (error as Error).message;
   }
 
   /** Records the reader's decision on a machine proposal (claim link or flag). */
@@ -335,6 +512,7 @@ export class Session {
   }
 
   close(): void {
+    this.closed = true;
     this.store?.close();
     this.listeners.clear();
   }

@@ -14,7 +14,8 @@ import { themeStyles } from './styles/theme.ts';
 import { panelStyles, readerStyles } from './styles/reader.ts';
 import { printStyles } from './styles/print.ts';
 import { appStyles } from './styles/app.ts';
-import { Session, SaveFailedError } from '../app/session.ts';
+import { Session, SaveFailedError, EditConflictError, type NoteEditBase } from '../app/session.ts';
+import { noteWords } from '../app/own-annotations.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
 import { paintSearchHits, clearSearchHits } from '../search/index.ts';
@@ -56,6 +57,8 @@ export class ReaderApp extends LitElement {
   @property({ attribute: 'annotations-base' }) annotationsBase = 'annotations/';
   /** The IndexedDB database for the reader's own annotations (tests use their own). */
   @property({ attribute: 'store-name' }) storeName = '';
+  /** How long to wait for the browser's storage to open, in ms (0: the session's default). Tests shorten it. */
+  @property({ attribute: 'store-open-timeout', type: Number }) storeOpenTimeout = 0;
 
   @state() private entries: readonly DocumentEntry[] = [];
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
@@ -82,7 +85,14 @@ export class ReaderApp extends LitElement {
   private claimLinks: readonly ClaimLink[] = [];
   private claimLinksRevision = -1;
 
-  private editing: { mode: 'create'; docId: string; from: number; to: number } | { mode: 'edit'; id: string } | null = null;
+  /**
+   * The note being written. An edit keeps the base it started from (taken
+   * when the editor opened) and, after a conflict, the version saved elsewhere.
+   */
+  private editing:
+    | { mode: 'create'; docId: string; from: number; to: number }
+    | { mode: 'edit'; id: string; base: NoteEditBase; theirs: NoteEditBase | null }
+    | null = null;
   private cardTimer = 0;
   private toastTimer = 0;
   private searchHits: { docId: string; from: number; to: number }[] = [];
@@ -165,11 +175,7 @@ export class ReaderApp extends LitElement {
         >
           Annotate selection
         </button>
-        ${session
-          ? html`<span class=${`storage ${session.durable ? '' : 'warn'}`} role="status">
-              ${session.durable ? 'Notes are saved in this browser' : 'Storage unavailable: notes last this visit only'}
-            </span>`
-          : nothing}
+        ${session ? this.renderStorageStatus(session) : nothing}
         <keys-help></keys-help>
         <label class="theme"
           ><span class="theme-label">Theme</span>
@@ -214,7 +220,11 @@ export class ReaderApp extends LitElement {
         @card-action=${this.onCardAction}
         @card-close=${() => (this.card = null)}
       ></annotation-card>
-      <note-editor @note-save=${this.onNoteSave} @note-cancel=${() => (this.editing = null)}></note-editor>
+      <note-editor
+        @note-save=${this.onNoteSave}
+        @note-conflict-choice=${this.onConflictChoice}
+        @note-cancel=${() => (this.editing = null)}
+      ></note-editor>
       ${this.toast
         ? html`<div class="toast" role="status" aria-live="polite">
             <span>${this.toast.message}</span>
@@ -274,6 +284,22 @@ export class ReaderApp extends LitElement {
   /** The reader asked for a text (document list, narrow screens): shows it and remembers the choice. */
   private showText(id: string): void {
     if (this.columns.show(id)) this.writeUrl({ texts: this.columns.chosen });
+  }
+
+  /** Where the reader's notes are kept, said plainly, with an export whenever some are not stored. */
+  private renderStorageStatus(session: Session) {
+    const unsaved = session.unsavedCount;
+    const text =
+      session.storageState === 'not-answering'
+        ? 'Storage not answering: notes last this visit only'
+        : session.storageState === 'unavailable'
+          ? 'Storage unavailable: notes last this visit only'
+          : unsaved
+            ? `${unsaved} ${unsaved === 1 ? 'note is' : 'notes are'} not saved (storage refused): export to keep a copy`
+            : 'Notes are saved in this browser';
+    const warn = !session.durable || unsaved > 0;
+    return html`<span class=${`storage ${warn ? 'warn' : ''}`} role="status">${text}</span>
+      ${warn ? html`<button class="action export-notes" @click=${() => this.downloadLayers(['own'])}>Export notes</button>` : nothing}`;
   }
 
   private renderPanels() {
@@ -410,9 +436,11 @@ export class ReaderApp extends LitElement {
       layerFiles,
       ...(this.storeName ? { storeName: this.storeName } : {}),
       ...(searchIndex ? { searchIndex } : {}),
+      ...(this.storeOpenTimeout > 0 ? { storeOpenTimeoutMs: this.storeOpenTimeout } : {}),
     });
     this.unsubscribe = this.session.subscribe(() => {
       this.revision++;
+      this.warnIfEditedElsewhere();
       // Annotation bodies are searchable: a change may change the results.
       (this.querySelector('search-panel') as SearchPanel | null)?.searchAgain();
     });
@@ -519,18 +547,67 @@ export class ReaderApp extends LitElement {
     if (!session || !editing) return;
     this.editor.saveState = { kind: 'saving' };
     try {
+      let outcome: 'saved' | 'unchanged' = 'saved';
       if (editing.mode === 'create') {
         const note = await session.createNote(editing.docId, editing.from, editing.to, event.detail.comment, event.detail.tags);
         this.writeUrl({ annotation: note.id });
       } else {
-        await session.updateNote(editing.id, event.detail.comment, event.detail.tags);
+        // Based on the note as it was when the editor opened: a save made elsewhere since is a conflict, never overwritten.
+        outcome = await session.updateNote(editing.id, event.detail.comment, event.detail.tags, editing.base);
       }
-      // Only now, with the note durable, does the interface say so.
+      this.editSaved(outcome);
+    } catch (error) {
+      this.editSaveFailed(error);
+    }
+  }
+
+  /** The reader chose in a conflict: save theirs over mine knowingly, or drop the edit. */
+  private async onConflictChoice(event: CustomEvent<{ choice: 'mine'; comment: string; tags: string[] } | { choice: 'theirs' }>): Promise<void> {
+    const session = this.session;
+    const editing = this.editing;
+    if (!session || editing?.mode !== 'edit' || !editing.theirs) return;
+    const detail = event.detail;
+    if (detail.choice === 'theirs') {
       this.editor.close();
       this.editing = null;
-      this.showToast(session.durable ? 'Saved.' : 'Kept for this visit (storage unavailable): export to keep a copy.');
+      this.showToast(editing.theirs.deleted ? 'Your edit was discarded; the note stays deleted.' : 'Your edit was discarded; the version from the other tab is kept.');
+      return;
+    }
+    this.editor.saveState = { kind: 'saving' };
+    try {
+      this.editSaved(await session.updateNote(editing.id, detail.comment, detail.tags, editing.theirs));
     } catch (error) {
-      this.editor.saveState = { kind: 'error', message: error instanceof SaveFailedError ? error.message : `Not saved: ${(error as Error).message}` };
+      this.editSaveFailed(error);
+    }
+  }
+
+  /** Only now, with the note durable, does the interface say so. */
+  private editSaved(outcome: 'saved' | 'unchanged'): void {
+    this.editor.close();
+    this.editing = null;
+    if (outcome === 'unchanged') this.showToast('Nothing changed, so nothing was saved.');
+    else this.showToast(this.session?.durable ? 'Saved.' : 'Kept for this visit (storage unavailable): export to keep a copy.');
+  }
+
+  private editSaveFailed(error: unknown): void {
+    const editing = this.editing;
+    if (error instanceof EditConflictError && editing?.mode === 'edit') {
+      // Nothing was saved; both versions are shown until the reader chooses.
+      editing.theirs = error.theirs;
+      this.editor.conflict = { ...noteWords(error.theirs.annotation), deleted: error.theirs.deleted };
+      this.editor.saveState = { kind: 'idle' };
+      return;
+    }
+    this.editor.saveState = { kind: 'error', message: error instanceof SaveFailedError ? error.message : `Not saved: ${(error as Error).message}` };
+  }
+
+  /** While an edit is open, says so when the note changes elsewhere: saving will then show both versions. */
+  private warnIfEditedElsewhere(): void {
+    const editing = this.editing;
+    if (editing?.mode !== 'edit' || !this.editor.opened || this.editor.conflict) return;
+    const now = this.session?.beginEdit(editing.id);
+    if (now?.revision !== editing.base.revision) {
+      this.editor.notice = `This note was ${now ? 'changed' : 'deleted'} in another tab after you opened it. Saving will show both versions so you can choose.`;
     }
   }
 
@@ -541,10 +618,13 @@ export class ReaderApp extends LitElement {
     const entry = session.workspace.get(id);
     try {
       if (action === 'edit' && entry) {
-        this.editing = { mode: 'edit', id };
+        // The base revision is taken now, as the editor opens, not when it saves.
+        const base = session.beginEdit(id);
+        if (!base) throw new SaveFailedError('This note no longer exists (it may have been deleted in another tab).');
+        this.editing = { mode: 'edit', id, base, theirs: null };
         this.card = null;
         const quote = entry.placed[0] ? this.sourceText(entry.placed[0].docId, entry.placed[0].from, entry.placed[0].to) : '';
-        await this.editor.open({ quote, comment: entry.comment ?? '', tags: entry.tags, mode: 'edit' });
+        await this.editor.open({ ...noteWords(base.annotation), quote, mode: 'edit' });
       } else if (action === 'delete') {
         this.card = null;
         await this.deleteWithUndo(id, 'Deleted.');
@@ -740,8 +820,12 @@ export class ReaderApp extends LitElement {
   // ---- Layers
 
   private onExport(event: CustomEvent<{ layerIds: string[] }>): void {
+    this.downloadLayers(event.detail.layerIds);
+  }
+
+  private downloadLayers(layerIds: readonly string[]): void {
     if (!this.session) return;
-    const json = this.session.exportLayers(event.detail.layerIds);
+    const json = this.session.exportLayers(layerIds);
     const blob = new Blob([json], { type: 'application/ld+json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);

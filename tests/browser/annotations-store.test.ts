@@ -316,6 +316,58 @@ describe('AnnotationStore storage failures', () => {
     expect(store.unsaved()).to.deep.equal([]);
   });
 
+  it('deletes an annotation whose save was refused durably, keeping its latest words for undo, and says so when the delete is refused too', async () => {
+    let full = false;
+    const filling = {
+      open(name: string, version?: number) {
+        const request = indexedDB.open(name, version);
+        request.addEventListener('success', () => {
+          const db = request.result;
+          const transaction = db.transaction.bind(db);
+          Object.defineProperty(db, 'transaction', {
+            value: (...args: Parameters<IDBDatabase['transaction']>) => {
+              if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+              return transaction(...args);
+            },
+            configurable: true,
+            writable: true,
+          });
+        });
+        return request;
+      },
+    } as unknown as IDBFactory;
+    const name = dbName();
+    const store = await open(name, filling);
+    await store.put(note(1, 'stored'));
+    full = true;
+    for (const a of [note(1, 'refused edit'), note(2, 'refused new')]) {
+      try {
+        await store.put(a);
+      } catch {
+        // Expected: the quota.
+      }
+    }
+    expect(store.unsaved().map((a) => a.id)).to.deep.equal([note(1).id, note(2).id]);
+    let error: unknown;
+    try {
+      await store.delete(note(1).id);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(StorageUnavailableError);
+    expect((error as Error).message).to.match(/while deleting/);
+    expect(store.unsaved().map((a) => a.id), 'a refused delete changes nothing').to.deep.equal([note(1).id, note(2).id]);
+    full = false;
+    expect(await store.delete(note(1).id)).to.include({ deleted: true, revision: 2 });
+    expect(await store.delete(note(2).id)).to.include({ deleted: true, revision: 1 });
+    expect(store.unsaved()).to.deep.equal([]);
+    expect(store.list()).to.deep.equal([]);
+    const fresh = await open(name);
+    expect(fresh.get(note(1).id)!.annotation.body).to.deep.equal([commentBody('refused edit')]);
+    const restored = await fresh.restore(note(2).id);
+    expect(restored!.annotation.body).to.deep.equal([commentBody('refused new')]);
+  });
+
   it('refuses to work after close with a clear error', async () => {
     const store = await open(dbName());
     store.close();
