@@ -651,6 +651,10 @@ export class ReaderApp extends LitElement {
 
   private onExport(event: CustomEvent<{ layerIds: string[] }>): void {
     if (!this.session) return;
+    if (!event.detail.layerIds.length) {
+      this.layerStatus = 'No layer is checked, so nothing was exported.';
+      return;
+    }
     const json = this.session.exportLayers(event.detail.layerIds);
     const blob = new Blob([json], { type: 'application/ld+json' });
     const a = document.createElement('a');
