@@ -120,3 +120,132 @@ describe('annotation card with foreign strings', () => {
     expect(saved[0]!.size).to.equal(value.length);
   });
 });
+
+// ---- Lists and panels
+
+import '../../src/components/notes-panel.ts';
+import '../../src/components/search-panel.ts';
+import '../../src/components/flags-panel.ts';
+import '../../src/components/claims-panel.ts';
+import '../../src/components/layers-panel.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import type { FlagItem } from '../../src/components/flags-panel.ts';
+import type { ClaimLink } from '../../src/components/claims/link.ts';
+import type { OrphanTarget } from '../../src/app/workspace.ts';
+
+/** A 1 MB+ string and a 15 MB one, for the length caps. */
+const MEGA = hugeString(1_200_000, 'megaword ');
+const HUGE = hugeString(15_000_000);
+const ALL = [...HOSTILE_STRINGS, MEGA, HUGE];
+
+/** Text of `el` and its shadow root, for checks that cover both. */
+function textOf(el: Element): string {
+  return (el.shadowRoot?.textContent ?? '') + el.textContent;
+}
+
+/** What every panel must show of foreign strings: text only, no bidi controls, no injected element, bounded size. */
+async function expectInert(el: Element, bound: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, 50));
+  expect(window.__pwned).to.equal(undefined);
+  const root = el.shadowRoot ?? el;
+  expect(root.querySelectorAll('script, img, iframe, svg, foreignObject, a[href^="javascript"]')).to.have.length(0);
+  const text = textOf(el);
+  expect(BIDI_CONTROLS.test(text), 'no bidi control is shown').to.equal(false);
+  expect(text).not.to.match(/native code|\[object Object\]/);
+  expect(text.length, 'drawn text stays bounded').to.be.below(bound);
+  for (const n of root.querySelectorAll('[class]')) {
+    for (const s of CLASS_INJECTION) expect(n.getAttribute('class')!, 'no class made of a foreign string').not.to.include(s);
+  }
+}
+
+describe('panels with foreign strings', () => {
+  beforeEach(() => delete window.__pwned);
+  afterEach(() => document.querySelectorAll('notes-panel, search-panel, flags-panel, claims-panel, layers-panel').forEach((p) => p.remove()));
+
+  it('notes panel: comments, tags, quotes and reasons as text, cut, with the length said', async () => {
+    const panel = document.createElement('notes-panel');
+    panel.notes = ALL.map((s, i) =>
+      entryOf(note([{ type: 'TextualBody', purpose: 'commenting', value: s }, ...tagBodies([s])], s, `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), [s]),
+    );
+    panel.orphans = ALL.map((s, i): OrphanTarget => ({ annotationId: `urn:x:${i}`, layerId: 'own', docId: null, targetIndex: 0, quote: s, reason: `It points into ${s}.` }));
+    panel.docLabels = { a: 'Text \u202Eexe.txt' };
+    document.body.append(panel);
+    await panel.updateComplete;
+    await expectInert(panel, 200_000);
+    const tags = [...panel.shadowRoot!.querySelectorAll('.tag')].map((t) => t.textContent);
+    for (const key of PROTOTYPE_KEYS) expect(tags).to.include(key);
+    expect(panel.shadowRoot!.textContent).to.include('15,000,000 characters in all');
+    expect(panel.shadowRoot!.textContent).to.include('<script>window.__pwned=1</script>');
+  });
+
+  it('notes panel: a document id named after an Object.prototype member shows as itself', async () => {
+    const panel = document.createElement('notes-panel');
+    const e = entryOf(note([{ type: 'TextualBody', purpose: 'commenting', value: 'x' }]));
+    panel.notes = [{ ...e, placed: [{ ...e.placed[0]!, docId: 'constructor' }] }];
+    panel.docLabels = {};
+    document.body.append(panel);
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('Show note in constructor');
+  });
+
+  it('search panel: annotation hits and document labels as text without bidi controls', async () => {
+    const engine = SearchEngine.build([{ id: 'a', source: 'A short source text about harbours.' }]);
+    engine.addAnnotations(
+      HOSTILE_STRINGS.map((s, i) => ({ id: `urn:x:${i}`, docId: 'a', from: 2, to: 7, text: `harbour ${s} harbour`, kind: 'comment' as const })),
+    );
+    const panel = document.createElement('search-panel');
+    panel.engine = engine;
+    panel.documents = [{ id: 'a', label: 'Label \u202Eexe.txt' }];
+    panel.query = 'harbour';
+    document.body.append(panel);
+    await panel.updateComplete;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelectorAll('[role=option]').length).to.be.greaterThan(HOSTILE_STRINGS.length / 2);
+    await expectInert(panel, 100_000);
+    expect(panel.shadowRoot!.textContent).to.include('<script>window.__pwned=1</script>');
+  });
+
+  it('flags panel: unknown kinds, labels, descriptions and quotes as text, cut; heading ids numbered', async () => {
+    const panel = document.createElement('flags-panel');
+    panel.items = ALL.map((s, i): FlagItem => ({ id: `urn:x:${i}`, docId: s.slice(0, 40), docLabel: s, tag: i % 2 ? s : 'garbled', description: s, quote: s, from: i, to: i + 1 }));
+    document.body.append(panel);
+    await panel.updateComplete;
+    await expectInert(panel, 200_000);
+    for (const h of panel.shadowRoot!.querySelectorAll('h3[id]')) expect(h.id).to.match(/^group-\d+$/);
+  });
+
+  it('claims panel: descriptions, notes, differences, labels and quotes as text, cut', async () => {
+    const panel = document.createElement('claims-panel');
+    panel.documents = [
+      { id: 'a', label: 'Left \u202Eexe.txt' },
+      { id: 'b', label: 'Right' },
+    ];
+    panel.links = ALL.map((s, i): ClaimLink => ({
+      id: `urn:x:${i}`,
+      relation: 'conflicts',
+      status: 'proposed',
+      description: s,
+      difference: s,
+      note: s,
+      manual: true,
+      ends: [
+        { docId: 'a', from: 0, to: 5, quote: s },
+        { docId: 'b', from: 0, to: 5, quote: s },
+      ],
+    }));
+    document.body.append(panel);
+    await panel.updateComplete;
+    await expectInert(panel, 400_000);
+    for (const q of panel.shadowRoot!.querySelectorAll('q[title]')) expect(q.getAttribute('title')!.length).to.be.at.most(601);
+  });
+
+  it('layers panel: labels, problems and status as text, cut', async () => {
+    const panel = document.createElement('layers-panel');
+    panel.layers = ALL.map((s, i) => ({ id: `layer-${i}`, label: s, origin: 'imported', count: 1, visible: true }));
+    panel.problems = ALL;
+    panel.status = ALL.join('\n');
+    document.body.append(panel);
+    await panel.updateComplete;
+    await expectInert(panel, 200_000);
+  });
+});
