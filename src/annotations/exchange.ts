@@ -6,7 +6,8 @@
  */
 import { ANNO_CONTEXT, newAnnotationId, type Annotation, type AnnotationCollection } from './model.ts';
 import type { Layer } from './layer.ts';
-import { loadCollection } from './validate.ts';
+import { itemName, loadCollection } from './validate.ts';
+import { displayLabel } from './sanitize.ts';
 
 /** What to export. Without `layerIds` every layer is taken; without `ids` every annotation of those layers. */
 export interface ExportOptions {
@@ -47,9 +48,10 @@ export function exportCollection(layers: readonly Layer[], options: ExportOption
 
 /** One annotation an import did not take, and why (a sentence for a person). */
 export interface Skipped {
-  /** Position in the imported items, or null when the whole file was refused. */
+  /** Position in the imported items, or null for a remark on the whole file. */
   readonly index: number | null;
   readonly id: string | null;
+  /** One sentence naming the annotation (not the file) and why it was not taken. */
   readonly reason: string;
 }
 
@@ -58,13 +60,23 @@ export interface ImportResult {
   readonly added: readonly Annotation[];
   /** Newer versions of existing annotations (by `modified`, else `created`). */
   readonly updated: readonly Annotation[];
+  /** Annotations not taken, and remarks on the whole file (index null), each with its reason. */
   readonly skipped: readonly Skipped[];
+  /** Why the whole file was refused (one sentence), or null when it was read. */
+  readonly refused: string | null;
+  /** How many annotations the file listed (0 when refused). */
+  readonly total: number;
 }
 
 /** When an annotation last changed, in ms; -Infinity when unreadable (never newer than anything). */
 function changedAt(a: Annotation): number {
   const t = Date.parse(a.modified ?? a.created);
   return Number.isNaN(t) ? -Infinity : t;
+}
+
+/** Made by a person (a W3C Person creator), as opposed to a machine. */
+export function isByPerson(a: Annotation): boolean {
+  return a.creator?.type === 'Person';
 }
 
 /** JSON with sorted keys, so that key order does not make equal annotations differ. */
@@ -79,38 +91,98 @@ function canonical(value: unknown): string {
 /**
  * Merges an imported file (parsed JSON or its text) into `existing` by id,
  * without duplicates: a new id is added; an id already present is updated
- * only by a strictly newer version; an identical one is skipped as "already
- * present"; invalid annotations and a broken file are skipped with the
- * validator's message. Returns what to add and update; changes nothing itself.
- * Never throws.
+ * only by a strictly newer version, and never by a machine-made one when the
+ * present version is a person's (a person's note is never replaced by a
+ * machine's); an identical one is skipped as "already present"; invalid
+ * annotations and a broken file are skipped with the validator's message.
+ * Returns what to add and update; changes nothing itself. Never throws.
  */
 export function importCollection(json: unknown, existing: readonly Annotation[], options: { fileName?: string } = {}): ImportResult {
   const fileName = options.fileName ?? 'the imported file';
   // Parse once here (a failure is left to loadCollection, which words it) so positions can be reported.
   const doc = typeof json === 'string' ? parseOrKeep(json) : json;
   const { layer, problems } = loadCollection(fileName, typeof doc === 'string' ? json : doc);
-  const skipped: Skipped[] = problems.map((p) => ({ index: p.index, id: p.annotationId, reason: p.message }));
+  const skipped: Skipped[] = problems.map((p) => ({ index: p.index, id: p.annotationId, reason: p.reason }));
   const added: Annotation[] = [];
   const updated: Annotation[] = [];
-  if (!layer) return { added, updated, skipped };
+  if (!layer) return { added, updated, skipped, refused: problems[0]?.reason ?? 'The file could not be read.', total: 0 };
   const byId = new Map(existing.map((a) => [a.id, a]));
-  const indexOf = positionsById(doc);
+  const { positions, count } = itemsOf(doc);
   for (const incoming of layer.annotations) {
-    const index = indexOf.get(incoming.id) ?? null;
+    const index = positions.get(incoming.id) ?? null;
+    const name = index === null ? `the annotation ${displayLabel(incoming.id, 60)}` : itemName(index, incoming.id);
+    const Name = name[0]!.toUpperCase() + name.slice(1);
     const current = byId.get(incoming.id);
     if (!current) added.push(incoming);
     else if (canonical({ ...current, '@context': ANNO_CONTEXT }) === canonical(incoming)) {
-      skipped.push({ index, id: incoming.id, reason: `${incoming.id} is already present.` });
+      skipped.push({ index, id: incoming.id, reason: `${Name} is already present.` });
+    } else if (isByPerson(current) && !isByPerson(incoming)) {
+      skipped.push({
+        index,
+        id: incoming.id,
+        reason: `${Name} was not imported: it is machine-made, and a machine-made version never replaces a note made by a person, so that note is kept as it is.`,
+      });
     } else if (changedAt(incoming) > changedAt(current)) updated.push(incoming);
     else {
       skipped.push({
         index,
         id: incoming.id,
-        reason: `${incoming.id} was not imported: the version already present is as new or newer (changed ${current.modified ?? current.created}).`,
+        reason: `${Name} was not imported: the version already present is as new or newer (changed ${current.modified ?? current.created}).`,
       });
     }
   }
-  return { added, updated, skipped };
+  return { added, updated, skipped, refused: null, total: count };
+}
+
+/** What became of each annotation an import handed on to be kept, for `importReport`. */
+export interface ImportOutcome {
+  /** Annotations that could not be saved, each with the reason (a sentence). */
+  readonly notSaved?: readonly { readonly id: string; readonly reason: string }[];
+  /** How many machine-made annotations of this file are shown, for this visit only. */
+  readonly shownForVisit?: number;
+}
+
+/** Skipped lines listed by name in a report; the rest are counted in one closing line. */
+export const REPORT_SKIPPED_LINES = 5;
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The report of one import, one sentence a line: what was added, updated and
+ * skipped (counting only what really happened: an annotation that could not
+ * be saved is neither added nor updated), why each skipped one was skipped,
+ * what could not be saved, and, only when this file brought machine-made
+ * annotations that are shown, that they last for this visit. The file name
+ * is said once, neutralised and cut. Never throws.
+ */
+export function importReport(fileName: string, result: ImportResult, outcome: ImportOutcome = {}): string[] {
+  const file = displayLabel(fileName, 80) || 'The file';
+  if (result.refused !== null) return [`${file} was not imported.`, endSentence(result.refused)];
+  const failed = new Set((outcome.notSaved ?? []).map((f) => f.id));
+  const added = result.added.filter((a) => !failed.has(a.id)).length;
+  const updated = result.updated.filter((a) => !failed.has(a.id)).length;
+  const items = result.skipped.filter((s) => s.index !== null);
+  const remarks = result.skipped.filter((s) => s.index === null);
+  const skippedCount = Math.max(items.length, result.total - result.added.length - result.updated.length);
+  const lines = [
+    `${file}: ${plural(result.total, 'annotation', 'annotations')} read; ${added} added, ${updated} updated, ${skippedCount} skipped${failed.size ? `, ${failed.size} not saved` : ''}.`,
+  ];
+  for (const s of items.slice(0, REPORT_SKIPPED_LINES)) lines.push(endSentence(s.reason));
+  if (items.length > REPORT_SKIPPED_LINES) lines.push(`${plural(items.length - REPORT_SKIPPED_LINES, 'more skipped annotation is', 'more skipped annotations are')} not listed here.`);
+  for (const r of remarks) lines.push(endSentence(r.reason));
+  for (const f of outcome.notSaved ?? []) lines.push(endSentence(`${displayLabel(f.id, 60)} was not saved: ${f.reason}`));
+  if (outcome.shownForVisit) {
+    lines.push(
+      `${outcome.shownForVisit === 1 ? 'Its 1 machine-made annotation is' : `Its ${outcome.shownForVisit} machine-made annotations are`} shown for this visit only.`,
+    );
+  }
+  return lines;
+}
+
+/** `text` neutralised and cut, ending in exactly one full stop (or its own ? or !). */
+function endSentence(text: string): string {
+  const t = displayLabel(text, 600).trim().replace(/[.\s]+$/, '');
+  return /[?!…]$/.test(t) ? t : `${t}.`;
 }
 
 function parseOrKeep(text: string): unknown {
@@ -121,19 +193,18 @@ function parseOrKeep(text: string): unknown {
   }
 }
 
-/** The first position of each id among a file's items (the layer drops bad items, so it cannot say). */
-function positionsById(doc: unknown): Map<string, number> {
-  const out = new Map<string, number>();
+/** The first position of each id among a file's items (the layer drops bad items, so it cannot say), and how many items there are. */
+function itemsOf(doc: unknown): { positions: Map<string, number>; count: number } {
+  const positions = new Map<string, number>();
   let items: unknown = doc;
   if (items && typeof items === 'object' && !Array.isArray(items)) {
     const o = items as { items?: unknown; first?: { items?: unknown } };
     items = o.items ?? o.first?.items ?? [items];
   }
-  if (Array.isArray(items)) {
-    items.forEach((item, i) => {
-      const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id === 'string' && !out.has(id)) out.set(id, i);
-    });
-  }
-  return out;
+  if (!Array.isArray(items)) return { positions, count: 0 };
+  items.forEach((item, i) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && !positions.has(id)) positions.set(id, i);
+  });
+  return { positions, count: items.length };
 }

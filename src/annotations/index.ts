@@ -10,6 +10,6 @@ export type { Anchor, Anchored, Orphaned, AnchorMethod, AnchorStats, TargetAncho
 export { AnnotationStore, DEFAULT_DB_NAME } from './store.ts';
 export type { StoredRecord, StoreChange, StoreOptions, WriteOptions } from './store.ts';
 export { StaleWriteError, StorageUnavailableError, InvalidAnnotationError } from './store-errors.ts';
-export { exportCollection, importCollection } from './exchange.ts';
-export type { ExportOptions, ImportResult, Skipped } from './exchange.ts';
-export { plainTextOf, safeHref, safeClassToken, textOfHtml, MAX_DISPLAY_LENGTH } from './sanitize.ts';
+export { exportCollection, importCollection, importReport, isByPerson } from './exchange.ts';
+export type { ExportOptions, ImportOutcome, ImportResult, Skipped } from './exchange.ts';
+export { plainTextOf, bodyText, clip, displayLabel, neutralise, safeHref, safeClassToken, textOfHtml, MAX_DISPLAY_LENGTH, MAX_LABEL_LENGTH } from './sanitize.ts';

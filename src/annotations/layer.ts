@@ -30,4 +30,9 @@ export interface Problem {
   readonly annotationId: string | null;
   /** A sentence for a person: names the file, the annotation, and what is wrong. */
   readonly message: string;
+  /**
+   * The same sentence without the file name, capitalised ("Annotation 3 (…)
+   * was left out because …."), for reports that name the file once.
+   */
+  readonly reason: string;
 }

@@ -172,8 +172,17 @@ export function tagsOf(annotation: Annotation): string[] {
 
 /** The first describing body's text, or null. */
 export function descriptionOf(annotation: Annotation): string | null {
-  const body = annotation.body.find((b): b is TextualBody => b.type === 'TextualBody' && b.purpose === 'describing');
-  return body ? body.value : null;
+  return describingBodyOf(annotation)?.value ?? null;
+}
+
+/** The first describing body, or null. */
+export function describingBodyOf(annotation: Annotation): TextualBody | null {
+  return annotation.body.find((b): b is TextualBody => b.type === 'TextualBody' && b.purpose === 'describing') ?? null;
+}
+
+/** The comment: the first TextualBody whose purpose is commenting or unstated, or null. */
+export function commentBodyOf(annotation: Annotation): TextualBody | null {
+  return annotation.body.find((b): b is TextualBody => b.type === 'TextualBody' && (b.purpose === 'commenting' || b.purpose === undefined)) ?? null;
 }
 
 export function quoteSelectorOf(target: SpecificResource): TextQuoteSelector | null {

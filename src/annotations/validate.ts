@@ -225,8 +225,18 @@ export function validateAnnotation(raw: unknown, options: { contextFromCollectio
   return { annotation: deepFreeze(annotation), errors: [] };
 }
 
+/** A problem whose `detail` (a sentence starting in lower case, ending with a period) is said of `file`. */
+function problem(file: string, index: number | null, annotationId: string | null, detail: string): Problem {
+  return { file, index, annotationId, message: `${file}: ${detail}`, reason: detail[0]!.toUpperCase() + detail.slice(1) };
+}
+
 function fileProblem(file: string, message: string): { layer: null; problems: Problem[] } {
-  return { layer: null, problems: [{ file, index: null, annotationId: null, message: `${file}: ${message}` }] };
+  return { layer: null, problems: [problem(file, null, null, message)] };
+}
+
+/** How a report names item `index` (0-based) of a file: `annotation 3 ("urn:uuid:…")`, its id quoted and cut. */
+export function itemName(index: number, id: string | null): string {
+  return `annotation ${index + 1}${id ? ` (${show(id)})` : ' (no id)'}`;
 }
 
 /**
@@ -281,28 +291,28 @@ export function loadCollection(fileName: string, json: unknown): { layer: Layer 
   const annotations: Annotation[] = [];
   items.forEach((item, index) => {
     const rawId = isObject(item) && typeof item.id === 'string' ? item.id : null;
-    const name = `annotation ${index + 1}${rawId ? ` (${show(rawId)})` : ' (no id)'}`;
+    const name = itemName(index, rawId);
     const { annotation, errors } = validateAnnotation(item, { contextFromCollection });
     if (!annotation) {
-      report({ file: fileName, index, annotationId: rawId, message: `${fileName}: ${name} was left out because ${errors.join('; ')}.` });
+      report(problem(fileName, index, rawId, `${name} was left out because ${errors.join('; ')}.`));
     } else if (seen.has(annotation.id)) {
-      report({ file: fileName, index, annotationId: rawId, message: `${fileName}: ${name} was left out because an earlier annotation in the file has the same id.` });
+      report(problem(fileName, index, rawId, `${name} was left out because an earlier annotation in the file has the same id.`));
     } else {
       seen.add(annotation.id);
       annotations.push(annotation);
     }
   });
   if (dropped) {
-    problems.push({ file: fileName, index: null, annotationId: null, message: `${fileName}: ${dropped} more annotations were left out for problems not listed here.` });
+    problems.push(problem(fileName, null, null, `${dropped} more annotations were left out for problems not listed here.`));
   }
   if (typeof meta.total === 'number' && meta.total !== items.length) {
-    problems.push({ file: fileName, index: null, annotationId: null, message: `${fileName}: the collection says it holds ${meta.total} annotations but lists ${items.length}.` });
+    problems.push(problem(fileName, null, null, `the collection says it holds ${meta.total} annotations but lists ${items.length}.`));
   }
   const agentErrors: string[] = [];
   const creator = meta.creator === undefined ? null : checkAgent(meta.creator, 'creator', agentErrors);
   const generator = meta.generator === undefined ? null : checkAgent(meta.generator, 'generator', agentErrors);
   if (agentErrors.length) {
-    problems.push({ file: fileName, index: null, annotationId: null, message: `${fileName}: the collection's own agent was ignored because ${agentErrors.join('; ')}.` });
+    problems.push(problem(fileName, null, null, `the collection's own agent was ignored because ${agentErrors.join('; ')}.`));
   }
   const layer: Layer = {
     id: isAbsoluteIri(meta.id) ? meta.id : stableAnnotationId(`layer:${fileName}`),

@@ -9,7 +9,7 @@ import type { Annotation } from '../annotations/model.ts';
 import type { Layer } from '../annotations/layer.ts';
 import { AnnotationStore, type WriteOptions } from '../annotations/store.ts';
 import { StaleWriteError, StorageUnavailableError } from '../annotations/store-errors.ts';
-import { exportCollection, importCollection } from '../annotations/exchange.ts';
+import { exportCollection, importCollection, importReport, isByPerson } from '../annotations/exchange.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import { SearchEngine, type AnnotationText } from '../search/index.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
@@ -463,11 +463,11 @@ export class Session {
     await this.save(reattach(entry.annotation, targetIndex, this.passage(docId, from, to), this.agent));
   }
 
-  /** An AnnotationCollection of the chosen layers (all when none is named). */
+  /** An AnnotationCollection of exactly the named layers: none named, none exported (an empty collection). */
   exportLayers(layerIds: readonly string[]): string {
     const layers: Layer[] = this.workspace
       .allLayers()
-      .filter((l) => !layerIds.length || layerIds.includes(l.id))
+      .filter((l) => layerIds.includes(l.id))
       .map((l: WorkspaceLayer) => ({ id: l.id.includes(':') ? l.id : `urn:x-reader:layer:${l.id}`, file: l.id, label: l.label, annotations: l.annotations }));
     return JSON.stringify(exportCollection(layers, { label: `Annotations exported ${new Date().toISOString().slice(0, 10)}` }), null, 2);
   }
@@ -475,35 +475,31 @@ export class Session {
   /**
    * Imports a collection file, merged by id without duplicates. Annotations by
    * a person are saved as the reader's own (durable); machine annotations join
-   * the imported layer for this visit. Resolves with a sentence reporting what
-   * was added, updated and skipped, and why.
+   * the imported layer for this visit. Resolves with the report (`importReport`):
+   * one sentence a line, joined by "\n", saying what really happened and why.
    */
   async importFile(name: string, text: string): Promise<string> {
     const existing = [...this.shippedLayers.flatMap((l) => l.annotations), ...this.ownAnnotations(), ...this.imported];
     const result = importCollection(text, existing, { fileName: name });
     const byId = new Map(this.imported.map((a) => [a.id, a]));
-    const failures: string[] = [];
+    const notSaved: { id: string; reason: string }[] = [];
+    let shownForVisit = 0;
     for (const a of [...result.added, ...result.updated]) {
-      if (a.creator?.type === 'Person') {
+      if (isByPerson(a)) {
         try {
           await this.save(a);
         } catch (error) {
-          failures.push(`${a.id}: ${(error as Error).message}`);
+          notSaved.push({ id: a.id, reason: (error as Error).message });
         }
       } else {
         byId.set(a.id, a);
+        shownForVisit++;
       }
     }
     this.imported = [...byId.values()];
     this.syncOwnLayer();
     this.emit();
-    const skipped = result.skipped.map((s) => `${s.index !== null ? `#${s.index + 1}` : 'file'}${s.id ? ` (${s.id})` : ''}: ${s.reason}`);
-    const machine = this.imported.length ? ` Machine annotations are shown for this visit only.` : '';
-    return (
-      `${name}: ${result.added.length} added, ${result.updated.length} updated, ${result.skipped.length} skipped` +
-      `${skipped.length ? ` — ${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''}` : ''}.` +
-      `${failures.length ? ` Not saved: ${failures.join('; ')}.` : ''}${machine}`
-    );
+    return importReport(name, result, { notSaved, shownForVisit }).join('\n');
   }
 
   /** Entries of one kind, in document order. */

@@ -3,8 +3,8 @@
  * classified by kind, filtered by what the reader switched on, with orphans
  * kept in their own list. No DOM here: the views draw what this computes.
  */
-import type { Annotation, SpecificResource, TextualBody } from '../annotations/model.ts';
-import { DAMAGE_TAGS, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
+import type { Annotation, SpecificResource } from '../annotations/model.ts';
+import { DAMAGE_TAGS, commentBodyOf, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
 import { anchorAllIndexed } from '../annotations/anchoring/indexed-batch.ts';
 import { reviewTargetOf } from '../analysis/claims/review.ts';
 import type { DrawnSpan } from '../components/reader/highlights.ts';
@@ -111,14 +111,19 @@ function subtypeOf(kind: AnnotationKind, tags: readonly string[]): string | null
 }
 
 function commentOf(annotation: Annotation): string | null {
-  const body = annotation.body.find((b): b is TextualBody => b.type === 'TextualBody' && (b.purpose === 'commenting' || b.purpose === undefined));
-  return body ? body.value : null;
+  return commentBodyOf(annotation)?.value ?? null;
 }
+
+/** The subtypes that have a class of their own: fixed words, so no annotation text becomes a class. */
+const SUBTYPE_CLASSES: ReadonlyMap<string, string> = new Map(
+  [...DAMAGE_TAGS, 'agrees', 'conflicts', 'related'].map((tag) => [tag, `hl-${tag}`]),
+);
 
 /** The CSS classes that draw an entry (see styles/reader.ts). */
 export function classesOf(entry: Pick<Entry, 'kind' | 'subtype' | 'status'>): string {
   const parts = ['hl', `hl-${entry.kind}`];
-  if (entry.subtype) parts.push(`hl-${entry.subtype}`);
+  const subtype = entry.subtype === null ? undefined : SUBTYPE_CLASSES.get(entry.subtype);
+  if (subtype) parts.push(subtype);
   if (entry.status === 'accepted') parts.push('hl-accepted');
   return parts.join(' ');
 }

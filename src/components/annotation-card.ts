@@ -1,7 +1,10 @@
 /**
  * A card showing the annotations under the pointer or the keyboard selection:
  * kind, tags, description, the reader's comment, who made it, and actions.
- * Every body is rendered as text: markup in a comment shows as markup.
+ * Every foreign string (bodies, tags, names) is rendered as text through the
+ * sanitizer: markup in a comment shows as markup, bidi controls are dropped,
+ * and a long comment shows its start, says how long it is, and offers the
+ * whole as a file. Tags get fixed classes, never classes made of their text.
  *
  * @fires card-action - `{ action: 'edit' | 'delete' | 'partner' | 'accept' | 'dismiss', id }`
  * @fires card-close - when Esc closes it
@@ -11,7 +14,12 @@ import { smallButtonStyles } from './styles/controls.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { Entry } from '../app/workspace.ts';
 import { KIND_LABELS } from '../app/workspace.ts';
-import { tagLabel } from './labels.ts';
+import { commentBodyOf, describingBodyOf, type TextualBody } from '../annotations/model.ts';
+import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
+import { tagClass, tagLabel } from './labels.ts';
+
+/** Longest description or comment drawn in a card, in code units; the rest is offered as a file. */
+export const CARD_TEXT_LENGTH = 2_000;
 
 @customElement('annotation-card')
 export class AnnotationCard extends LitElement {
@@ -53,9 +61,9 @@ export class AnnotationCard extends LitElement {
       margin: 0 0.2rem 0.2rem 0;
       font-size: 0.75rem;
     }
-    .tag.conflicts,
-    .tag.truncated,
-    .tag.missing-passage {
+    .tag.tag-conflicts,
+    .tag.tag-truncated,
+    .tag.tag-missing-passage {
       border-color: var(--flag-loss);
       color: var(--flag-loss);
     }
@@ -63,6 +71,10 @@ export class AnnotationCard extends LitElement {
       margin: 0.25rem 0;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
+    }
+    .cut {
+      color: var(--muted);
+      font-size: 0.75rem;
     }
     .meta {
       color: var(--muted);
@@ -105,11 +117,11 @@ export class AnnotationCard extends LitElement {
     return html`<article aria-label=${KIND_LABELS[e.kind]}>
       <div><span class="kind">${e.kind === 'flag' || e.kind === 'claim' ? tagLabel(e.subtype ?? e.kind) : KIND_LABELS[e.kind]}</span>
         ${e.status !== 'proposed' ? html` · <em>${e.status}</em>` : nothing}</div>
-      ${tags.length ? html`<div>${tags.map((t) => html`<span class=${`tag ${t}`}>${tagLabel(t)}</span>`)}</div>` : nothing}
-      ${e.description ? html`<p>${e.description}</p>` : nothing}
-      ${e.comment ? html`<p class="comment">${e.comment}</p>` : nothing}
+      ${tags.length ? html`<div>${tags.map((t) => html`<span class=${`tag ${tagClass(t)}`}>${tagLabel(t)}</span>`)}</div>` : nothing}
+      ${this.renderBody(describingBodyOf(a), 'description')}
+      ${this.renderBody(commentBodyOf(a), 'comment')}
       <div class="meta">
-        ${agent ? html`${agent.type === 'Software' ? 'Analyzer' : 'By'} ${agent.name}` : nothing}
+        ${agent ? html`${agent.type === 'Software' ? 'Analyzer' : 'By'} ${displayLabel(agent.name)}` : nothing}
         ${typeof confidence === 'number' ? html` · confidence ${Math.round(confidence * 100)}%` : nothing}
         · ${new Date(a.modified ?? a.created).toLocaleDateString()}
       </div>
@@ -124,6 +136,33 @@ export class AnnotationCard extends LitElement {
           : nothing}
       </div>
     </article>`;
+  }
+
+  /** A description or comment as text, cut to CARD_TEXT_LENGTH with a note and the whole offered as a file. */
+  private renderBody(body: TextualBody | null, what: 'description' | 'comment') {
+    if (!body) return nothing;
+    const { text, cut, length } = bodyText(body, CARD_TEXT_LENGTH);
+    if (!text) return nothing;
+    return html`<p class=${what}>${text}${cut ? '…' : nothing}</p>
+      ${cut
+        ? html`<p class="cut">
+            This ${what} is ${formatLength(length)} characters long; the first ${formatLength(CARD_TEXT_LENGTH)} are shown.
+            <button type="button" class="whole" @click=${() => this.saveWhole(body, what)}>Save the whole ${what} as a file</button>
+          </p>`
+        : nothing}`;
+  }
+
+  /**
+   * Offers the stored value, complete and unchanged, as a plain-text file
+   * (HTML bodies too: a saved page would run its scripts when opened).
+   */
+  private saveWhole(body: TextualBody, what: string): void {
+    const url = URL.createObjectURL(new Blob([body.value], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${what}.txt`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   /** Moves focus into the card (for keyboard users who opened it with Enter). */

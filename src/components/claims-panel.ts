@@ -25,6 +25,10 @@ import type { ClaimStatus } from '../analysis/claims/review.ts';
 import { RELATION_ORDER, orderLinks, type ClaimEnd, type ClaimLink } from './claims/link.ts';
 import { stepForKey } from './claims/keys.ts';
 import type { ManualLinkRequest, SelectedPassage } from './claims/manual.ts';
+import { clip, displayLabel } from '../annotations/sanitize.ts';
+
+/** Longest description, difference or note drawn on a link: the list is no place for a book. */
+const LINK_TEXT_LENGTH = 600;
 
 /** A text the panel names: its id and a reader-facing label. */
 export interface PanelDocument {
@@ -318,10 +322,10 @@ export class ClaimsPanel extends LitElement {
         <span class="meta status" id=${`${id}-status`}>${link.manual ? 'made by hand' : link.status}</span>
         ${typeof link.confidence === 'number' && Number.isFinite(link.confidence) ? html`<span class="meta confidence">confidence ${Math.round(link.confidence * 100)}%</span>` : nothing}
       </div>
-      ${differs ? html`<p class="difference" id=${`${id}-difference`}>Differs: <span class="difference-value">${link.difference}</span></p>` : nothing}
-      <p class="description" id=${`${id}-description`}>${link.description}</p>
+      ${differs ? html`<p class="difference" id=${`${id}-difference`}>Differs: <span class="difference-value">${displayLabel(link.difference, LINK_TEXT_LENGTH)}</span></p>` : nothing}
+      <p class="description" id=${`${id}-description`}>${displayLabel(link.description, LINK_TEXT_LENGTH)}</p>
       <div class="ends" id=${`${id}-ends`}>${link.ends.map((end) => this.renderEnd(end))}</div>
-      ${link.note ? html`<p class="note">Note: ${link.note}</p>` : nothing}
+      ${link.note ? html`<p class="note">Note: ${displayLabel(link.note, LINK_TEXT_LENGTH)}</p>` : nothing}
       <div class="actions" role="group" aria-label="Actions on this link">
         <button type="button" class="show" tabindex=${tab} @click=${() => this.activate(link.id)}>Show in both texts</button>
         ${this.renderDecisions(link, tab)}
@@ -332,8 +336,8 @@ export class ClaimsPanel extends LitElement {
   private renderEnd(end: ClaimEnd) {
     const label = this.documents.find((d) => d.id === end.docId)?.label ?? end.docId;
     return html`<p class="end" data-doc=${end.docId}>
-      <span class="doc">${label}</span>
-      <q class="quote" title=${end.quote.length > QUOTE_PREVIEW_LENGTH ? end.quote : nothing}>${preview(end.quote)}</q>
+      <span class="doc">${displayLabel(label)}</span>
+      <q class="quote" title=${end.quote.length > QUOTE_PREVIEW_LENGTH ? displayLabel(end.quote, LINK_TEXT_LENGTH) : nothing}>${preview(end.quote)}</q>
     </p>`;
   }
 
@@ -361,7 +365,7 @@ export class ClaimsPanel extends LitElement {
         ${docs.map((d) => {
           const s = this.selectionIn(d.id);
           return html`<p class="end" data-doc=${d.id}>
-            <span class="doc">${d.label}</span>
+            <span class="doc">${displayLabel(d.label)}</span>
             ${s ? html`<q class="quote">${preview(s.text)}</q>` : html`<span class="meta">no selection</span>`}
           </p>`;
         })}
@@ -440,7 +444,7 @@ export class ClaimsPanel extends LitElement {
   }
 
   private selectionIn(docId: string): PanelSelection | null {
-    const s = this.selections[docId];
+    const s = Object.hasOwn(this.selections, docId) ? this.selections[docId] : undefined;
     return s && s.to > s.from && s.text ? s : null;
   }
 
@@ -546,8 +550,10 @@ export class ClaimsPanel extends LitElement {
 
 /** A quote shortened for the list: whitespace runs as one space, cut at a word near QUOTE_PREVIEW_LENGTH with "…". */
 export function preview(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  if (flat.length <= QUOTE_PREVIEW_LENGTH) return flat;
+  // Only the start is looked at (neutralised): a huge quote costs what a short one does.
+  const start = clip(quote, QUOTE_PREVIEW_LENGTH * 4);
+  const flat = start.text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= QUOTE_PREVIEW_LENGTH) return start.cut ? `${flat}…` : flat;
   let cut = flat.lastIndexOf(' ', QUOTE_PREVIEW_LENGTH);
   if (cut < QUOTE_PREVIEW_LENGTH / 2) cut = QUOTE_PREVIEW_LENGTH;
   // Never split a surrogate pair.

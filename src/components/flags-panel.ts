@@ -11,6 +11,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { knownTagLabel } from './labels.ts';
+import { clip, displayLabel } from '../annotations/sanitize.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DAMAGE_TAGS } from '../annotations/model.ts';
 
@@ -42,12 +43,14 @@ export interface FlagActivateDetail {
 
 /** Longest quote shown on an item, in characters. */
 const QUOTE_CHARS = 90;
+/** Longest description shown on an item: the list is no place for a book. */
+const DESCRIPTION_CHARS = 600;
 
 /** The reader-facing name of a flag kind; an unknown tag gets its own words, capitalised. */
 export function flagLabel(tag: string): string {
   const known = knownTagLabel(tag);
   if (known) return known;
-  const words = tag.replace(/[-_]+/g, ' ').trim();
+  const words = displayLabel(tag).replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Unnamed kind';
 }
 
@@ -297,7 +300,7 @@ export class FlagsPanel extends LitElement {
                   ${docs.map(
                     ([docId, label]) => html`<label class="chip">
                       <input type="checkbox" data-doc=${docId} .checked=${!this.hiddenDocs.has(docId)} @change=${this.onDocFilter} />
-                      ${label} <span class="count">${all.filter((f) => f.docId === docId).length}</span>
+                      ${displayLabel(label)} <span class="count">${all.filter((f) => f.docId === docId).length}</span>
                     </label>`,
                   )}
                 </fieldset>`
@@ -309,11 +312,12 @@ export class FlagsPanel extends LitElement {
           : !visible.length
             ? html`<p class="empty">No flags match the filters. <button type="button" class="show-all" @click=${this.showAll}>Show all</button></p>`
             : groups.map(
-                (g) => html`<section class="group" data-tag=${g.tag}>
-                  <h3 id="group-${g.tag}" class="tone-${tone(g.tag)}">
+                // Heading ids are numbered: a tag is text, and text makes no id.
+                (g, gi) => html`<section class="group" data-tag=${g.tag}>
+                  <h3 id="group-${gi}" class="tone-${tone(g.tag)}">
                     <span class="tag">${flagLabel(g.tag)}</span> <span class="count">${g.items.length}</span>
                   </h3>
-                  <ul aria-labelledby="group-${g.tag}">
+                  <ul aria-labelledby="group-${gi}">
                     ${g.items.slice(0, this.drawnIn(g.tag, g.items, stop)).map((f) => this.renderItem(f, f.id === stop))}
                   </ul>
                   ${g.items.length > this.drawnIn(g.tag, g.items, stop)
@@ -351,11 +355,11 @@ export class FlagsPanel extends LitElement {
       >
         <span class="meta">
           <span class="tag">${flagLabel(f.tag)}</span>
-          <span class="doc">${f.docLabel}</span>
+          <span class="doc">${displayLabel(f.docLabel)}</span>
           ${confidence === null ? nothing : html`<span class="confidence">confidence ${confidence}%</span>`}
         </span>
         <span class="quote">“${shorten(f.quote)}”</span>
-        <span class="description">${f.description}</span>
+        <span class="description">${displayLabel(f.description, DESCRIPTION_CHARS)}</span>
       </button>
     </li>`;
   }
@@ -484,8 +488,10 @@ export class FlagsPanel extends LitElement {
 
 /** The quote on one line, cut to QUOTE_CHARS with an ellipsis. */
 function shorten(quote: string): string {
-  const one = quote.replace(/\s+/g, ' ').trim();
-  return one.length > QUOTE_CHARS ? `${one.slice(0, QUOTE_CHARS - 1)}…` : one;
+  // Only the start is looked at: a huge passage costs what a short one does.
+  const start = clip(quote, QUOTE_CHARS * 4);
+  const one = start.text.replace(/\s+/g, ' ').trim();
+  return one.length > QUOTE_CHARS ? `${one.slice(0, QUOTE_CHARS - 1)}…` : start.cut ? `${one}…` : one;
 }
 
 declare global {

@@ -1,16 +1,25 @@
 /**
  * Layers and kinds: switch each on and off, with a legend of how each kind is
  * drawn; export and import W3C JSON-LD; and every problem met while loading
- * (a broken file, a bad annotation) named plainly.
+ * (a broken file, a bad annotation) named plainly. Labels, problems and the
+ * status carry foreign strings (file names, layer labels, ids): they are shown
+ * neutralised and cut.
  *
  * @fires layer-toggle - `{ id, visible }`
  * @fires kind-toggle - `{ kind, visible }`
- * @fires export-request - `{ layerIds: string[] }`
+ * @fires export-request - `{ layerIds: string[] }`, never empty: with no layer checked the button is disabled
  * @fires import-file - `{ name, text }` the content of a chosen file
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AnnotationKind } from '../app/workspace.ts';
+import { displayLabel } from '../annotations/sanitize.ts';
+
+/** Longest problem or status line shown; the messages name files and ids, which can be anything. */
+const MESSAGE_LENGTH = 600;
+
+/** What the panel says when the export button is pressed (or reached) with no layer checked. */
+export const NOTHING_TO_EXPORT = 'No layer is checked, so there is nothing to export: check the layers to export first.';
 
 export interface LayerRow {
   readonly id: string;
@@ -51,7 +60,7 @@ export class LayersPanel extends LitElement {
   @property({ attribute: false }) layers: readonly LayerRow[] = [];
   @property({ attribute: false }) kinds: readonly KindRow[] = [];
   @property({ attribute: false }) problems: readonly string[] = [];
-  /** The outcome of the last import or export, for the status line. */
+  /** The outcome of the last import or export, for the status line: one sentence a line (lines split at "\n"). */
   @property() status = '';
 
   override render() {
@@ -70,14 +79,28 @@ export class LayersPanel extends LitElement {
         ${this.layers.map(
           (l) => html`<label class="row">
             <input type="checkbox" class="layer-check" data-layer=${l.id} .checked=${l.visible} @change=${(e: Event) => this.emit('layer-toggle', { id: l.id, visible: (e.target as HTMLInputElement).checked })} />
-            ${l.label} <span class="count">${l.count} · ${l.origin}</span>
+            ${displayLabel(l.label)} <span class="count">${l.count} · ${l.origin}</span>
           </label>`,
         )}
         <div class="row buttons">
-          <button type="button" @click=${this.exportChosen}>Export checked layers</button>
+          <button
+            type="button"
+            class="export"
+            ?disabled=${!this.layers.some((l) => l.visible)}
+            aria-describedby=${this.layers.some((l) => l.visible) ? nothing : 'export-why'}
+            @click=${this.exportChosen}
+          >
+            Export checked layers
+          </button>
           <label class="file-button">Import…<input type="file" accept=".json,.jsonld,application/json,application/ld+json" @change=${this.onFile} /></label>
         </div>
-        <p class="status" role="status" aria-live="polite">${this.status}</p>
+        ${this.layers.some((l) => l.visible) ? nothing : html`<p class="hint" id="export-why">${NOTHING_TO_EXPORT}</p>`}
+        <p class="status" role="status" aria-live="polite">
+          ${this.status
+            .split('\n')
+            .filter((line) => line.trim())
+            .map((line, i) => html`${i ? html`<br />` : nothing}${displayLabel(line, MESSAGE_LENGTH)}`)}
+        </p>
       </fieldset>
       <fieldset>
         <legend>Legend</legend>
@@ -89,7 +112,7 @@ export class LayersPanel extends LitElement {
         ? html`<fieldset class="problems">
             <legend>Problems while loading (${this.problems.length})</legend>
             <ul>
-              ${this.problems.map((p) => html`<li>${p}</li>`)}
+              ${this.problems.map((p) => html`<li>${displayLabel(p, MESSAGE_LENGTH)}</li>`)}
             </ul>
           </fieldset>`
         : nothing}
@@ -98,6 +121,11 @@ export class LayersPanel extends LitElement {
 
   private exportChosen(): void {
     const layerIds = [...this.querySelectorAll<HTMLInputElement>('input.layer-check')].filter((i) => i.checked).map((i) => i.dataset.layer!);
+    // Nothing checked means nothing to export, never "everything".
+    if (!layerIds.length) {
+      this.status = NOTHING_TO_EXPORT;
+      return;
+    }
     this.emit('export-request', { layerIds });
   }
 

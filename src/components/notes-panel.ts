@@ -1,7 +1,9 @@
 /**
  * The reader's own notes, and every orphaned annotation (one whose passage
  * could not be found), each with its quote. Orphans are never dropped: they
- * can be re-attached by hand to the passage selected in a text.
+ * can be re-attached by hand to the passage selected in a text. Comments,
+ * tags, quotes and reasons are foreign strings: shown as text, neutralised,
+ * and cut (the card shows more and offers the whole).
  *
  * @fires note-activate-item - `{ id }` show a note in its text
  * @fires card-action - `{ action: 'edit' | 'delete', id }`
@@ -11,6 +13,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { smallButtonStyles } from './styles/controls.ts';
 import { customElement, property } from 'lit/decorators.js';
 import type { Entry, OrphanTarget } from '../app/workspace.ts';
+import { commentBodyOf } from '../annotations/model.ts';
+import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
+import { tagLabel } from './labels.ts';
+
+/** Longest comment drawn in the list, in code units. */
+export const LIST_TEXT_LENGTH = 500;
+/** Longest quote or reason drawn in the list. */
+const QUOTE_LENGTH = 300;
 
 @customElement('notes-panel')
 export class NotesPanel extends LitElement {
@@ -59,8 +69,12 @@ export class NotesPanel extends LitElement {
       margin-top: 0.25rem;
       flex-wrap: wrap;
     }
-    .empty {
+    .empty,
+    .cut {
       color: var(--muted);
+    }
+    .cut {
+      font-size: 0.75rem;
     }
     .tag {
       display: inline-block;
@@ -121,11 +135,12 @@ export class NotesPanel extends LitElement {
   }
 
   private renderNote(e: Entry) {
-    const where = e.placed.map((p) => this.docLabels[p.docId] ?? p.docId).join(', ');
+    // docLabels is a plain object: only its own keys count (a doc id "constructor" finds nothing).
+    const where = e.placed.map((p) => displayLabel(Object.hasOwn(this.docLabels, p.docId) ? this.docLabels[p.docId] : p.docId)).join(', ');
     return html`<li>
-      <q>${quoteText(e)}</q>
-      ${e.comment ? html`<p class="comment">${e.comment}</p>` : nothing}
-      ${e.tags.length ? html`<div>${e.tags.map((t) => html`<span class="tag">${t}</span>`)}</div>` : nothing}
+      <q>${displayLabel(quoteText(e), QUOTE_LENGTH)}</q>
+      ${this.renderComment(e)}
+      ${e.tags.length ? html`<div>${e.tags.map((t) => html`<span class="tag">${tagLabel(t)}</span>`)}</div>` : nothing}
       <div class="actions">
         <button @click=${() => this.emit('note-activate-item', { id: e.annotation.id })} ?disabled=${!e.placed.length} aria-label=${`Show note in ${where || 'text'}`}>Show</button>
         <button @click=${() => this.emit('card-action', { action: 'edit', id: e.annotation.id })}>Edit</button>
@@ -134,10 +149,20 @@ export class NotesPanel extends LitElement {
     </li>`;
   }
 
+  /** The comment's start; a long one says how long it is (Show opens the card, which offers the whole). */
+  private renderComment(e: Entry) {
+    const body = commentBodyOf(e.annotation);
+    if (!body) return nothing;
+    const { text, cut, length } = bodyText(body, LIST_TEXT_LENGTH);
+    if (!text) return nothing;
+    return html`<p class="comment">${text}${cut ? '…' : nothing}</p>
+      ${cut ? html`<p class="cut">${formatLength(length)} characters in all; Show opens the note, where the whole can be saved.</p>` : nothing}`;
+  }
+
   private renderOrphan(o: OrphanTarget) {
     return html`<li>
-      <q>${o.quote || '(no quote)'}</q>
-      <div class="reason">${o.reason}</div>
+      <q>${o.quote ? displayLabel(o.quote, QUOTE_LENGTH) : '(no quote)'}</q>
+      <div class="reason">${displayLabel(o.reason, QUOTE_LENGTH * 2)}</div>
       <div class="actions">
         <button
           ?disabled=${!this.canReattach}

@@ -825,6 +825,10 @@ export class ReaderApp extends LitElement {
 
   private downloadLayers(layerIds: readonly string[]): void {
     if (!this.session) return;
+    if (!layerIds.length) {
+      this.layerStatus = 'No layer is checked, so nothing was exported.';
+      return;
+    }
     const json = this.session.exportLayers(layerIds);
     const blob = new Blob([json], { type: 'application/ld+json' });
     const a = document.createElement('a');

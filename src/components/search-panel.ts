@@ -15,6 +15,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, query as queryElement, state } from 'lit/decorators.js';
 import type { SearchHit, SearchOptions, SearchResults } from '../search/engine.ts';
 import type { Snippet } from '../search/snippet.ts';
+import { displayLabel, neutralise } from '../annotations/sanitize.ts';
 
 /** What the panel needs of a search engine (a `SearchEngine`, or a wrapper around one). */
 export interface SearchSource {
@@ -309,7 +310,7 @@ export class SearchPanel extends LitElement {
         <label for="scope">In</label>
         <select id="scope" @change=${this._onScope}>
           <option value="" ?selected=${this.scope === ''}>All texts</option>
-          ${this.documents.map((d) => html`<option value=${d.id} ?selected=${this.scope === d.id}>${d.label}</option>`)}
+          ${this.documents.map((d) => html`<option value=${d.id} ?selected=${this.scope === d.id}>${displayLabel(d.label)}</option>`)}
         </select>
       </div>
       <p id="status" class="status" role="status">${this.statusText()}</p>
@@ -345,7 +346,7 @@ export class SearchPanel extends LitElement {
           (g, gi) => html`
             <div role="group" aria-labelledby="group-${gi}">
               <div class="group-label" id="group-${gi}" role="presentation">
-                ${g.label}
+                ${displayLabel(g.label)}
                 <span class="count">— ${g.matchCount} ${g.matchCount === 1 ? 'match' : 'matches'} in ${g.hits.length}
                 ${g.hits.length === 1 ? 'result' : 'results'}</span>
               </div>
@@ -401,15 +402,17 @@ export class SearchPanel extends LitElement {
   private _onListKeydown(e: KeyboardEvent): void {
     const n = this.options.length;
     if (n === 0) return;
-    const moves: Record<string, number> = {
-      ArrowDown: Math.min(n - 1, this.active + 1),
-      ArrowUp: Math.max(0, this.active - 1),
-      Home: 0,
-      End: n - 1,
-    };
-    if (e.key in moves) {
+    // A Map: `in` on an object literal would also find "constructor", "toString"…
+    const moves = new Map([
+      ['ArrowDown', Math.min(n - 1, this.active + 1)],
+      ['ArrowUp', Math.max(0, this.active - 1)],
+      ['Home', 0],
+      ['End', n - 1],
+    ]);
+    const move = moves.get(e.key);
+    if (move !== undefined) {
       e.preventDefault();
-      this.active = moves[e.key]!;
+      this.active = move;
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       this.activateOption(this.active);
@@ -417,15 +420,19 @@ export class SearchPanel extends LitElement {
   }
 }
 
-/** The snippet as text nodes with `<mark>` around matches: lit escapes every part. */
+/**
+ * The snippet as text nodes with `<mark>` around matches: lit escapes every
+ * part, and each part is neutralised on its own (bidi controls dropped), so
+ * the marks stay where they were.
+ */
 function renderSnippet(snippet: Snippet): TemplateResult[] {
   const parts: TemplateResult[] = [];
   let at = 0;
   for (const [s, e] of snippet.marks) {
-    parts.push(html`${snippet.text.slice(at, s)}<mark>${snippet.text.slice(s, e)}</mark>`);
+    parts.push(html`${neutralise(snippet.text.slice(at, s))}<mark>${neutralise(snippet.text.slice(s, e))}</mark>`);
     at = e;
   }
-  parts.push(html`${snippet.text.slice(at)}`);
+  parts.push(html`${neutralise(snippet.text.slice(at))}`);
   return parts;
 }
 

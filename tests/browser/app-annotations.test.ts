@@ -5,6 +5,7 @@ import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { NoteEditor } from '../../src/components/note-editor.ts';
 import { AnnotationStore } from '../../src/annotations/store.ts';
+import { OWN_LAYER_ID } from '../../src/app/session.ts';
 import { until } from './support/wait.ts';
 
 
@@ -324,7 +325,7 @@ describe('orphans, tabs and storage failures', () => {
       expect(status.textContent).to.contain('Storage unavailable');
       expect(app.annotationSession!.problems.join(' ')).to.match(/IndexedDB|database|storage/i);
       const note = await app.annotationSession!.createNote('wikipedia-chile-russia', 600, 640, 'Kept in memory', []);
-      const exported = JSON.parse(app.annotationSession!.exportLayers([]));
+      const exported = JSON.parse(app.annotationSession!.exportLayers([OWN_LAYER_ID]));
       expect(exported.type).to.equal('AnnotationCollection');
       expect(exported.items.some((a: { id: string }) => a.id === note.id)).to.equal(true);
     } finally {

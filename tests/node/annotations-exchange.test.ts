@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportCollection, importCollection } from '../../src/annotations/exchange.ts';
+import { REPORT_SKIPPED_LINES, exportCollection, importCollection, importReport } from '../../src/annotations/exchange.ts';
 import { loadCollection, validateAnnotation, hasAnnoContext, isAbsoluteIri } from '../../src/annotations/validate.ts';
 import { ANNO_CONTEXT, commentBody, tagBody, textTarget, type Annotation } from '../../src/annotations/model.ts';
 import type { Layer } from '../../src/annotations/layer.ts';
@@ -124,6 +124,73 @@ describe('importCollection', () => {
     assert.deepEqual([result.added.length, result.updated.length], [0, 0]);
     assert.equal(result.skipped.length, 1);
     assert.equal(result.skipped[0]!.index, null);
-    assert.match(result.skipped[0]!.reason, /^notes\.json: the file is not valid JSON/);
+    // The file is named once, by the report; the reason is the sentence after it.
+    assert.match(result.skipped[0]!.reason, /^The file is not valid JSON/);
+    assert.equal(result.refused, result.skipped[0]!.reason);
+  });
+});
+
+describe('a person\'s note and a machine-made version', () => {
+  const machine = (n: number, extra: Partial<Annotation> = {}): Annotation => {
+    const { creator: _c, ...rest } = note(n, extra);
+    return { ...rest, generator: { type: 'Software', name: 'analyzer' } };
+  };
+
+  it('never replaces a person\'s note with a newer machine-made version, and says it was kept', () => {
+    const result = importCollection([machine(1, { body: [commentBody('machine text')], modified: '2030-01-01T00:00:00Z' })], [note(1)]);
+    assert.deepEqual([result.added.length, result.updated.length], [0, 0]);
+    assert.equal(result.skipped.length, 1);
+    assert.match(result.skipped[0]!.reason, /^Annotation 1 \(.*\) was not imported: it is machine-made.*note made by a person.*kept/);
+  });
+
+  it('still lets a newer machine version replace a machine one, and a person\'s version replace a machine one', () => {
+    const newer = { body: [commentBody('newer')], modified: '2030-01-01T00:00:00Z' };
+    assert.equal(importCollection([machine(1, newer)], [machine(1)]).updated.length, 1);
+    assert.equal(importCollection([note(1, newer)], [machine(1)]).updated.length, 1);
+  });
+});
+
+describe('importReport', () => {
+  /** No line repeats punctuation, and each ends once. */
+  const clean = (lines: string[]) => {
+    for (const l of lines) {
+      assert.match(l, /[.!?…]$/, l);
+      assert.doesNotMatch(l, /\.\.|\s\.$/, l);
+    }
+  };
+
+  it('counts only what was saved and lists each skipped annotation once, without the file name', () => {
+    const file = [note(1), note(2), { id: 'bad' }];
+    const result = importCollection(file, [note(1)], { fileName: 'notes.json' });
+    const lines = importReport('notes.json', result, { notSaved: [{ id: note(2).id, reason: 'The storage is full.' }] });
+    assert.deepEqual(lines[0], 'notes.json: 3 annotations read; 0 added, 0 updated, 2 skipped, 1 not saved.');
+    assert.equal(lines.join(' ').split('notes.json').length, 2);
+    assert.ok(lines.some((l) => /^Annotation 1 .* is already present\.$/.test(l)));
+    assert.ok(lines.some((l) => /^Annotation 3 \("bad"\) was left out because/.test(l)));
+    assert.ok(lines.some((l) => l.endsWith('was not saved: The storage is full.')));
+    clean(lines);
+  });
+
+  it('says a refused file was not imported, and adds nothing about machine annotations', () => {
+    const lines = importReport('x.json', importCollection('[', [], { fileName: 'x.json' }), { shownForVisit: 0 });
+    assert.equal(lines[0], 'x.json was not imported.');
+    assert.match(lines[1]!, /^The file is not valid JSON/);
+    assert.equal(lines.length, 2);
+    clean(lines);
+  });
+
+  it('lists a few skipped annotations and counts the rest', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `bad ${i}` }));
+    const lines = importReport('many.json', importCollection(many, [], { fileName: 'many.json' }));
+    assert.equal(lines[0], 'many.json: 12 annotations read; 0 added, 0 updated, 12 skipped.');
+    assert.equal(lines.length, 1 + REPORT_SKIPPED_LINES + 1);
+    assert.equal(lines.at(-1), `${12 - REPORT_SKIPPED_LINES} more skipped annotations are not listed here.`);
+    clean(lines);
+  });
+
+  it('shows a hostile file name neutralised and cut', () => {
+    const lines = importReport(`invoice\u202Etxt.exe${'x'.repeat(500)}`, importCollection('[]', []));
+    assert.doesNotMatch(lines.join(''), /\u202E/);
+    assert.ok(lines[0]!.length < 200);
   });
 });

@@ -69,7 +69,8 @@ export function selectionsWith(
   docId: string,
   range: { readonly from: number; readonly to: number; readonly text: string } | null,
 ): Selections {
-  const old = selections[docId];
+  // Own keys only: a document id such as "constructor" must not find Object.prototype's member.
+  const old = Object.hasOwn(selections, docId) ? selections[docId] : undefined;
   const keep = range && range.to > range.from ? range : null;
   if (!keep) {
     if (!old) return selections;

@@ -407,5 +407,11 @@ export const panelStyles = css`
   layers-panel .status {
     margin: 0.3rem 0 0;
     color: var(--muted);
+    overflow-wrap: anywhere;
+  }
+  layers-panel .hint {
+    margin: 0.3rem 0 0;
+    color: var(--muted);
+    font-size: 0.8rem;
   }
 `;
