@@ -161,6 +161,25 @@ describe('claims: direction and measure', () => {
   });
 });
 
+describe('claims: subject check', () => {
+  it('makes no automatic link between texts on different subjects, though a suggestion still finds the look-alike', () => {
+    const speech = text('https://example.org/speech.txt', [
+      'Fellow citizens of Amberland, Governor Tollan asks the assembly of Amberland to fund the canal at Wessel.',
+      'Governor Tollan reminds the assembly that the canal at Wessel will carry the grain of Amberland to the sea.',
+      'I beg indulgence to discuss these proposed articles at some length before the assembly adjourns.',
+    ]);
+    const battle = text('https://example.org/battle.txt', [
+      'Marshal Ruvek led the army of Castria against the fortress of Belgor in the spring campaign.',
+      'The council of Castria met to discuss these proposed articles at some length before the assembly adjourned.',
+      'Marshal Ruvek took Belgor after a siege of nine weeks, and Castria held the pass for a decade.',
+    ]);
+    assert.deepEqual(matchClaims([speech, battle]).map((m) => [m.a.quote, m.b.quote]), []);
+    const at = speech.text.indexOf('I beg indulgence') + 2;
+    const [best] = suggestClaims({ text: speech, from: at, to: at }, [battle]);
+    assert.ok(best?.quote.startsWith('The council of Castria met'));
+  });
+});
+
 describe('claims: compare command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'compare-'));
   const first = join(dir, 'first.txt');

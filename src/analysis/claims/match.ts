@@ -18,6 +18,7 @@ import { describe } from './describe.ts';
 import { narrowToEvidence } from './narrow.ts';
 import { retrieveCandidates } from './retrieve.ts';
 import { corpusOf, scorePair, type Candidate, type Features } from './score.ts';
+import { SUBJECT_MIN, subjectSimilarity } from './subject.ts';
 import { claimUnits, type ClaimUnit } from './units.ts';
 
 /** One text given to the matcher: its IRI, its source, and its parse (`parsePlainText(text)`). */
@@ -128,6 +129,8 @@ function matchPair(
   threshold: number,
 ): ClaimMatch[] {
   if (unitsA.length === 0 || unitsB.length === 0) return [];
+  // Texts on different subjects make no automatic links, however alike a sentence or two may read.
+  if (subjectSimilarity(unitsA, unitsB) < SUBJECT_MIN) return [];
   const corpus = corpusOf([...unitsA, ...unitsB]);
   const candidates = retrieveCandidates(unitsA, unitsB)
     .map((r) => scorePair(unitsA[r.a]!, unitsB[r.b]!, corpus, r.bm25))
