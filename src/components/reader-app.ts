@@ -42,6 +42,9 @@ import { ColumnsController, LISTS } from './reader/columns-controller.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
+import './claim-compare.ts';
+import type { CompareChoice, ComparePassage } from './claim-compare.ts';
+import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 const THEME_KEY = 'reader.theme';
@@ -72,6 +75,8 @@ export class ReaderApp extends LitElement {
   @state() private card: { entries: Entry[]; at: { x: number; y: number }; pinned: boolean; docId?: string } | null = null;
   @state() private toast: { message: string; undo?: () => void } | null = null;
   @state() private layerStatus = '';
+  /** The passage "Compare" is open on (C, or the toolbar button), or null. */
+  @state() private comparing: ComparePassage | null = null;
 
   @query('note-editor') private editor!: NoteEditor;
   @query('side-panel') private sidePanel!: SidePanel;
@@ -175,6 +180,7 @@ export class ReaderApp extends LitElement {
         >
           Annotate selection
         </button>
+        <button class="action compare" title="What do the other texts say here? (C): the selection, or the sentence at the caret" @click=${() => this.openCompare()}>Compare</button>
         ${session ? this.renderStorageStatus(session) : nothing}
         <keys-help></keys-help>
         <label class="theme"
@@ -220,6 +226,7 @@ export class ReaderApp extends LitElement {
         @card-action=${this.onCardAction}
         @card-close=${() => (this.card = null)}
       ></annotation-card>
+      ${this.comparing && session ? this.renderCompare(session) : nothing}
       <note-editor
         @note-save=${this.onNoteSave}
         @note-conflict-choice=${this.onConflictChoice}
@@ -861,8 +868,70 @@ export class ReaderApp extends LitElement {
     } else if (event.key === 't') {
       event.preventDefault();
       this.picker.setOpen(true);
+    } else if (event.key === 'c') {
+      if (this.openCompare()) event.preventDefault();
     } else if (event.key === 'Escape' && this.card) {
       this.card = null;
+    }
+  };
+
+  // ---- Compare: suggestions on demand (claim-compare); accepting makes a hand-made link, dismissing a review.
+
+  /** Opens Compare on the selection, else on the sentence at the caret. Returns false when there is neither. */
+  openCompare(): boolean {
+    const sel = this.selection;
+    if (sel) this.comparing = { docId: sel.docId, from: sel.from, to: sel.to };
+    else {
+      const view = this.views().find((v) => caretInView(v) !== null);
+      const at = view ? caretInView(view) : null;
+      if (!view?.document || at === null) {
+        this.showToast('Select a passage, or place the caret in a sentence, then press Compare.');
+        return false;
+      }
+      this.comparing = { docId: view.document.entry.id, from: at, to: at };
+    }
+    return true;
+  }
+
+  private renderCompare(session: Session) {
+    const docs = session.documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, source: d.source, label: d.entry.title ?? d.entry.label }));
+    const reviews = session.entriesOf('review').filter((e) => e.layerId === 'own').map((e) => e.annotation);
+    return html`<claim-compare
+      class="compare-dialog"
+      .documents=${docs}
+      .passage=${this.comparing}
+      .dismissed=${dismissedSuggestions(reviews)}
+      @compare-close=${() => (this.comparing = null)}
+      @compare-accept=${this.onCompareChoice}
+      @compare-dismiss=${this.onCompareChoice}
+    ></claim-compare>`;
+  }
+
+  private readonly onCompareChoice = async (event: CustomEvent<CompareChoice>): Promise<void> => {
+    const session = this.session;
+    const c = event.detail;
+    const doc = (id: string) => session?.documents.find((d) => d.entry.id === id);
+    const own = doc(c.passage.docId);
+    const other = doc(c.docId);
+    if (!session || !own || !other) return;
+    try {
+      if (event.type === 'compare-dismiss') {
+        const proposal = suggestionProposal({ iri: own.entry.iri, source: own.source, ...c.passage }, { iri: other.entry.iri, source: other.source, from: c.from, to: c.to });
+        await session.save(makeReview(proposal, 'dismissed', session.agent, { created: new Date().toISOString() }));
+        this.showToast('Dismissed: Compare will not offer this passage again.');
+        return;
+      }
+      const ends = [
+        { ...c.passage, text: own.source.slice(c.passage.from, c.passage.to) },
+        { docId: c.docId, from: c.from, to: c.to, text: other.source.slice(c.from, c.to) },
+      ] as const;
+      const result = manualLinkFrom({ ends, relation: c.relation, note: '' }, (id) => { const d = doc(id); return d ? { iri: d.entry.iri, source: d.source } : null; }, session.agent);
+      if (!result.ok) return this.showToast(result.problem);
+      await session.save(result.annotation);
+      this.comparing = null;
+      this.showToast(`Linked (${c.relation}).`, () => void this.deleteWithUndo(result.annotation.id, 'Link removed.'));
+    } catch (error) {
+      this.showToast((error as Error).message);
     }
   };
 

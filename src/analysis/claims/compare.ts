@@ -4,11 +4,15 @@
  * agree, `related` when nothing comparable is stated.
  */
 import type { RelationTag } from '../../annotations/model.ts';
+import { compareDirections, type DirectionSignal } from './direction.ts';
 import type { DateSlot, NumberSlot, Slots } from './slots.ts';
+
+/** A figure, optionally with the words that say what it measures (see units.ts). */
+type Figure = NumberSlot & { readonly measure?: ReadonlySet<string> };
 
 /** One slot on which the two texts differ, written as each text has it. */
 export interface SlotDifference {
-  readonly kind: 'date' | 'number';
+  readonly kind: 'date' | 'number' | 'direction';
   /** The value in the first text ("18 December 1976"). */
   readonly a: string;
   /** The value in the second text ("19 December 1976"). */
@@ -38,6 +42,8 @@ export interface CompareContext {
   readonly strongWording: boolean;
   /** The pair tells one event: only then do differing dates or figures conflict. */
   readonly sameEvent: boolean;
+  /** The directions each side states (rose/fell, established/severed…); none when not given. */
+  readonly directions?: { readonly a: readonly DirectionSignal[]; readonly b: readonly DirectionSignal[] };
 }
 
 /**
@@ -58,21 +64,31 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
     if (other) differences.push({ kind: 'date', a: d.label, b: other.label });
   }
 
+  // Figures compare only when they measure the same thing: 9% of output is not 9% of the vote.
   const unitsA = comparableNumbers(a.numbers);
   const unitsB = comparableNumbers(b.numbers);
-  for (const n of unitsA) if (unitsB.some((m) => sameAmount(n, m))) agreements.push(n.label);
+  for (const n of unitsA) if (unitsB.some((m) => sameAmount(n, m) && sameMeasure(n, m))) agreements.push(n.label);
   for (const n of unitsA) {
-    if (unitsB.some((m) => sameAmount(n, m))) continue;
-    const fits = unitsB.find((m) => compatibleAmounts(n, m));
+    if (unitsB.some((m) => sameAmount(n, m) && sameMeasure(n, m))) continue;
+    const fits = unitsB.find((m) => compatibleAmounts(n, m) && sameMeasure(n, m));
     if (fits) {
       compatible.push({ kind: 'number', a: n.label, b: fits.label });
       continue;
     }
-    const other = unitsB.find((m) => m.unit === n.unit && !unitsA.some((x) => compatibleAmounts(x, m)));
+    const other = unitsB.find((m) => m.unit === n.unit && sameMeasure(n, m) && !unitsA.some((x) => compatibleAmounts(x, m)));
     if (other) differences.push({ kind: 'number', a: n.label, b: other.label });
   }
 
+  // The same figure for the same measure is itself the sign of one event; then opposite directions disagree.
+  const sharedFigure = unitsA.some((n) => unitsB.some((m) => sameAmount(n, m) && sameMeasure(n, m)));
+  const directions = context.directions ? compareDirections(context.directions.a, context.directions.b) : { differences: [], agreements: [] };
   if (!sameEvent) differences.length = 0;
+  if (sameEvent || sharedFigure) {
+    // Phrases as written, the figure included when one follows ("risen by 9 percent" vs "dropped by 9 per cent").
+    for (const d of directions.differences) differences.unshift({ kind: 'direction', a: d.a, b: d.b });
+    // One event told in the same direction ("had not severed relations", "maintained relations") agrees on it.
+    if (sameEvent) agreements.push(...directions.agreements.filter((p) => /\s/u.test(p)));
+  }
   const slotAgreements = agreements.length;
   agreements.push(...sameNames);
   const relation: RelationTag = differences.length > 0
@@ -101,9 +117,27 @@ export function oneFieldApart(d: DateSlot, e: DateSlot): boolean {
   return differing === 1;
 }
 
+/**
+ * Whether two figures in one unit measure the same thing: a counted noun is
+ * its own measure ("300,000 tons"); a percentage or an amount of money needs
+ * a shared word near it ("production … 9%" and "production … 9 per cent").
+ * Figures without measure words (older callers) are taken as comparable.
+ */
+export function sameMeasure(n: Figure, m: Figure): boolean {
+  if (n.unit !== m.unit) return false;
+  if (!['%', '$', '£', '€'].includes(n.unit)) return true;
+  if (!n.measure || !m.measure) return true;
+  return [...n.measure].some((k) => m.measure!.has(k));
+}
+
 /** Numbers with a unit (an amount, a percentage, a count of something); bare numbers compare nothing. */
-function comparableNumbers(numbers: readonly NumberSlot[]): NumberSlot[] {
-  return numbers.filter((n) => n.unit !== '');
+function comparableNumbers<N extends NumberSlot>(numbers: readonly N[]): N[] {
+  return numbers.filter(hasUnit);
+}
+
+/** A figure counts something: a sign, or a counted word of two letters or more (a decade's "s" in "1970s" is not one). */
+export function hasUnit(n: NumberSlot): boolean {
+  return n.unit.length > 1 || /^[%$£€]$/u.test(n.unit);
 }
 
 /** The same figure in the same unit, stated the same way (both exact, or the same bound). */

@@ -12,11 +12,13 @@
  */
 import type { RelationTag } from '../../annotations/model.ts';
 import type { ParsedText } from '../../document/structure.ts';
-import { compareSlots, type SlotDifference } from './compare.ts';
+import { learnAliases } from './aliases.ts';
+import { compareSlots, type SlotComparison, type SlotDifference } from './compare.ts';
 import { describe } from './describe.ts';
 import { narrowToEvidence } from './narrow.ts';
 import { retrieveCandidates } from './retrieve.ts';
 import { corpusOf, scorePair, type Candidate, type Features } from './score.ts';
+import { SUBJECT_MIN, subjectSimilarity } from './subject.ts';
 import { claimUnits, type ClaimUnit } from './units.ts';
 
 /** One text given to the matcher: its IRI, its source, and its parse (`parsePlainText(text)`). */
@@ -106,7 +108,9 @@ export function matchClaims(texts: readonly ClaimText[], options: MatchOptions =
     seen.add(t.iri);
     return true;
   });
-  const units = usable.map((t) => claimUnits(t.parsed));
+  // Aliases are learned from all the texts together: one text may define what another abbreviates.
+  const aliases = learnAliases(usable.map((t) => t.text));
+  const units = usable.map((t) => claimUnits(t.parsed, aliases));
   const matches: ClaimMatch[] = [];
   for (let i = 0; i < usable.length; i++) {
     for (let j = i + 1; j < usable.length; j++) {
@@ -125,6 +129,8 @@ function matchPair(
   threshold: number,
 ): ClaimMatch[] {
   if (unitsA.length === 0 || unitsB.length === 0) return [];
+  // Texts on different subjects make no automatic links, however alike a sentence or two may read.
+  if (subjectSimilarity(unitsA, unitsB) < SUBJECT_MIN) return [];
   const corpus = corpusOf([...unitsA, ...unitsB]);
   const candidates = retrieveCandidates(unitsA, unitsB)
     .map((r) => scorePair(unitsA[r.a]!, unitsB[r.b]!, corpus, r.bm25))
@@ -157,6 +163,16 @@ function matchPair(
   return matches;
 }
 
+/** How the two units of a scored pair relate: their slots and directions compared. */
+export function comparisonOf(c: Candidate): SlotComparison {
+  return compareSlots(c.a.slots, c.b.slots, {
+    sameNames: c.sharedNames,
+    strongWording: c.lexical >= AGREE_LEXICAL,
+    sameEvent: c.sameEvent,
+    directions: { a: c.a.directions, b: c.b.directions },
+  });
+}
+
 function toMatch(
   textA: ClaimText,
   textB: ClaimText,
@@ -168,11 +184,7 @@ function toMatch(
   const spanB = narrowToEvidence(c.b, c.a, c.sharedEventTerms);
   const a: ClaimSpan = { iri: textA.iri, ...spanA, quote: textA.text.slice(spanA.from, spanA.to) };
   const b: ClaimSpan = { iri: textB.iri, ...spanB, quote: textB.text.slice(spanB.from, spanB.to) };
-  const comparison = compareSlots(c.a.slots, c.b.slots, {
-    sameNames: c.sharedNames,
-    strongWording: c.lexical >= AGREE_LEXICAL,
-    sameEvent: c.sameEvent,
-  });
+  const comparison = comparisonOf(c);
   const sharedWords = c.sharedWords.slice(0, 6);
   const sentence = (t: ClaimText, u: ClaimUnit): ClaimSpan => ({ iri: t.iri, from: u.unit.from, to: u.unit.to, quote: t.text.slice(u.unit.from, u.unit.to) });
   return {

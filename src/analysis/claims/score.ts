@@ -9,7 +9,7 @@
  * date or figure on top; a shared full date (0.3) with a modest paraphrase
  * passes; a close paraphrase passes on its own.
  */
-import { oneFieldApart, sameAmount, sameDate } from './compare.ts';
+import { hasUnit, oneFieldApart, sameAmount, sameDate, sameMeasure } from './compare.ts';
 import type { Slots } from './slots.ts';
 import type { ClaimUnit } from './units.ts';
 
@@ -148,6 +148,16 @@ function shares(units: readonly ClaimUnit[], keysOf: (u: ClaimUnit) => Iterable<
  * other actors in other years (another event of the same kind).
  */
 export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: number): Candidate | null {
+  const c = scoreWithGuards(a, b, corpus, bm25);
+  return c.passed ? c.candidate : null;
+}
+
+/**
+ * The scored pair and whether every guard let it through. Suggestions on
+ * demand rank pairs the guards reject too: a reader asked, and judges.
+ */
+export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: number): { candidate: Candidate; passed: boolean } {
+  let passed = true;
   const { idf } = corpus;
   const shared = [...a.terms].filter((t) => b.terms.has(t));
   const sharedEvent = [...a.eventTerms].filter((t) => b.eventTerms.has(t));
@@ -160,10 +170,13 @@ export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: numb
   // The event guard: names alone never make two sentences one claim; the
   // event words must overlap too (one word is enough when a dated event
   // matches to the month, since a full date is itself an event's signature).
-  const minEventTerms = dates >= DATE_EVENT_SIMILARITY ? 1 : MIN_EVENT_TERMS;
-  if (sharedEvent.length < minEventTerms || event < MIN_EVENT_OVERLAP) return null;
-
+  // Two distinct specific actors named on both sides ("Corvalán" and "Bukovsky") pin the event as a date does.
   const sharedNameKeys = [...a.nameKeys.keys()].filter((k) => b.nameKeys.has(k));
+  const specificActors = new Set(sharedNameKeys.filter((k) => corpus.specificName(k)).map((k) => a.nameKeys.get(k)!)).size;
+  const pinned = dates >= DATE_EVENT_SIMILARITY || specificActors >= 2;
+  const minEventTerms = pinned ? 1 : MIN_EVENT_TERMS;
+  if (sharedEvent.length < minEventTerms || (event < MIN_EVENT_OVERLAP && !pinned)) passed = false;
+
   const numbers = numberSimilarity(a.slots, b.slots);
   const rareCount = shared.filter((t) => idf(t) >= corpus.rareIdf).length;
   const sharedPhrases = [...a.phrases.keys()].filter((p) => b.phrases.has(p) && corpus.specificPhrase(p));
@@ -174,20 +187,27 @@ export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: numb
     || numbers >= 1
     || sharedPhrases.length > 0
     || rareCount >= MIN_RARE_ANCHOR
-    || sharedEvent.length >= MIN_EVENT_ANCHOR;
-  if (!anchored) return null;
+    || sharedEvent.length >= MIN_EVENT_ANCHOR
+    // A shared year with two shared event words: one dated event, told in other words.
+    || (dates > 0 && sharedEvent.length >= MIN_EVENT_TERMS);
+  if (!anchored) passed = false;
 
   // Each side names a specific actor the other does not: most likely two events of one kind.
   // A name counts as matched when any of its words is named on the other side ("Salvador Allende" / "Allende").
   const unmatchedSpecific = (x: ClaimUnit, y: ClaimUnit) =>
-    x.slots.names.some((nm) => nm.keys.some((k) => corpus.specificName(k)) && !nm.keys.some((k) => y.nameKeys.has(k)));
+    x.names.some((nm) => nm.keys.some((k) => corpus.specificName(k)) && !nm.keys.some((k) => y.nameKeys.has(k)));
   const differentActors = unmatchedSpecific(a, b) && unmatchedSpecific(b, a) && !sharedNameKeys.some((k) => corpus.specificName(k));
   // Both date their claim and share no year: two events of one kind (two elections, two visits).
   const yearsA = yearsOf(a.slots);
   const yearsB = yearsOf(b.slots);
   const otherYears = yearsA.size > 0 && yearsB.size > 0 && ![...yearsA].some((y) => yearsB.has(y));
   // Other actors and other years together: another event of the same kind, however alike the wording.
-  if (differentActors && otherYears) return null;
+  if (differentActors && otherYears) passed = false;
+  // The same figure measuring different things ("12% unemployment", "12% of the vote"): a coincidence, not one claim.
+  const figures = (x: ClaimUnit) => x.slots.numbers.filter((n) => /^[%$£€]$/u.test(n.unit));
+  const coincident = figures(a).some((n) => figures(b).some((m) => sameAmount(n, m)));
+  const measuredAlike = figures(a).some((n) => figures(b).some((m) => sameMeasure(n, m)));
+  if (coincident && !measuredAlike) passed = false;
 
   const norm = (terms: Iterable<string>) => Math.sqrt([...terms].reduce((s, t) => s + idf(t) ** 2, 0));
   const lexical = shared.reduce((s, t) => s + idf(t) ** 2, 0) / Math.max(1e-9, norm(a.terms) * norm(b.terms));
@@ -206,7 +226,7 @@ export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: numb
     nameClash: differentActors && dates < DATE_EVENT_SIMILARITY ? -W_NAME_CLASH : 0,
     dateClash: otherYears ? -W_DATE_CLASH : 0,
   };
-  return {
+  const candidate: Candidate = {
     a,
     b,
     features,
@@ -217,6 +237,7 @@ export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: numb
     sameEvent,
     sharedEventTerms: new Set(sharedEvent),
   };
+  return { candidate, passed };
 }
 
 /** Keys as the unit writes them, in the unit's order. */
@@ -253,13 +274,17 @@ function dateSimilarity(a: Slots, b: Slots, sameEvent: boolean): number {
   return best;
 }
 
-/** 1 for the same figure in the same unit, 0.3 for the same unit with another figure (a weak sign of one topic). */
-function numberSimilarity(a: Slots, b: Slots): number {
+/**
+ * 1 for the same figure of the same measure, 0.3 for the same measure with
+ * another figure (a weak sign of one topic); a figure of another measure
+ * counts nothing (9% of the vote is not 9% of output).
+ */
+function numberSimilarity(a: ClaimUnit['slots'], b: ClaimUnit['slots']): number {
   let best = 0;
   for (const n of a.numbers) {
-    if (n.unit === '') continue;
+    if (!hasUnit(n)) continue;
     for (const m of b.numbers) {
-      if (m.unit !== n.unit) continue;
+      if (!sameMeasure(n, m)) continue;
       best = Math.max(best, sameAmount(n, m) ? 1 : 0.3);
     }
   }

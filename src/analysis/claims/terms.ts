@@ -41,13 +41,18 @@ const EVENT_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['overthrow', 'overthrew', 'overthrown', 'oust', 'ouster', 'depose', 'topple'],
   ['release', 'freed', 'liberate', 'liberation'],
   ['exchange', 'swap'],
-  ['prison', 'prisoner', 'imprison', 'imprisonment', 'jail', 'detain', 'detention'],
+  // Not "detention": its stem is that of "détente".
+  ['prison', 'prisoner', 'imprison', 'imprisonment', 'jail', 'detain'],
   ['restore', 'restoration', 'reestablish', 'resume', 'resumption'],
   ['visit', 'trip', 'travel', 'journey'],
   ['credit', 'loan', 'lend', 'lent'],
   ['aid', 'assistance', 'assist'],
   ['kill', 'murder', 'assassinate', 'assassination'],
-  ['elect', 'election', 'electoral'],
+  ['elect', 'election', 'electoral', 'polls', 'ballot'],
+  ['hesitant', 'hesitancy', 'hesitation', 'hesitate', 'reluctant', 'reluctance', 'wary', 'wariness', 'unwilling', 'unwillingness', 'restraint', 'cautious', 'caution'],
+  ['repress', 'repression', 'persecute', 'persecution', 'harass', 'harassment', 'mistreat', 'mistreatment', 'threaten', 'menace', 'crackdown'],
+  ['exile', 'emigrate', 'emigrant', 'emigration', 'flee', 'fled', 'refugee', 'exodus', 'diaspora'],
+  ['endanger', 'jeopardize', 'jeopardise', 'risk', 'imperil'],
   ['win', 'won', 'victory', 'victorious'],
 ];
 

@@ -3,9 +3,20 @@
  * terms, event words, names, phrases and slots.
  */
 import type { ParsedText } from '../../document/structure.ts';
+import { AliasTable } from './aliases.ts';
+import { directionsOf, type DirectionSignal } from './direction.ts';
 import { segmentUnits, type Unit } from './segment.ts';
-import { readSlots, type Slots } from './slots.ts';
+import { readSlots, type NumberSlot, type Slots } from './slots.ts';
 import { termsOf, type Term } from './terms.ts';
+
+/** A figure with what it measures: the event words around it ("industrial production" for "dropped by 9%"). */
+export type MeasuredNumber = NumberSlot & { readonly measure: ReadonlySet<string> };
+
+/** A name with the keys it compares by: an actor key when the name is a known alias, else its word keys. */
+export interface UnitName {
+  readonly label: string;
+  readonly keys: readonly string[];
+}
 
 /** A unit ready for matching. Offsets of `termList` and `slots` are relative to `unit.text`. */
 export interface ClaimUnit {
@@ -20,7 +31,12 @@ export interface ClaimUnit {
   readonly nameKeys: ReadonlyMap<string, string>;
   /** Adjacent event-word pairs ("balanc payment", "long term"): shared wording, not just shared vocabulary. */
   readonly phrases: ReadonlyMap<string, string>;
-  readonly slots: Slots;
+  /** Dates, names and figures; each figure carries what it measures. */
+  readonly slots: Slots & { readonly numbers: readonly MeasuredNumber[] };
+  /** Names with actor aliases applied ("USSR" and "Soviet Union" share one key). */
+  readonly names: readonly UnitName[];
+  /** Directions stated: rose/fell, established/severed, granted/refused, before/after. */
+  readonly directions: readonly DirectionSignal[];
 }
 
 /**
@@ -31,25 +47,37 @@ const META_DISCOURSE = /\b(?:this|the present|our) (?:article|paper|study|essay|
 /** Units with fewer terms than this are too short to carry a claim (a fragment left by damage, a stray line). */
 const MIN_TERMS = 5;
 
-/** The claim-bearing units of a parsed text, in source order. Never throws; may be empty. */
-export function claimUnits(parsed: ParsedText): ClaimUnit[] {
+/** Terms before a figure (and after it) that say what it measures. */
+const MEASURE_BEFORE = 5;
+const MEASURE_AFTER = 3;
+const STATING_VERB = /^(?:reach|stood|stand|total|amount|equal|hit|top|exceed|account|represent|worth|came|count|number|was|were|is|are)/u;
+
+/**
+ * The claim-bearing units of a parsed text, in source order; names resolved
+ * through `aliases` (default: the country gazetteer alone). Never throws; may be empty.
+ */
+export function claimUnits(parsed: ParsedText, aliases: AliasTable = new AliasTable()): ClaimUnit[] {
   return segmentUnits(parsed)
     .filter((u) => !META_DISCOURSE.test(u.text))
-    .map(prepare)
+    .map((u) => prepare(u, aliases))
     .filter((p) => p.terms.size >= MIN_TERMS);
 }
 
-function prepare(unit: Unit): ClaimUnit {
-  const slots = readSlots(unit.text);
-  const termList = termsOf(unit.text);
+/** A unit prepared for matching (also for a passage a reader selected). */
+export function prepare(unit: Unit, aliases: AliasTable): ClaimUnit {
+  const raw = readSlots(unit.text);
+  const names = raw.names.map((n) => aliasedName(n.label, n.keys, aliases));
+  // Terms inside a name compare by its actor: "USSR" and "Soviet Union" become one term.
+  const termList = aliasTerms(unit.text, termsOf(unit.text), raw.names, names, aliases);
   // Event words are what happened: not who (names), not when or how much (dates, figures).
-  const spans = [...slots.names, ...slots.dates, ...slots.numbers];
+  const spans = [...raw.names, ...raw.dates, ...raw.numbers];
   const inSlot = (from: number, to: number) => spans.some((n) => from >= n.from && to <= n.to);
   const surface = new Map<string, string>();
   for (const t of termList) if (!surface.has(t.key)) surface.set(t.key, unit.text.slice(t.from, t.to));
   const nameKeys = new Map<string, string>();
-  for (const n of slots.names) for (const k of n.keys) if (!nameKeys.has(k)) nameKeys.set(k, n.label);
+  for (const n of names) for (const k of n.keys) if (!nameKeys.has(k)) nameKeys.set(k, n.label);
   const eventTerms = termList.filter((t) => !inSlot(t.from, t.to));
+  const slots = { ...raw, numbers: raw.numbers.map((n) => measured(n, eventTerms, unit.text)) };
   const phrases = new Map<string, string>();
   for (let i = 1; i < eventTerms.length; i++) {
     const x = eventTerms[i - 1]!;
@@ -68,5 +96,58 @@ function prepare(unit: Unit): ClaimUnit {
     nameKeys,
     phrases,
     slots,
+    names,
+    directions: directionsOf(unit.text),
   };
+}
+
+/** A name's keys: its actor when the whole name is a known alias, else each word's actor or key. */
+function aliasedName(label: string, keys: readonly string[], aliases: AliasTable): UnitName {
+  const whole = aliases.actorOf(label);
+  if (whole) return { label, keys: [whole] };
+  const words = label.split(/\s+/u);
+  if (words.length !== keys.length) return { label, keys };
+  return { label, keys: words.map((w, i) => aliases.actorOf(w) ?? keys[i]!) };
+}
+
+/** Terms with the words of aliased names replaced by their actor key (one term per whole-name actor). */
+function aliasTerms(
+  text: string,
+  terms: readonly Term[],
+  spans: readonly { readonly from: number; readonly to: number }[],
+  aliased: readonly UnitName[],
+  aliases: AliasTable,
+): Term[] {
+  const out: Term[] = [];
+  let lastWhole = -1;
+  for (const t of terms) {
+    const i = spans.findIndex((n) => t.from >= n.from && t.to <= n.to);
+    if (i < 0) {
+      out.push(t);
+      continue;
+    }
+    const keys = aliased[i]!.keys;
+    if (keys.length === 1 && keys[0]!.startsWith('@')) {
+      // The whole name is one actor: its first term stands for it.
+      if (lastWhole !== i) out.push({ ...t, key: keys[0]! });
+      lastWhole = i;
+      continue;
+    }
+    const actor = aliases.actorOf(text.slice(t.from, t.to));
+    out.push(actor ? { ...t, key: actor } : t);
+  }
+  return out;
+}
+
+/** A figure with the event words near it, in its clause: what it measures. */
+function measured(n: NumberSlot, eventTerms: readonly Term[], text: string): MeasuredNumber {
+  // Verbs that state a figure ("reached", "rose", "stood at") say nothing of what it measures.
+  const words = eventTerms.filter((t) => !STATING_VERB.test(text.slice(t.from, t.to).toLowerCase()) && directionsOf(text.slice(t.from, t.to)).length === 0);
+  // Within the figure's clause: the words after a comma speak of something else ("…, the office reported").
+  const start = Math.max(...[',', ';', ':', '('].map((c) => text.lastIndexOf(c, n.from - 1)));
+  const ends = [',', ';', ':', ')'].map((c) => text.indexOf(c, n.to)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) : text.length;
+  const before = words.filter((t) => t.to <= n.from && t.from > start).slice(-MEASURE_BEFORE);
+  const after = words.filter((t) => t.from >= n.to && t.to <= end).slice(0, MEASURE_AFTER);
+  return { ...n, measure: new Set([...before, ...after].map((t) => t.key)) };
 }
