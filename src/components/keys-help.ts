@@ -21,6 +21,7 @@ export class KeysHelp extends LitElement {
           <dt><kbd>Shift</kbd>+arrows</dt><dd>select text in a focused text (with <kbd>Ctrl</kbd>/<kbd>Alt</kbd>: by sentence, paragraph)</dd>
           <dt><kbd>T</kbd></dt><dd>the list of texts: choose which are side by side (arrows, Space or Enter; <kbd>Esc</kbd> closes)</dd>
           <dt><kbd>A</kbd></dt><dd>write a note on the selection</dd>
+          <dt><kbd>C</kbd></dt><dd>compare: what the other texts say about the selection, or the sentence at the caret</dd>
           <dt><kbd>Enter</kbd></dt><dd>on an annotated passage: open its card; on a footnote marker: pin its preview</dd>
           <dt><kbd>Esc</kbd></dt><dd>close a card or preview</dd>
           <dt><kbd>Backspace</kbd></dt><dd>back from a footnote entry to its marker</dd>
