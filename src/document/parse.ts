@@ -58,12 +58,12 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
     const raw = rawBlocks[i]!;
     const notes = readNoteEntries(raw, underNotesHeading);
     if (notes) {
-      blocks.push(...notes);
+      for (const item of notes) blocks.push(item);
       continue;
     }
     const items = readBulletItems(source, raw);
     if (items) {
-      blocks.push(...items);
+      for (const item of items) blocks.push(item);
       continue;
     }
     const parts = splitAtLabels(raw);
@@ -234,7 +234,7 @@ const LABEL_LINE_RATIO = 0.6;
  */
 function splitAtLabels(raw: Line[]): Line[][] {
   if (raw.length === 1) return [raw];
-  const longest = Math.max(...raw.map((l) => l.text.trim().length));
+  const longest = raw.map((l) => l.text.trim().length).reduce((a, b) => Math.max(a, b), -Infinity);
   const isLabel = (k: number): boolean => {
     const line = raw[k]!.text;
     const next = raw[k + 1];
