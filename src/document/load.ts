@@ -49,7 +49,7 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
 export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: typeof fetch = fetch): Promise<DocumentLoad> {
   let response: Response;
   try {
-    response = await fetchImpl(new URL(encodeURI(entry.file), base));
+    response = await fetchImpl(fileUrl(entry.file, base));
   } catch (error) {
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
@@ -62,6 +62,15 @@ export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: t
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
   return decodeDocument(entry, bytes);
+}
+
+/**
+ * The URL of a manifest file name: a path whose segments are escaped whole, so
+ * that `a#b?.txt` and `a%20b.txt` name those very files (encodeURI would read
+ * `#` and `?` as URL syntax and `%20` as a space).
+ */
+function fileUrl(file: string, base: URL): URL {
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), base);
 }
 
 function formatBytes(n: number): string {
