@@ -7,11 +7,11 @@
  * For clean JSON on stdout run `npm run --silent bench -- --json` (npm prints a banner otherwise).
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { readManifest } from '../src/document/manifest.ts';
+import { readManifestTexts } from '../src/cli/manifest-texts.ts';
 import { benchAnchoring } from './anchoring-bench.ts';
 import { launch } from './browser.ts';
 import { benchLoad, benchScale, type ScaleRun } from './browser-benches.ts';
@@ -76,10 +76,8 @@ function searchResults(label: string, ours: SearchFigures, bare: SearchFigures, 
 }
 
 async function main(): Promise<void> {
-  const manifest = readManifest(JSON.parse(await readFile(join(ROOT, 'documents', 'manifest.json'), 'utf8')));
-  const texts = await Promise.all(
-    manifest.documents.map(async (d) => ({ id: d.id, title: d.title ?? d.label, source: await readFile(join(ROOT, 'documents', d.file), 'utf8') })),
-  );
+  // Read as every reader of a file reads (decodeText), so the benchmarked offsets are the reader's.
+  const texts = readManifestTexts(join(ROOT, 'documents')).documents.map(({ entry: d, text }) => ({ id: d.id, title: d.title ?? d.label, source: text }));
   let chromiumVersion: string | null = null;
 
   await step('build (npm run build)', () => {

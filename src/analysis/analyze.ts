@@ -21,6 +21,7 @@ import { detectSpelling } from './damage/spelling.ts';
 import { detectTokens } from './damage/tokens.ts';
 import { detectUnsupported } from './damage/unsupported.ts';
 import type { Finding, Layer } from './finding.ts';
+import { capFlags } from './flag-cap.ts';
 import { detectFootnotes } from './footnotes.ts';
 import { ANALYZER } from './generator.ts';
 import { findingKey, findingToAnnotation } from './to-annotation.ts';
@@ -52,7 +53,10 @@ export interface AnalyzeTextOptions {
 /** A text's findings, before they become annotations. */
 export interface TextFindings {
   readonly parsed: ParsedText;
-  /** Deduplicated (one per tag and span), in source order. */
+  /**
+   * Deduplicated (one per tag and span), in source order, at most
+   * MAX_FLAGS_PER_KIND flags of a kind plus one summary flag for the rest.
+   */
   readonly findings: readonly Finding[];
 }
 
@@ -73,7 +77,7 @@ export function findTextFindings(input: AnalysisInput, corpus?: Corpus): TextFin
     ...detectContradictions(parsed),
   ];
   const seen = new Set<string>();
-  const findings = all
+  const unique = all
     .sort((a, b) => a.from - b.from || a.to - b.to)
     .filter((f) => {
       const key = findingKey(input.iri, f);
@@ -81,7 +85,7 @@ export function findTextFindings(input: AnalysisInput, corpus?: Corpus): TextFin
       seen.add(key);
       return true;
     });
-  return { parsed, findings };
+  return { parsed, findings: capFlags(unique) };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Flag extends SourceSpan {
   readonly description: string;
   /** 0…1. */
   readonly confidence: number;
+  /** Only on a summary flag (see flag-cap.ts): how many flags of this tag it stands for, left out of the list. */
+  readonly omitted?: number;
 }
 
 /** A footnote link: the marker at `[from, to)` cites the entry at `entry`. */

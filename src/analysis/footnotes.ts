@@ -33,17 +33,17 @@ export function detectFootnotes(parsed: ParsedText): Finding[] {
   const { source } = parsed;
   const out: Finding[] = [];
   if (!index.hasNotesList) {
-    out.push(...missingNotes(index));
+    for (const item of missingNotes(index)) out.push(item);
   } else {
     for (const marker of index.markers) {
       const entry = index.entryOf.get(marker);
       if (entry) out.push(link(source, marker, entry));
       else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${markerKey(marker)} points at no entry: the notes list has no note ${markerKey(marker)}.`, 0.85));
     }
-    out.push(...entryFlags(source, index));
+    for (const item of entryFlags(source, index)) out.push(item);
   }
-  out.push(...sequenceGaps(index));
-  out.push(...repeatedGluedNumbers(index));
+  for (const item of sequenceGaps(index)) out.push(item);
+  for (const item of repeatedGluedNumbers(index)) out.push(item);
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
@@ -69,8 +69,8 @@ function missingNotes(index: FootnoteIndex): Flag[] {
   if (markers.length === 0 || (!bracketed && markers.length < MIN_GLUED_MARKERS)) return [];
   const numbers = markers.filter((m) => m.label === undefined).map((m) => m.number);
   if (!numbers.length) return [];
-  const lo = Math.min(...numbers);
-  const hi = Math.max(...numbers);
+  const lo = numbers.reduce((a, b) => Math.min(a, b), Infinity);
+  const hi = numbers.reduce((a, b) => Math.max(a, b), -Infinity);
   const out: Flag[] = [
     flag('footnotes', 'missing-notes', markers[0]!, `The text cites notes ${lo}–${hi} (${markers.length} markers) but has no notes list: none of them can be resolved.`, 0.9),
   ];

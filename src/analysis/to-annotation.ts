@@ -54,5 +54,7 @@ export function findingToAnnotation(finding: Finding, doc: FindingSource, create
 /** The key a finding's id is derived from: document, kind, tag and span. */
 export function findingKey(iri: string, finding: Finding): string {
   const tag = finding.kind === 'footnote' ? 'footnote' : finding.tag;
-  return `${iri}|${finding.layer}|${tag}|${finding.from}|${finding.to}`;
+  // A summary flag shares its span with the first flag it stands for; its id must differ from that flag's.
+  const summary = finding.kind === 'flag' && finding.omitted !== undefined ? `|summary of ${finding.omitted}` : '';
+  return `${iri}|${finding.layer}|${tag}|${finding.from}|${finding.to}${summary}`;
 }

@@ -146,7 +146,7 @@ export class Session {
       options.searchIndex ? session.loadPrebuiltIndex(options.searchIndex) : Promise.resolve(),
     ]);
     session.shippedLayers = shipped.layers;
-    session.problems.push(...shipped.problems);
+    for (const item of shipped.problems) session.problems.push(item);
     // One anchoring pass for every layer, not one per layer.
     session.syncOwnLayer(shipped.layers.map((layer) => ({ id: layer.id, label: layer.label, origin: 'shipped', annotations: layer.annotations })));
     return session;

@@ -29,7 +29,7 @@ export async function loadShippedLayers(base: URL, files: readonly string[], fet
   const layers: Layer[] = [];
   for (const l of loaded) {
     if (l.layer) layers.push(l.layer);
-    problems.push(...l.problems);
+    for (const item of l.problems) problems.push(item);
   }
   return { layers, problems };
 }

@@ -266,7 +266,7 @@ export class Workspace {
           unplaced.set(annotation.id, list);
         }
       });
-      if (kind !== 'review') orphans.push(...(unplaced.get(annotation.id) ?? []));
+      if (kind !== 'review') for (const item of (unplaced.get(annotation.id) ?? [])) orphans.push(item);
       entries.set(annotation.id, {
         annotation,
         layerId,

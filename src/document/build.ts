@@ -53,7 +53,7 @@ export function buildDocument(parsed: ParsedText): BuiltDocument {
         p += 1;
       }
       segments.push({ from: seg.from, to: seg.to, pos: p });
-      out.push(...textWithMarks(source, seg, marks));
+      for (const item of textWithMarks(source, seg, marks)) out.push(item);
       p += seg.to - seg.from;
     });
     return out;

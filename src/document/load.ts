@@ -79,7 +79,7 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
 export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: typeof fetch = fetch): Promise<DocumentLoad> {
   let response: Response;
   try {
-    response = await fetchImpl(new URL(encodeURI(entry.file), base));
+    response = await fetchImpl(fileUrl(entry.file, base));
   } catch (error) {
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
@@ -106,6 +106,15 @@ function isWebPageInsteadOf(file: string, contentType: string | null): boolean {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const isHtml = type === 'text/html' || type === 'application/xhtml+xml';
   return isHtml && !/\.x?html?$/i.test(file);
+}
+
+/**
+ * The URL of a manifest file name: a path whose segments are escaped whole, so
+ * that `a#b?.txt` and `a%20b.txt` name those very files (encodeURI would read
+ * `#` and `?` as URL syntax and `%20` as a space).
+ */
+function fileUrl(file: string, base: URL): URL {
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), base);
 }
 
 function formatBytes(n: number): string {

@@ -121,13 +121,14 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
       readNumberedNotes(raw, underNotesHeading, options.hardWrapped) ??
       readUnnumberedNotes(raw, underNotesHeading, nextUnnumbered);
     if (notes) {
-      blocks.push(...notes);
-      if (notes[0]!.noteStyle !== 'footnote-block') nextUnnumbered = Math.max(...notes.map((n) => n.number ?? 0)) + 1;
+      // One push per entry: a spread of an input-sized list can overflow the stack on hostile files.
+      for (const note of notes) blocks.push(note);
+      if (notes[0]!.noteStyle !== 'footnote-block') nextUnnumbered = notes.reduce((max, n) => Math.max(max, n.number ?? 0), 0) + 1;
       continue;
     }
     const items = readBulletItems(source, raw, options.hardWrapped);
     if (items) {
-      blocks.push(...items);
+      for (const item of items) blocks.push(item);
       continue;
     }
     if (options.classic) {
@@ -254,7 +255,7 @@ const LABEL_LINE_RATIO = 0.6;
  */
 function splitAtLabels(raw: Line[]): Line[][] {
   if (raw.length === 1) return [raw];
-  const longest = Math.max(...raw.map((l) => l.text.trim().length));
+  const longest = raw.map((l) => l.text.trim().length).reduce((a, b) => Math.max(a, b), -Infinity);
   const isLabel = (k: number): boolean => {
     const line = raw[k]!.text;
     const next = raw[k + 1];

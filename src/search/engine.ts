@@ -339,7 +339,7 @@ function allUnitsMatch(units: readonly QueryUnit[], metadata: MatchMetadata, tex
   for (const unit of units) {
     const found = unitMatches(unit, metadata, text);
     if (found.length === 0) return null;
-    all.push(...found);
+    for (const item of found) all.push(item);
   }
   return mergeRanges(all);
 }

@@ -90,7 +90,7 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
     if (sameEvent) agreements.push(...directions.agreements.filter((p) => /\s/u.test(p)));
   }
   const slotAgreements = agreements.length;
-  agreements.push(...sameNames);
+  for (const item of sameNames) agreements.push(item);
   const relation: RelationTag = differences.length > 0
     ? 'conflicts'
     : slotAgreements > 0 || (sameNames.length > 0 && strongWording && sameEvent)

@@ -114,7 +114,7 @@ export function matchClaims(texts: readonly ClaimText[], options: MatchOptions =
   const matches: ClaimMatch[] = [];
   for (let i = 0; i < usable.length; i++) {
     for (let j = i + 1; j < usable.length; j++) {
-      matches.push(...matchPair(usable[i]!, units[i]!, usable[j]!, units[j]!, idOf, threshold));
+      for (const item of matchPair(usable[i]!, units[i]!, usable[j]!, units[j]!, idOf, threshold)) matches.push(item);
     }
   }
   return matches;

@@ -44,8 +44,8 @@ export function narrowToEvidence(unit: ClaimUnit, other: ClaimUnit, sharedEventT
   const firsts = evidence.map((e) => pieceOf(e.from)).filter((i) => i >= 0);
   const lasts = evidence.map((e) => pieceOf(e.to - 1)).filter((i) => i >= 0);
   if (firsts.length === 0 || lasts.length === 0) return whole;
-  const first = Math.min(...firsts);
-  const last = Math.max(...lasts);
+  const first = firsts.reduce((a, b) => Math.min(a, b), Infinity);
+  const last = lasts.reduce((a, b) => Math.max(a, b), -Infinity);
   let from = pieces[first]!.from;
   // The sentence's closing punctuation stays with its last clause.
   let to = last === pieces.length - 1 ? text.length : pieces[last]!.to;

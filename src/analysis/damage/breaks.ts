@@ -34,13 +34,13 @@ export function detectBreaks(parsed: ParsedText, info: TitleInfo = {}): Flag[] {
   const hardWrapped = isHardWrapped(blocks);
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (block.type === 'heading') out.push(...emptySection(source, blocks, i));
+    if (block.type === 'heading') for (const item of emptySection(source, blocks, i)) out.push(item);
     if (block.type !== 'paragraph') continue;
-    if (!hardWrapped) out.push(...innerBreaks(source, block));
+    if (!hardWrapped) for (const item of innerBreaks(source, block)) out.push(item);
     const next = blocks[i + 1];
-    out.push(...brokenEnd(source, block, next));
-    out.push(...brokenStart(source, block, blocks[i - 1]));
-    out.push(...truncatedSentences(source, block));
+    for (const item of brokenEnd(source, block, next)) out.push(item);
+    for (const item of brokenStart(source, block, blocks[i - 1])) out.push(item);
+    for (const item of truncatedSentences(source, block)) out.push(item);
   }
   return out;
 }

@@ -50,7 +50,7 @@ export function detectTokens(parsed: ParsedText): Flag[] {
     for (const m of text.matchAll(STRAY_YEAR_DIGIT)) {
       out.push(flag('damage', 'garbled', at(m.index!, m[0].length), `"${m[0]}" is not a year: it reads as the year ${m[1]} with a stray digit "${m[2]}".`, 0.75));
     }
-    out.push(...unmatched(block, range.from, text));
+    for (const item of unmatched(block, range.from, text)) out.push(item);
   }
   return out;
 }

@@ -86,7 +86,7 @@ export function readUnits(
 function setAsideStarredChrome(units: Unit[], levels: readonly { unit: number; stars: number; edit: boolean }[]): Set<number> {
   const out = new Set<number>();
   if (levels.filter((l) => l.edit).length < 2) return out;
-  const top = Math.max(...levels.map((l) => l.stars));
+  const top = levels.reduce((max, l) => Math.max(max, l.stars), 0);
   for (const l of levels) {
     if (l.edit || l.stars === top) continue;
     const unit = units[l.unit] as Extract<Unit, { kind: 'heading' }>;
