@@ -62,7 +62,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const chrome = chromeLines(lines, marked);
   const heads = paragraphs === 'hard-wrapped' ? runningHeadLines(lines) : new Set<number>();
   const units = readUnits(source, lines, headings === 'none' ? 'plain' : headings, chrome, heads);
-  const groups = groupUnits(units, paragraphs === 'unknown' ? 'single-lines' : paragraphs, width);
+  const groups = groupUnits(units, paragraphs, width);
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
   const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none' }, width);
   renumberListDebris(blocks);
