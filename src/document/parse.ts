@@ -64,7 +64,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const units = readUnits(source, lines, headings === 'none' ? 'plain' : headings, chrome, heads);
   const groups = groupUnits(units, paragraphs, width);
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
-  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none' }, width);
+  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none', unknown: paragraphs === 'unknown' }, width);
   renumberListDebris(blocks);
   labelLetteredNotes(source, blocks);
   const hasTitle = markTitle(source, blocks, options.title);
@@ -93,6 +93,8 @@ interface ReadOptions {
   readonly classic: boolean;
   readonly hardWrapped: boolean;
   readonly headingsAllowed: boolean;
+  /** The layout was not recognised: every line is a plain paragraph. */
+  readonly unknown: boolean;
 }
 
 function readBlocks(source: string, groups: readonly Group[], options: ReadOptions, width: number): MutableBlock[] {
@@ -114,6 +116,11 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
       continue;
     }
     const raw = group.lines;
+    if (options.unknown) {
+      // A layout we do not know: plain paragraphs, one per line, nothing guessed.
+      blocks.push(plainBlock(raw, group.debris));
+      continue;
+    }
     const notes =
       readFootnoteBlocks(raw) ??
       readMarkdownDefinitions(raw) ??

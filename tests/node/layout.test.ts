@@ -152,7 +152,8 @@ describe('layout: paragraphs', () => {
     for (let k = 0; k < 40; k++) lines.push(k % 3 === 0 ? `item ${k} of the pile` : `x${k}`);
     const parsed = parsePlainText(lines.join('\n'));
     assert.equal(parsed.profile?.paragraphs, 'unknown');
-    assert.ok(parsed.blocks.length >= 30, 'one block per line, not one giant paragraph');
+    assert.equal(parsed.blocks.length, 40, 'one block per line, not one giant paragraph');
+    assert.deepEqual([...new Set(types(parsed))], ['paragraph']);
     assert.match(describeProfile(parsed.profile!), /^unrecognised layout/u);
   });
 
