@@ -168,6 +168,22 @@ describe('layout: paragraphs', () => {
   });
 });
 
+describe('layout: chrome and set-off blocks', () => {
+  it('sets aside a Project Gutenberg header (its start line wrapped) and licence, and reads illustrations, verse and indented lists as non-prose', () => {
+    const text = [
+      'The Project Gutenberg EBook of River Tales', '', '***START OF THE PROJECT GUTENBERG EBOOK RIVER', 'TALES***', '',
+      'THE FIRST TALE.', '', prose(2), '', '[Illustration: The river at dawn]', '', '    Row, row, the river runs,', '    Over the stones.', '',
+      '     1-3. The story of the ferry, told by an old man of the', '     village.', '', '     _Mill._ The old mill by the weir.', '',
+      prose(1), '', '***END OF THE PROJECT GUTENBERG EBOOK RIVER TALES***', '', 'LICENCE TERMS.', '', 'Some licence text here.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(texts(parsed, 'heading'), ['THE FIRST TALE.']);
+    assert.equal(texts(parsed, 'paragraph').length, 2);
+    assert.equal(texts(parsed, 'list-item').length, 2);
+    assert.ok(texts(parsed, 'caption').includes('Row, row, the river runs, Over the stones.'));
+  });
+});
+
 describe('layout: markers and notes lists', () => {
   it('resolves caret markers (sentence.^1) to a notes list and finds no glued numbers beside them', () => {
     const text = ['The dam was finished in 1931.^1 It held for decades.^2 Then it failed in 1972.', '', 'Notes', '', '1. Smith, History of Dams.', '2. Jones, The Flood.', ''].join('\n');
