@@ -44,6 +44,10 @@ const BODY_PARAGRAPH_WORDS = 8;
 /** Positional cues that mark an image caption. */
 const CAPTION_CUE = /\((?:left|right|center|centre|pictured|top|bottom|above|below)\)/iu;
 const BULLET = /^(\s*)[•·▪◦‣*+-](?=\s)\s*/u;
+/** Verse, lists and tables set off from prose are indented at least this much… */
+const SET_OFF_INDENT = 3;
+/** …and most of their lines are shorter than this (a wrapped block quotation's lines are full). */
+const SET_OFF_SHORT = 50;
 /** A table row: cells set apart by `|` or by runs of spaces. */
 const TABLE_ROW = /\S\s*\|\s*\S|\S {3,}\S/u;
 
@@ -62,9 +66,9 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const chrome = chromeLines(lines, marked);
   const heads = paragraphs === 'hard-wrapped' ? runningHeadLines(lines) : new Set<number>();
   const units = readUnits(source, lines, headings === 'none' ? 'plain' : headings, chrome, heads);
-  const groups = groupUnits(units, paragraphs === 'unknown' ? 'single-lines' : paragraphs, width);
+  const groups = groupUnits(units, paragraphs, width);
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
-  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none' }, width);
+  const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none', unknown: paragraphs === 'unknown' }, width);
   renumberListDebris(blocks);
   labelLetteredNotes(source, blocks);
   const hasTitle = markTitle(source, blocks, options.title);
@@ -84,7 +88,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
 }
 
 function freeze(b: MutableBlock): ParsedText['blocks'][number] {
-  const { noteStyle: _style, caret: _caret, ...block } = b;
+  const { noteStyle: _style, caret: _caret, chrome: _chrome, ...block } = b;
   return block;
 }
 
@@ -93,6 +97,8 @@ interface ReadOptions {
   readonly classic: boolean;
   readonly hardWrapped: boolean;
   readonly headingsAllowed: boolean;
+  /** The layout was not recognised: every line is a plain paragraph. */
+  readonly unknown: boolean;
 }
 
 function readBlocks(source: string, groups: readonly Group[], options: ReadOptions, width: number): MutableBlock[] {
@@ -110,10 +116,15 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     }
     if (group.kind === 'chrome') {
       const segments = group.lines.map((l) => trimmed(l)).filter((s): s is SourceSpan => s !== null);
-      if (segments.length) blocks.push(newBlock('caption', segments, spanOf(group.lines)));
+      if (segments.length) blocks.push({ ...newBlock('caption', segments, spanOf(group.lines)), chrome: true });
       continue;
     }
     const raw = group.lines;
+    if (options.unknown) {
+      // A layout we do not know: plain paragraphs, one per line, nothing guessed.
+      blocks.push(plainBlock(raw, group.debris));
+      continue;
+    }
     const notes =
       readFootnoteBlocks(raw) ??
       readMarkdownDefinitions(raw) ??
@@ -129,6 +140,14 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     const items = readBulletItems(source, raw, options.hardWrapped);
     if (items) {
       for (const item of items) blocks.push(item);
+      continue;
+    }
+    if (isIndentedEntry(raw)) {
+      blocks.push({ ...plainBlock(raw, group.debris), type: 'list-item' });
+      continue;
+    }
+    if (isSetOffBlock(raw)) {
+      blocks.push({ ...plainBlock(raw, group.debris), type: 'caption' });
       continue;
     }
     if (options.classic) {
@@ -177,6 +196,21 @@ function isLabelOrRow(raw: readonly Line[]): boolean {
   const row = (l: Line) => TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text);
   if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
   return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
+}
+
+/**
+ * A block set off from the prose: an illustration placeholder (`[Illustration]`,
+ * `[Music illustration: …]`), or lines all indented (verse, a word list, a
+ * table) most of which are too short to be wrapped prose.
+ */
+function isSetOffBlock(raw: readonly Line[]): boolean {
+  if (/^\s*\[(?:[\w ]{0,20}illustration\b)/iu.test(raw[0]!.text)) return true;
+  return raw.every((l) => indentOf(l.text) >= SET_OFF_INDENT) && raw.filter((l) => l.text.trim().length < SET_OFF_SHORT).length > raw.length / 2;
+}
+
+/** An indented entry of a numbered list or glossary (`     4. A collection…`, `     _Term._ Meaning…`) is a list item, not prose. */
+function isIndentedEntry(raw: readonly Line[]): boolean {
+  return raw.every((l) => indentOf(l.text) >= SET_OFF_INDENT) && /^\s*(?:\d{1,4}(?:\s*[-,–]\s*\d{1,4})*\.\s|_[^_]{1,40}\._\s)/u.test(raw[0]!.text);
 }
 
 /** A line of figures (a table row): fewer than two in five of its characters are letters. */
@@ -387,7 +421,8 @@ function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boo
     for (let i = 0; i < bodyStart; i++) {
       const block = blocks[i]!;
       if (block.type !== 'heading') continue;
-      if (blocks[i - 1]?.type === 'caption' || blocks[i + 1]?.type === 'caption') {
+      const figure = (b: MutableBlock | undefined) => b?.type === 'caption' && !b.chrome;
+      if (figure(blocks[i - 1]) || figure(blocks[i + 1])) {
         block.type = 'caption';
         changed = true;
       }

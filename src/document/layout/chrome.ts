@@ -30,7 +30,11 @@ export function chromeLines(lines: readonly Line[], marked: boolean): Set<number
 
   const pgStart = lines.findIndex((l) => PG_START.test(l.text));
   const pgEnd = lines.findIndex((l) => PG_END.test(l.text));
-  if (pgStart >= 0) for (let k = 0; k <= pgStart; k++) out.add(k);
+  if (pgStart >= 0) {
+    // The start line may wrap: everything up to the blank line after it is header.
+    let k = 0;
+    for (; k <= pgStart || (k < lines.length && !isBlank(lines[k]!)); k++) out.add(k);
+  }
   if (pgEnd >= 0) for (let k = pgEnd; k < lines.length; k++) out.add(k);
   if (marked) lines.forEach((l, k) => WIKI_FURNITURE.test(l.text) && out.add(k));
   return out;

@@ -85,6 +85,8 @@ function lastText(group: Extract<Group, { kind: 'text' }>): Line {
 
 function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: LayoutProfile['paragraphs'], width: number): boolean {
   if (style === 'blank-lines') return true;
+  // A layout we do not know: every line stands alone, as a plain paragraph.
+  if (style === 'unknown') return false;
   const first = group.lines[0]!;
   // An indented line under a list item or notes entry continues it, in any style.
   if (isItemStart(first.text) && indentOf(line.text) > indentOf(first.text) && !isItemStart(line.text)) return true;

@@ -19,6 +19,7 @@ const TRAILING_FUNCTION_WORDS = new Set([
 /** Longest line (in words) still taken for a heading. */
 const MAX_HEADING_WORDS = 12;
 const MAX_HEADING_CHARS = 90;
+const MAX_DISPLAY_WORDS = 16;
 
 /**
  * A heading is a short single line that reads as a label, not as a sentence or
@@ -47,7 +48,8 @@ export function isHeadingLine(line: string): boolean {
  */
 export function isDisplayLine(line: string): boolean {
   const text = line.trim();
-  if (!text || text.length > MAX_HEADING_CHARS || words(text).length > MAX_HEADING_WORDS) return false;
+  // Display lines may run longer than label headings: a chapter title in capitals is still one.
+  if (!text || text.length > MAX_HEADING_CHARS || words(text).length > MAX_DISPLAY_WORDS) return false;
   if (/^_[^_]+_$/u.test(text)) return /^_\p{Lu}/u.test(text);
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length < 4) return false;

@@ -36,6 +36,10 @@ function paragraphStyle(lines: readonly Line[]): { style: LayoutProfile['paragra
   const all = groups.flat().filter(prose);
   if (!all.length) return { style: 'unknown', width: 0 };
   const inLong = groups.filter((g) => g.length > LONG_GROUP_LINES).flatMap((g) => g.filter(prose));
+  // Lines longer than any page or terminal, stacked without blank lines: each is a paragraph.
+  const stacked = groups.filter((g) => g.length > 1).flatMap((g) => g.filter(prose));
+  const overlong = stacked.filter((l) => l.text.trim().length > MAX_WRAP_WIDTH).length;
+  if (overlong >= 2 && overlong >= stacked.length / 4) return { style: 'single-lines', width: 0 };
   if (inLong.length < all.length * LONG_GROUP_SHARE) return { style: 'blank-lines', width: 0 };
   const width = wrapWidth(inLong);
   const near = inLong.filter((l) => l.text.trimEnd().length >= width * NEAR_WIDTH).length;

@@ -28,7 +28,8 @@ export function runningHeadLines(lines: readonly Line[]): Set<number> {
     if (isBlank(line)) return;
     const key = shape(line.text);
     if (key.length > MAX_HEAD_CHARS || (counts.get(key) ?? 0) < MIN_REPEATS) return;
-    if (/[.!?]["”’)]?$/u.test(key) || !/[|#]|\p{L}{2}/u.test(key)) return;
+    // A head neither ends a sentence nor starts in lowercase (a wrapped line of prose does one or the other).
+    if (/[.!?]["”’)]?$/u.test(key) || /^\p{Ll}/u.test(key) || !/[|#]|\p{L}{2}/u.test(key)) return;
     out.add(k);
   });
   return out;

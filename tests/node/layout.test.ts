@@ -1,0 +1,289 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePlainText, describeProfile, readLayoutOverride, LayoutError } from '../../src/document/parse.ts';
+import { blockText, type ParsedText } from '../../src/document/structure.ts';
+import { footnoteIndex } from '../../src/analysis/footnote-index.ts';
+import { readManifest, ManifestError } from '../../src/document/manifest.ts';
+
+const VOCABULARY = 'river valley harbour bridge quarry orchard meadow village mill ferry causeway granary lighthouse terrace'.split(' ');
+let seed = 0;
+
+/** Sentences of plain prose, varied so that no two lines repeat (repeated lines are running heads). */
+function prose(n: number): string {
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const w = (j: number) => VOCABULARY[(seed * 7 + k * 3 + j) % VOCABULARY.length];
+    seed++;
+    out.push(`The ${w(0)} stood beside the ${w(1)} while the ${w(2)} and the ${w(3)} were rebuilt after the ${w(4)} flooded in spring.`);
+  }
+  return out.join(' ');
+}
+
+/** `text` hard-wrapped at `width` columns. */
+function wrap(text: string, width = 72): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function types(parsed: ParsedText): string[] {
+  return parsed.blocks.map((b) => b.type);
+}
+
+function texts(parsed: ParsedText, type: string): string[] {
+  return parsed.blocks.filter((b) => b.type === type).map((b) => blockText(parsed.source, b).replace(/\s+/gu, ' '));
+}
+
+/** Each marker's label or number → the first words of the entry it resolves to. */
+function resolutions(parsed: ParsedText): Record<string, string> {
+  const index = footnoteIndex(parsed);
+  const out: Record<string, string> = {};
+  for (const m of index.markers) {
+    const entry = index.entryOf.get(m);
+    out[m.label ?? String(m.number)] = entry ? blockText(parsed.source, entry).split(/\s+/u).slice(0, 2).join(' ') : '(none)';
+  }
+  return out;
+}
+
+describe('layout: headings', () => {
+  it('reads setext and reStructuredText underlines (=, -, \' and overlines) as headings without the underline', () => {
+    const text = ['Field Notes', '===========', '', prose(2), '', 'Second Part', '-----------', '', prose(2), '', '=========', 'Last Part', '=========', '', prose(1), ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'setext');
+    assert.deepEqual(texts(parsed, 'heading'), ['Field Notes', 'Second Part', 'Last Part']);
+    assert.equal(texts(parsed, 'paragraph').length, 3);
+  });
+
+  it('reads Markdown # and closed ## … ## headings; sets aside a Contents section, [edit] and Toggle lines', () => {
+    const text = [
+      '## Contents', '', '  * Early years', '  * Later years', '', 'Toggle Early years subsection', '',
+      '# The River', '', prose(2), '', '## Early years ##', '', '[edit]', '', prose(2), '', '### Later years', '', prose(1), '',
+      'Short label line', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'markdown');
+    assert.deepEqual(texts(parsed, 'heading'), ['The River', 'Early years', 'Later years']);
+    assert.equal(texts(parsed, 'paragraph').length, 3);
+    assert.ok(texts(parsed, 'caption').includes('Short label line'), 'an unpunctuated label is not a paragraph');
+  });
+
+  it('reads html2text *****-framed headings with [edit], one wrapped over two lines, and sets aside the site\'s own', () => {
+    const body = wrap(prose(6));
+    const text = [
+      '****** The River ******', ...body, '***** Early years[edit] *****', ...body,
+      '**** A heading long enough that the converter wrapped it onto a second', 'line[edit] ****', ...body,
+      '***** Navigation menu *****', '**** Personal tools ****', '    * Log in',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'starred');
+    assert.deepEqual(texts(parsed, 'heading'), ['The River', 'Early years', 'A heading long enough that the converter wrapped it onto a second line']);
+  });
+
+  it('reads capitals headings of a PDF extract, wrapped over lines, and not a numbered list in capitals', () => {
+    const text = [
+      '2. THE CHALLENGE OF THE', 'RIVER VALLEY', ...wrap(prose(16)), 'ENDNOTES', '1. SMITH, 2014.', '2. JONES, 2015.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'capitals');
+    assert.deepEqual(texts(parsed, 'heading'), ['2. THE CHALLENGE OF THE RIVER VALLEY', 'ENDNOTES']);
+    assert.deepEqual(parsed.blocks.filter((b) => b.type === 'note').map((b) => b.number), [1, 2]);
+  });
+
+  it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
+    const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
+    assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);
+  });
+});
+
+describe('layout: paragraphs', () => {
+  it('joins hard-wrapped lines into paragraphs at short sentence-ending lines, never one giant paragraph', () => {
+    const paragraphs = [prose(5), prose(4), prose(6)];
+    const text = paragraphs.flatMap((p) => wrap(p)).join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.deepEqual(texts(parsed, 'paragraph'), paragraphs);
+  });
+
+  it('keeps an indented block quotation apart from the wrapped prose around it', () => {
+    const quote = wrap(prose(2), 60).map((l) => `     ${l}`);
+    const text = [...wrap(prose(5)), ...quote, ...wrap(prose(5))].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(texts(parsed, 'paragraph').length, 3);
+  });
+
+  it('reads one paragraph per line, joining a line that continues in lowercase, and tables as rows', () => {
+    const text = [
+      prose(3), prose(2), 'The said articles shall be valid as part of', 'the said Constitution when ratified.', '1790   3,929,827   35.02', '1800   5,304,937   35.02', prose(2),
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'single-lines');
+    const paragraphs = texts(parsed, 'paragraph');
+    assert.equal(paragraphs.length, 4);
+    assert.equal(paragraphs[2], 'The said articles shall be valid as part of the said Constitution when ratified.');
+    assert.deepEqual(parsed.blocks.filter((b) => b.type === 'heading'), []);
+  });
+
+  it('sets aside running heads and page numbers of a PDF extract, so a paragraph runs on across the page break', () => {
+    const body = [...wrap(prose(12)), 'And so the work ended.', ...wrap(prose(12)), 'And so the work ended.'];
+    const lines: string[] = [];
+    body.forEach((line, k) => {
+      if (k % 9 === 0) lines.push(`ANNUAL REPORT  |  River Authority  |  ${k / 9 + 1}`);
+      lines.push(line);
+    });
+    const text = lines.join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.equal(texts(parsed, 'paragraph').length, 2);
+    // Every head is kept: as debris inside the paragraph it interrupts, or as chrome between blocks.
+    const heads = [...text.matchAll(/ANNUAL REPORT[^\n]*/gu)].map((m) => m.index!);
+    const setAside = parsed.blocks.flatMap((b) => (b.type === 'caption' ? b.segments : (b.debris ?? []))).map((s) => s.from);
+    assert.deepEqual(setAside, heads);
+  });
+
+  it('shows a text in an unknown layout as plain paragraphs, one per line, and says so', () => {
+    const lines: string[] = [];
+    for (let k = 0; k < 40; k++) lines.push(k % 3 === 0 ? `item ${k} of the pile` : `x${k}`);
+    const parsed = parsePlainText(lines.join('\n'));
+    assert.equal(parsed.profile?.paragraphs, 'unknown');
+    assert.equal(parsed.blocks.length, 40, 'one block per line, not one giant paragraph');
+    assert.deepEqual([...new Set(types(parsed))], ['paragraph']);
+    assert.match(describeProfile(parsed.profile!), /^unrecognised layout/u);
+  });
+
+  it('never throws and never makes one giant paragraph of a text with line breaks', () => {
+    for (const text of ['', '\n\n', 'one line', 'a\nb\nc', '#\n#\n#', '****\n****', '[^1]: x', '[Footnote 1: open', '.. [1]', '  1. ^', '===\n===']) {
+      const parsed = parsePlainText(text);
+      assert.ok(Array.isArray(parsed.blocks));
+    }
+    const long = Array.from({ length: 300 }, (_, k) => `Line ${k} of a list without any sentence end`).join('\n');
+    const parsed = parsePlainText(long);
+    assert.ok(parsed.blocks.length > 100);
+  });
+});
+
+describe('layout: chrome and set-off blocks', () => {
+  it('sets aside a Project Gutenberg header (its start line wrapped) and licence, and reads illustrations, verse and indented lists as non-prose', () => {
+    const text = [
+      'The Project Gutenberg EBook of River Tales', '', '***START OF THE PROJECT GUTENBERG EBOOK RIVER', 'TALES***', '',
+      'THE FIRST TALE.', '', prose(2), '', '[Illustration: The river at dawn]', '', '    Row, row, the river runs,', '    Over the stones.', '',
+      '     1-3. The story of the ferry, told by an old man of the', '     village.', '', '     _Mill._ The old mill by the weir.', '',
+      prose(1), '', '***END OF THE PROJECT GUTENBERG EBOOK RIVER TALES***', '', 'LICENCE TERMS.', '', 'Some licence text here.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(texts(parsed, 'heading'), ['THE FIRST TALE.']);
+    assert.equal(texts(parsed, 'paragraph').length, 2);
+    assert.equal(texts(parsed, 'list-item').length, 2);
+    assert.ok(texts(parsed, 'caption').includes('Row, row, the river runs, Over the stones.'));
+  });
+});
+
+describe('layout: markers and notes lists', () => {
+  it('resolves caret markers (sentence.^1) to a notes list and finds no glued numbers beside them', () => {
+    const text = ['The dam was finished in 1931.^1 It held for decades.^2 Then it failed in 1972.', '', 'Notes', '', '1. Smith, History of Dams.', '2. Jones, The Flood.', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.markers, 'caret');
+    assert.deepEqual(resolutions(parsed), { 1: 'Smith, History', 2: 'Jones, The' });
+  });
+
+  it('resolves [n] markers to Gutenberg [Footnote n: …] blocks placed after the paragraph, closing bracket left out', () => {
+    const text = ['The tale begins by the river.[1] It ends in the hills.[2]', '', '[Footnote 1: Told by an old man', 'of the village.]', '', '[Footnote 2: Compare the tale of the fox.]', '', 'The next part [=a] has notation, not notes.', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.markers, 'footnote-block');
+    assert.equal(parsed.profile?.notes, 'footnote-block');
+    assert.deepEqual(resolutions(parsed), { 1: 'Told by', 2: 'Compare the' });
+    assert.deepEqual(texts(parsed, 'note'), ['Told by an old man of the village.', 'Compare the tale of the fox.']);
+  });
+
+  it('resolves Markdown [^n] markers, a named one included, to [^n]: definitions', () => {
+    const text = ['# Essay', '', 'A claim.[^1] Another claim.[^I] A third.[^2]', '', '--------', '', '[^1]: First source.', '', '[^I]: A named note.', '', '[^2]: Second source,', '    continued.', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.markers, 'markdown');
+    assert.equal(parsed.profile?.notes, 'markdown-def');
+    assert.deepEqual(resolutions(parsed), { 1: 'First source.', I: 'A named', 2: 'Second source,' });
+  });
+
+  it('resolves reStructuredText [n]_ markers to .. [n] definitions, and reads header fields as chrome', () => {
+    const text = [
+      'PEP: 1', 'Title: Names', 'Status: Final', '', 'Abstract', '========', '', 'Proposals were made [1]_ and made again [2]_.', '',
+      'References', '==========', '', '.. [1] A first thread', '   https://example.org/1', '', '.. [2] A second thread', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'setext');
+    assert.equal(parsed.profile?.notes, 'bracket-n');
+    assert.deepEqual(texts(parsed, 'heading'), ['Abstract', 'References']);
+    assert.deepEqual(resolutions(parsed), { 1: 'A first', 2: 'A second' });
+    assert.equal(parsed.blocks[0]!.type, 'caption');
+  });
+
+  it('resolves markers to a [n] text notes list', () => {
+    const text = ['A claim.[1] Another.[2]', '', 'References', '', '[1] Smith, A. Rivers.', '[2] Jones, B. Hills.', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.notes, 'bracket-n');
+    assert.deepEqual(resolutions(parsed), { 1: 'Smith, A.', 2: 'Jones, B.' });
+  });
+
+  it('resolves markers to a "Jump up ^" list, numbered or not', () => {
+    const numbered = ['A claim.[1] Another.[2]', '', 'References', '', '1. Jump up ^ Smith, A. Rivers.', '2. ^ Jump up to: a b Jones, B. Hills.', ''].join('\n');
+    const parsed = parsePlainText(numbered);
+    assert.equal(parsed.profile?.notes, 'jump-up');
+    assert.deepEqual(resolutions(parsed), { 1: 'Smith, A.', 2: 'Jones, B.' });
+    assert.deepEqual(parsed.blocks.find((b) => b.number === 2)?.backlinks, ['a', 'b']);
+    const bare = ['A claim.[1] Another.[2]', '', 'References', '', 'Jump up ^ Smith, A. Rivers.', 'Jump up ^ Jones, B. Hills.', ''].join('\n');
+    assert.deepEqual(resolutions(parsePlainText(bare)), { 1: 'Smith, A.', 2: 'Jones, B.' });
+  });
+
+  it('reads Markdown-converted backlinks (**^**, ^ _**a**_ _**b**_) and lettered notes printed as their own numbered list', () => {
+    const text = [
+      '# Battle', '', 'Numbers vary.[a] Sources agree.[1] Others differ.[b][2]', '', '## Notes', '',
+      '  1. **^** Numbers vary by account.', '  2. **^** Allied numbers vary too.', '', '## Citations', '',
+      '  1. ^ _**a**_ _**b**_ Chandler 1966, p. 416.', '  2. **^** Uffindell, p. 25.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(resolutions(parsed), { a: 'Numbers vary', 1: 'Chandler 1966,', b: 'Allied numbers', 2: 'Uffindell, p.' });
+    assert.deepEqual(parsed.blocks.find((b) => blockText(text, b).startsWith('Chandler'))?.backlinks, ['a', 'b']);
+  });
+
+  it('renumbers a caret list past converter debris (entries without the backlink sign) so markers find their references', () => {
+    const text = [
+      'First.[1] Second.[2] Third.[3]', '', 'References', '',
+      '   1. ^ Smith, A.', '   2. .style-sheet{color:red}', '   3. ^ Jones, B.', '   4.', '   5. ^ a bBrown, C. (2001)',
+      '   6. ^ Green, D.', '   7. ^ Gray, E.', '   8. ^ White, F.', '   9. ^ Black, G.', '  10. ^ Stone, H.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(resolutions(parsed), { 1: 'Smith, A.', 2: 'Jones, B.', 3: 'Brown, C.' });
+    assert.equal(parsed.blocks.filter((b) => b.type === 'note' && b.number === undefined).length, 2);
+  });
+
+  it('finds no markers in a text without notes, numbers and years included', () => {
+    const text = ['In 1862 the census counted 31,443,790 people.', 'The rate was 35.02 per cent in 1860.', 'Article 1. The first article reads as follows.'].join('\n');
+    assert.equal(parsePlainText(text).blocks.flatMap((b) => b.markers).length, 0);
+  });
+});
+
+describe('layout: profile and override', () => {
+  it('describes the profile in words for the document header', () => {
+    assert.equal(
+      describeProfile({ paragraphs: 'hard-wrapped', headings: 'setext', markers: 'caret', notes: 'none' }),
+      'hard-wrapped lines, setext headings, caret notes',
+    );
+  });
+
+  it('lets the manifest override the layout, and names a bad layout field', () => {
+    const text = ['Alpha line one ends.', 'Beta line two ends.', 'Gamma line three ends.', ''].join('\n');
+    const parsed = parsePlainText(text, { layout: { paragraphs: 'blank-lines', headings: 'none' } });
+    assert.equal(parsed.profile?.paragraphs, 'blank-lines');
+    assert.deepEqual(types(parsed), ['paragraph']);
+    assert.deepEqual(readLayoutOverride({ markers: 'caret' }), { markers: 'caret' });
+    assert.throws(() => readLayoutOverride({ paragraphs: 'wavy' }), LayoutError);
+    const entry = { id: 'a', file: 'a.txt', iri: 'https://x.org/a', kind: 'k', language: 'en', label: 'A', title: null, author: null };
+    assert.deepEqual(readManifest({ documents: [{ ...entry, layout: { headings: 'setext' } }] }).documents[0]!.layout, { headings: 'setext' });
+    assert.throws(() => readManifest({ documents: [{ ...entry, layout: { headings: 'wavy' } }] }), (e: Error) => e instanceof ManifestError && /entry 1 \("a"\): "layout.headings" must be one of/u.test(e.message));
+  });
+});
