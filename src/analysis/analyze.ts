@@ -13,7 +13,6 @@ import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
 import type { LayoutProfile, ParsedText } from '../document/structure.ts';
 import { proposeClaimLinks } from './claims/index.ts';
-import { buildCorpus, type Corpus } from './corpus.ts';
 import { detectBreaks } from './damage/breaks.ts';
 import { detectContradictions } from './damage/contradiction.ts';
 import { detectDroppedWords } from './damage/dropped-words.ts';
@@ -42,8 +41,6 @@ export interface AnalysisInput {
 
 /** Options of the per-text analysis. */
 export interface AnalyzeTextOptions {
-  /** Word counts of all texts read together (spelling evidence); defaults to this text alone. */
-  readonly corpus?: Corpus;
   /** `created` of every annotation (xsd:dateTime); defaults to now. */
   readonly created?: string;
   /** Only findings of this layer; both when absent. */
@@ -61,17 +58,20 @@ export interface TextFindings {
 }
 
 /**
- * Parses `input` and runs every detector. Never throws on any text; an empty
- * text has no findings.
+ * Parses `input` and runs every detector on it alone. Never throws on any
+ * text; an empty text has no findings.
+ *
+ * Every detector looks at this one text: a flag never depends on which other
+ * texts are loaded beside it (word counts, the spelling evidence, are this
+ * text's own).
  */
-export function findTextFindings(input: AnalysisInput, corpus?: Corpus): TextFindings {
+export function findTextFindings(input: AnalysisInput): TextFindings {
   const parsed = parsePlainText(input.text, { title: input.title ?? null, ...(input.layout ? { layout: input.layout } : {}) });
-  const words = corpus ?? buildCorpus([input.text]);
   const all: Finding[] = [
     ...detectFootnotes(parsed),
     ...detectBreaks(parsed, { title: input.title }),
     ...detectTokens(parsed),
-    ...detectSpelling(parsed, words),
+    ...detectSpelling(parsed),
     ...detectDroppedWords(parsed),
     ...detectUnsupported(parsed),
     ...detectContradictions(parsed),
@@ -95,7 +95,7 @@ export function findTextFindings(input: AnalysisInput, corpus?: Corpus): TextFin
  */
 export function analyzeText(input: AnalysisInput, options: AnalyzeTextOptions = {}): Annotation[] {
   const created = options.created ?? new Date().toISOString();
-  const { findings } = findTextFindings(input, options.corpus);
+  const { findings } = findTextFindings(input);
   const index = new CodePointIndex(input.text);
   const doc = { iri: input.iri, text: input.text, index };
   return findings
@@ -118,17 +118,16 @@ export interface AnalysisLayers {
 }
 
 /**
- * Every layer over `inputs`, read as one corpus (spelling evidence is shared;
- * claim links are proposed between texts when there are two or more).
+ * Every layer over `inputs`: each text's footnotes and damage, found in that
+ * text alone, and claim links proposed between texts when there are two or more.
  */
 export function analyzeLayers(inputs: readonly AnalysisInput[], options: AnalyzeTextsOptions = {}): AnalysisLayers {
   const created = options.created ?? new Date().toISOString();
-  const corpus = buildCorpus(inputs.map((i) => i.text));
   const footnotes: Annotation[] = [];
   const damage: Annotation[] = [];
   const parsedTexts: { iri: string; text: string; parsed: ParsedText }[] = [];
   for (const input of inputs) {
-    const { parsed, findings } = findTextFindings(input, corpus);
+    const { parsed, findings } = findTextFindings(input);
     parsedTexts.push({ iri: input.iri, text: input.text, parsed });
     const doc = { iri: input.iri, text: input.text, index: new CodePointIndex(input.text) };
     for (const f of findings) {

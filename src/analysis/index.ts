@@ -9,15 +9,15 @@
  *   markersCiting(index, entry)    → the markers citing an entry (backlinks)
  *   markerAt(index, offset)        → the marker under a source offset, or null
  *
- * Flags list: `analyzeText(input, { corpus, layer })` gives annotations whose
+ * Flags list: `analyzeText(input, { layer })` gives annotations whose
  * tagging body is the kind (product.md §2), whose describing body is the
  * reason, with `reader:confidence`; `findTextFindings` gives the same as plain
  * findings with code-unit offsets.
  */
 export { analyzeLayers, analyzeText, analyzeTexts, collection, findTextFindings } from './analyze.ts';
 export type { AnalysisInput, AnalysisLayers, AnalyzeTextOptions, AnalyzeTextsOptions, TextFindings } from './analyze.ts';
-export { buildCorpus } from './corpus.ts';
-export type { Corpus } from './corpus.ts';
+export { countWords } from './word-counts.ts';
+export type { WordCounts } from './word-counts.ts';
 export type { Finding, Flag, FootnoteLink, Layer } from './finding.ts';
 export { entryForMarker, footnoteIndex, markerAt, markersCiting } from './footnote-index.ts';
 export type { FootnoteIndex } from './footnote-index.ts';

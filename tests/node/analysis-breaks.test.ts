@@ -55,7 +55,7 @@ describe('detectBreaks', () => {
     },
     {
       name: 'calls a break before a new capitalised sentence a truncation, not a split',
-      text: 'Chile first established\n\nCuban events of 1959 prompted a new wave.',
+      text: 'Early years\n\nChile first established\n\nCuban events of 1959 prompted a new wave.',
       expected: [['truncated', 'Chile first established']],
     },
     {
@@ -102,4 +102,74 @@ describe('detectBreaks', () => {
       assert.deepEqual(run(c.text, c.title), c.expected);
     });
   }
+});
+
+/** Prose paragraphs that end well, to set a pattern among running text. */
+const PROSE = 'The harbour was rebuilt after the war. Ships returned within a year.';
+
+describe('detectBreaks: lines that are not prose are not called broken', () => {
+  const cases: readonly { name: string; text: string }[] = [
+    {
+      name: 'citation and bibliography lines',
+      text: `${PROSE}\n\nSmith, J. 2001. A History of Ports. Boston: Harbor Press,\n\nDoe, Jane (1999). "Tides and Trade". Maritime Review. pp. 12–19\n\n${PROSE}`,
+    },
+    { name: 'ISBN and DOI lines', text: `${PROSE}\n\nOxford: Clarendon Press. ISBN 978-0-19-123456-7\n\nJournal of Ports 12 (3): 45–67. doi:10.1000/xyz123\n\n${PROSE}` },
+    { name: 'a reprint line ending in a comma', text: `${PROSE}\n\nReprinted from the Journal of Coastal Studies,\n\n${PROSE}` },
+    { name: 'a retrieval note and an address', text: `${PROSE}\n\nRetrieved 3 May 2010 from the port archive\n\nSee https://example.org/ports for the maps\n\n${PROSE}` },
+    {
+      name: 'captions',
+      text: `${PROSE}\n\nFigure 2 | Growth of the port after the war\n\nThe harbour in winter. Painting by John Mercer\n\nA view of the bay at dawn, by Anna Lee (1884)\n\n${PROSE}`,
+    },
+    { name: 'a heading ending in "-ed", between paragraphs', text: `${PROSE}\n\nReforms Delayed\n\n${PROSE}\n\nUnits involved\n\n${PROSE}` },
+    {
+      name: 'a line ending "said," or "as follows:--" before a block quotation',
+      text: `${PROSE} The minister said,\n\n    We shall rebuild the quay before the spring.\n\n${PROSE}\n\nThe words of the song are as follows:--\n\nOver the water, over the sea.\n\nThen he wrote,\n\n> The ships are home.\n\n${PROSE}`,
+    },
+    { name: 'table rows', text: `${PROSE}\n\nYear | Ships | Tonnage\n\n1790   3,929   12,000\n\n${PROSE}` },
+    { name: 'list items', text: `${PROSE}\n\n- the new quay and its cranes\n\n1. a second dock for the\n\n${PROSE}` },
+    { name: 'code', text: `${PROSE} Here is an example::\n\n    def berth(ship):\n        return ship.name\n\n${PROSE}` },
+    { name: 'headings set with markup or in capitals', text: `${PROSE}\n\n## The Harbour In Winter ##\n\n_Orders and Signals._\n\nFIRE DIRECTION AND CONTROL\n\n${PROSE}` },
+    { name: 'header fields and hatnotes', text: `title: Harbour records\n\n${PROSE}\n\nMain article: History of the harbour\n\n${PROSE}` },
+    { name: 'site chrome', text: `Main menu\n\nmove to sidebar hide\n\n${PROSE}` },
+    { name: 'a run-together contents line', text: `${PROSE}\n\nEarly life, 1601–1610Regency of the queen, 1610–1617Rule by council, 1622–1624MarriageDeathFurther reading\n\n${PROSE}` },
+  ];
+  for (const c of cases) {
+    it(`leaves alone ${c.name}`, () => {
+      assert.deepEqual(run(c.text), []);
+    });
+  }
+
+  it('still flags a prose paragraph that ends in a comma before a new sentence', () => {
+    assert.deepEqual(run(`${PROSE}\n\nThe new quay opened in May, and the first ship docked on 3 June,\n\n${PROSE}`), [
+      ['truncated', 'The new quay opened in May, and the first ship docked on 3 June,'],
+    ]);
+  });
+
+  it('says what it saw: the ending and what follows', () => {
+    const text = `${PROSE}\n\nThe new quay was opened by the\n\nCaptains of the fleet met in the hall.`;
+    const [f] = detectBreaks(parsePlainText(text));
+    assert.ok(f);
+    assert.deepEqual(f.evidence, [
+      'it ends with "the", a word that cannot end a sentence ("The new quay was opened by the")',
+      'the next paragraph starts a new sentence with a capital ("Captains of the fleet met in the hall.")',
+    ]);
+    assert.match(f.description, /^The paragraph breaks off and the rest is lost: it ends with "the".*and the next paragraph starts a new sentence with a capital/);
+  });
+
+  it('takes a sentence resumed after a caption for one sentence, not a break', () => {
+    const text = `${PROSE}\n\nThe data on city budgets and on spending in the districts were scarce, especially\n\nFigure 3 | Budget by year\n\nfor the years after the reform. ${PROSE}`;
+    assert.deepEqual(run(text), []);
+  });
+});
+
+describe('detectBreaks: a rule that fires on much of a text measures its genre and backs off', () => {
+  it('drops paragraph-end flags in verse set one line per paragraph', () => {
+    const verse = ['The wind came over the hill,', 'The rain came down the vale,', 'The boats lay still in the bay,', 'And the men sat by the fire,', 'The night grew long and cold,', 'The dogs slept by the door,', 'Till the dawn came grey and slow.'];
+    assert.deepEqual(run(verse.join('\n\n')), []);
+  });
+
+  it('keeps the flags of a prose text with a few real breaks', () => {
+    const text = [PROSE, PROSE, 'The new quay was opened by the', PROSE, PROSE, 'Trade with the north grew fast after the', PROSE, PROSE].join('\n\n');
+    assert.deepEqual(run(text).map(([tag]) => tag), ['truncated', 'truncated']);
+  });
 });

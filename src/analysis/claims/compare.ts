@@ -87,7 +87,7 @@ export function compareSlots(a: Slots, b: Slots, context: CompareContext): SlotC
     // Phrases as written, the figure included when one follows ("risen by 9 percent" vs "dropped by 9 per cent").
     for (const d of directions.differences) differences.unshift({ kind: 'direction', a: d.a, b: d.b });
     // One event told in the same direction ("had not severed relations", "maintained relations") agrees on it.
-    if (sameEvent) agreements.push(...directions.agreements.filter((p) => /\s/u.test(p)));
+    if (sameEvent) for (const item of directions.agreements.filter((p) => /\s/u.test(p))) agreements.push(item);
   }
   const slotAgreements = agreements.length;
   for (const item of sameNames) agreements.push(item);

@@ -2,10 +2,17 @@
  * Breaks in the flow of prose: paragraphs that break off (`truncated`),
  * paragraphs that start mid-sentence (`missing-passage`), one sentence cut by
  * a spurious paragraph break (`split`), empty sections and a missing title.
+ *
+ * Only running prose is judged (see `../prose.ts`): headings, captions,
+ * reference entries, table rows, list items, code and quotations end without
+ * a period by design. Each rule backs off in a text where it fires on a large
+ * share of the paragraphs (see `genre.ts`).
  */
 import type { Block, ParsedText } from '../../document/structure.ts';
-import { flag, type Flag } from '../finding.ts';
+import { damageFlag, flag, type Flag } from '../finding.ts';
+import { blockEndNotProse, blockStartNotProse, isLabelLine, lineNotProse, type BlockLines, type NotProse } from '../prose.ts';
 import { blockRange, DETERMINERS, FUNCTION_WORDS, isAbbreviationAt, OPEN_ENDINGS, proseEnd, sentencesIn, wordsIn } from '../text.ts';
+import { backOff } from './genre.ts';
 
 /** What the analyzer knows about the text's title (from the manifest). */
 export interface TitleInfo {
@@ -15,10 +22,36 @@ export interface TitleInfo {
 
 /** Closing punctuation, optionally followed by closing quotes or brackets. */
 const CLOSED = /(?:[.!?:;…]|\.\.\.)["”’»)\]]*$/u;
+/** Emphasis or code markup closing a line (`_Orders._`, `**Total**`): not part of how the sentence ends. */
+const TRAILING_MARKUP = /[\s_*`]+$/u;
+/** Citation markers the importer may not have taken for markers: `[91]: 118, 152–169`, `[^4]`, `[a]`. */
+const TRAILING_CITATIONS = /(?:\s*\[[^\]\n]{1,40}\](?::\s*[\d\s,–—-]+)?)+$/u;
 /** Headings of back matter: a section just before one cannot be a parent of it. */
 const BACK_MATTER = /^(?:notes|references|endnotes|footnotes|sources|citations|bibliography|works cited|see also|external links|further reading|acknowledg(?:e)?ments)$/iu;
+/**
+ * A lead-in to a quotation or a list: a speech verb or "as follows" before a
+ * comma, colon or dash (`…he said,`, `…as follows:--`).
+ */
+const LEAD_IN = /\b(?:said|says|say|saying|wrote|writes|write|stated|states|declared|declares|replied|replies|added|adds|asked|asks|answered|answers|continued|continues|concluded|explained|observed|remarked|noted|notes|reads|recalled|recalls|translates|translated|sang|sings|is|was|follows|following|thus)\s*[,:]?\s*[-–—]*$/iu;
 /** Characters quoted from a block in a description. */
 const QUOTE_CHARS = 40;
+
+/** How a paragraph's prose ends when it does not end as a sentence does. */
+interface Ending {
+  readonly kind: 'comma' | 'bracket' | 'dash' | 'function-word' | 'unpunctuated';
+  /** What was seen, as a clause: `it ends with "of"`. */
+  readonly seen: string;
+}
+
+/** Everything the rules need to know about the blocks of one text. */
+interface Context {
+  readonly source: string;
+  readonly blocks: readonly Block[];
+  readonly lines: readonly BlockLines[];
+  /** Why each block is not prose where it ends / starts, or null. */
+  readonly endRole: readonly (NotProse | null)[];
+  readonly startRole: readonly (NotProse | null)[];
+}
 
 /**
  * Break findings for one parsed text. `info.title === null` means the text is
@@ -29,20 +62,40 @@ export function detectBreaks(parsed: ParsedText, info: TitleInfo = {}): Flag[] {
   const out: Flag[] = [];
   if (info.title === null && !parsed.hasTitle && blocks[0]) {
     const first = blockRange(blocks[0]) ?? blocks[0].span;
-    out.push(flag('damage', 'missing-passage', first, `The text's title is missing: it opens with "${clip(source.slice(first.from, first.to))}".`, 0.9));
+    out.push(damageFlag('missing-passage', first, {
+      conclusion: "The text's title is missing",
+      evidence: ['the manifest records the title as lost', `the text opens with "${clip(source.slice(first.from, first.to))}"`],
+      confidence: 0.9,
+      rule: 'breaks/title',
+    }));
   }
+  const lines = blocks.map((b) => ({ type: b.type, lines: b.segments.map((s) => source.slice(lineStart(source, s.from), s.to)) }));
+  const ctx: Context = { source, blocks, lines, endRole: lines.map(blockEndNotProse), startRole: lines.map(blockStartNotProse) };
   const hardWrapped = isHardWrapped(blocks);
+  const found: Flag[] = [];
+  let proseSentences = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.type === 'heading') for (const item of emptySection(source, blocks, i)) out.push(item);
     if (block.type !== 'paragraph') continue;
-    if (!hardWrapped) for (const item of innerBreaks(source, block)) out.push(item);
-    const next = blocks[i + 1];
-    for (const item of brokenEnd(source, block, next)) out.push(item);
-    for (const item of brokenStart(source, block, blocks[i - 1])) out.push(item);
-    for (const item of truncatedSentences(source, block)) out.push(item);
+    const range = blockRange(block);
+    if (range && (ctx.endRole[i] === null || ctx.startRole[i] === null)) proseSentences += sentencesIn(source, range.from, proseEnd(source, block)).length;
+    if (!hardWrapped) for (const item of innerBreaks(source, block)) found.push(item);
+    const end = brokenEnd(ctx, i);
+    if (end) found.push(end);
+    const start = brokenStart(ctx, i);
+    if (start) found.push(start);
+    if (ctx.endRole[i] === null && ctx.startRole[i] === null) for (const item of truncatedSentences(source, block)) found.push(item);
   }
+  for (const item of backOff(found, proseSentences)) out.push(item);
   return out;
+}
+
+/** Where the line holding `at` starts: segments may leave out a line's indentation, which says what the line is. */
+function lineStart(source: string, at: number): number {
+  let k = at;
+  while (k > 0 && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
+  return k;
 }
 
 function clip(text: string): string {
@@ -55,34 +108,120 @@ function tail(text: string): string {
   return one.length > QUOTE_CHARS ? `…${one.slice(one.length - QUOTE_CHARS + 1)}` : one;
 }
 
-/** Why prose ending at `end` is unfinished, or null when it ends as a sentence does. */
-function unfinished(source: string, from: number, end: number): string | null {
-  const text = source.slice(from, end);
-  if (CLOSED.test(text)) return null;
+/** How prose ending at `end` is unfinished, or null when it ends as a sentence does. */
+function unfinished(source: string, from: number, end: number): Ending | null {
+  const text = source.slice(from, end).replace(TRAILING_MARKUP, '').replace(TRAILING_CITATIONS, '').replace(TRAILING_MARKUP, '');
+  if (!text || CLOSED.test(text)) return null;
+  const quoted = `("${tail(text)}")`;
   const last = text[text.length - 1] ?? '';
-  if (last === ',') return 'ends in a comma';
-  if (/[(\[{“‘«]/u.test(last)) return 'ends in an opening bracket';
-  if (/[–—-]/u.test(last)) return 'ends in a dash';
-  const word = wordsIn(source, from, end).pop();
-  if (word && word.to === end && OPEN_ENDINGS.has(word.text.toLowerCase())) return `ends in "${word.text}"`;
-  return 'ends without closing punctuation';
+  if (last === ',') return { kind: 'comma', seen: `it ends with a comma ${quoted}` };
+  if (/[(\[{“‘«]/u.test(last)) return { kind: 'bracket', seen: `it ends with an opening bracket ${quoted}` };
+  if (/[–—-]/u.test(last)) return { kind: 'dash', seen: `it ends with a dash ${quoted}` };
+  const word = wordsIn(text).pop();
+  if (word && word.to === text.length && OPEN_ENDINGS.has(word.text.toLowerCase())) {
+    return { kind: 'function-word', seen: `it ends with "${word.text}", a word that cannot end a sentence ${quoted}` };
+  }
+  return { kind: 'unpunctuated', seen: `it ends without closing punctuation ${quoted}` };
 }
 
-/** A paragraph that does not end as a sentence: cut by a spurious break when the next paragraph reads on, else truncated. */
-function brokenEnd(source: string, block: Block, next: Block | undefined): Flag[] {
-  const range = blockRange(block);
-  if (!range) return [];
-  const end = proseEnd(source, block);
-  if (end <= range.from) return [];
-  const why = unfinished(source, range.from, end);
-  if (!why) return [];
-  const ending = { from: Math.max(range.from, lastSentenceStart(source, range.from, end)), to: end };
-  const nextRange = next && next.type === 'paragraph' ? blockRange(next) : null;
-  if (nextRange && readsOn(source, ending, nextRange.from)) {
-    const head = source.slice(nextRange.from, Math.min(nextRange.to, nextRange.from + QUOTE_CHARS));
-    return [flag('damage', 'split', { from: ending.from, to: nextRange.to > nextRange.from ? firstSentenceEnd(source, nextRange) : end }, `A paragraph break cuts this sentence in two: "${tail(source.slice(ending.from, end))}" continues with "${clip(head)}"; nothing seems lost.`, 0.7)];
+/** The paragraph before block `i`, skipping interruptions (captions, page furniture); null at a heading or the start. */
+function previousProse(ctx: Context, i: number): number | null {
+  for (let j = i - 1; j >= 0; j--) {
+    const role = ctx.endRole[j];
+    if (role === null) return j;
+    if (!isInterruption(role)) return null;
   }
-  return [flag('damage', 'truncated', ending, `The paragraph breaks off: it ${why} ("${tail(source.slice(ending.from, end))}"); the rest is lost.`, why === 'ends without closing punctuation' ? 0.7 : 0.85)];
+  return null;
+}
+
+/** The paragraph after block `i`, skipping interruptions; null at a heading or the end. */
+function nextProse(ctx: Context, i: number): number | null {
+  for (let j = i + 1; j < ctx.blocks.length; j++) {
+    const role = ctx.startRole[j];
+    if (role === null) return j;
+    if (!isInterruption(role)) return null;
+  }
+  return null;
+}
+
+/**
+ * Blocks that may sit inside a running sentence without breaking it: page
+ * furniture, captions, figures and tables set between two halves of a
+ * paragraph by the layout. Headings, lists and quotations end the paragraph.
+ */
+function isInterruption(role: NotProse): boolean {
+  return role === 'a caption' || role === 'a table row' || role === 'a separator line' || role === 'a header field or a hatnote';
+}
+
+/** What follows paragraph `i`, as a clause for the evidence. */
+function whatFollows(ctx: Context, i: number): string {
+  const next = ctx.blocks[i + 1];
+  if (!next) return 'the text ends there';
+  const role = ctx.startRole[i + 1];
+  const head = clip(ctx.lines[i + 1]!.lines.join(' '));
+  if (role === null) {
+    const first = head.replace(/^[^\p{L}\p{N}]+/u, '');
+    if (/^\p{Lu}/u.test(first)) return `the next paragraph starts a new sentence with a capital ("${head}")`;
+    return `the next paragraph does not continue it ("${head}")`;
+  }
+  return `${role} follows ("${head}")`;
+}
+
+/**
+ * A paragraph that does not end as a sentence: cut by a spurious break when
+ * the next paragraph reads on, else truncated. Not flagged when its last
+ * line is not prose, when it is a label (a short line without punctuation
+ * between paragraphs), when it leads in to a quotation, or when the sentence
+ * continues after an interruption (a caption or a running head in between).
+ */
+function brokenEnd(ctx: Context, i: number): Flag | null {
+  const { source, blocks } = ctx;
+  const block = blocks[i]!;
+  const range = blockRange(block);
+  if (!range || ctx.endRole[i] !== null) return null;
+  const end = proseEnd(source, block);
+  if (end <= range.from) return null;
+  const ending = unfinished(source, range.from, end);
+  if (!ending) return null;
+  const sentence = { from: Math.max(range.from, lastSentenceStart(source, range.from, end)), to: end };
+  const j = nextProse(ctx, i);
+  const nextRange = j === null ? null : blockRange(blocks[j]!);
+  // A label followed by another label (`Main menu` / `move to sidebar hide`) is chrome, not one sentence.
+  const continued = nextRange !== null && readsOn(source, sentence, nextRange.from) && !(isLabelLine(source.slice(range.from, end), false) && isLabelLine(source.slice(nextRange.from, nextRange.to), false));
+  const underHeading = blocks[i - 1]?.type === 'heading';
+  if (!continued && ending.kind === 'unpunctuated' && isLabelLine(source.slice(range.from, end), underHeading)) return null;
+  if (ending.kind !== 'function-word' && leadsIn(source.slice(sentence.from, end), ctx, i)) return null;
+  if (nextRange && continued) {
+    if (j !== i + 1) return null;
+    const head = source.slice(nextRange.from, Math.min(nextRange.to, nextRange.from + QUOTE_CHARS));
+    return damageFlag('split', { from: sentence.from, to: firstSentenceEnd(source, nextRange) }, {
+      conclusion: 'A paragraph break cuts this sentence in two; nothing seems lost',
+      evidence: [ending.seen, `the next paragraph continues it ("${clip(head)}")`],
+      confidence: 0.7,
+      rule: 'breaks/end:split',
+    });
+  }
+  return damageFlag('truncated', sentence, {
+    conclusion: 'The paragraph breaks off and the rest is lost',
+    evidence: [ending.seen, whatFollows(ctx, i)],
+    confidence: ending.kind === 'unpunctuated' ? 0.7 : 0.85,
+    rule: `breaks/end:${ending.kind}`,
+  });
+}
+
+/**
+ * The paragraph's last sentence leads in to a quotation or a list: a speech
+ * verb or "as follows" before its comma, colon or dash (`…he said,`,
+ * `…as follows:--`), or a comma or dash before a block quotation.
+ */
+function leadsIn(sentence: string, ctx: Context, i: number): boolean {
+  const text = sentence.replace(TRAILING_MARKUP, '');
+  if (/[,:;]\s*[-–—]+$/u.test(text)) return true;
+  if (/[,:–—-]$/u.test(text) && LEAD_IN.test(text)) return true;
+  const next = ctx.lines[i + 1]?.lines[0] ?? '';
+  const role = ctx.startRole[i + 1];
+  const quotation = role === 'a block quotation' || role === 'code or an indented quotation' || role === 'a list item' || /^\s*["“‘]/u.test(next);
+  return quotation && /[,:–—-]$/u.test(text);
 }
 
 /**
@@ -111,25 +250,44 @@ function firstSentenceEnd(source: string, range: { from: number; to: number }): 
   return first ? first.to : range.to;
 }
 
-/** A paragraph opening with lowercase or punctuation starts mid-sentence: the words before it are lost, unless the previous paragraph reads on into it (a split, flagged there). */
-function brokenStart(source: string, block: Block, previous: Block | undefined): Flag[] {
+/**
+ * A paragraph opening with lowercase or punctuation starts mid-sentence: the
+ * words before it are lost, unless the paragraph before reads on into it (a
+ * split, flagged there), or a quotation, list or table stands between (the
+ * sentence resumes after it), or the block is a short label without punctuation.
+ */
+function brokenStart(ctx: Context, i: number): Flag | null {
+  const { source, blocks } = ctx;
+  const block = blocks[i]!;
   const range = blockRange(block);
-  if (!range) return [];
-  const head = source.slice(range.from, range.from + 1);
-  const lower = /\p{Ll}/u.test(head);
-  const punct = /[.,;:!?)\]]/u.test(head);
-  if (!lower && !punct) return [];
-  if (lower && previous?.type === 'paragraph') {
-    const prevRange = blockRange(previous);
-    if (prevRange) {
-      const end = proseEnd(source, previous);
-      const why = unfinished(source, prevRange.from, end);
-      if (why && readsOn(source, { from: prevRange.from, to: end }, range.from)) return [];
-    }
+  if (!range || ctx.startRole[i] !== null) return null;
+  const text = source.slice(range.from, range.to);
+  const lower = /^\p{Ll}/u.test(text);
+  const punct = /^[.,;:!?)\]]/u.test(text);
+  if (!lower && !punct) return null;
+  const previous = blocks[i - 1];
+  const before = i > 0 ? ctx.endRole[i - 1] : null;
+  if (lower && before !== null && before !== 'a heading' && !isInterruption(before)) return null;
+  if (lower && !/[.,;:!?]/u.test(text) && !text.includes('\n') && text.split(/\s+/u).length <= 6) return null;
+  const p = lower ? previousProse(ctx, i) : null;
+  if (p !== null) {
+    const prevRange = blockRange(blocks[p]!)!;
+    const end = proseEnd(source, blocks[p]!);
+    if (unfinished(source, prevRange.from, end) && readsOn(source, { from: prevRange.from, to: end }, range.from)) return null;
   }
   const first = sentencesIn(source, range.from, range.to)[0] ?? range;
-  const what = punct && range.to - range.from <= 3 ? `holds only "${source.slice(range.from, range.to)}"` : `starts mid-sentence ("${clip(source.slice(first.from, first.to))}")`;
-  return [flag('damage', 'missing-passage', first, `The paragraph ${what}: the words before it are lost.`, punct ? 0.85 : 0.75)];
+  const what = punct && range.to - range.from <= 3 ? `the paragraph holds only "${text}"` : `it starts with ${lower ? 'a lowercase word' : 'punctuation'} ("${clip(source.slice(first.from, first.to))}")`;
+  const prior = !previous
+    ? 'it opens the text'
+    : previous.type === 'heading'
+      ? `a heading comes before it ("${clip(ctx.lines[i - 1]!.lines.join(' '))}")`
+      : `the paragraph before ends ${unfinished(source, blockRange(previous)?.from ?? previous.span.from, proseEnd(source, previous)) ? 'without finishing its sentence' : 'a sentence'} ("${tail(ctx.lines[i - 1]!.lines.join(' '))}")`;
+  return damageFlag('missing-passage', first, {
+    conclusion: 'The paragraph starts mid-sentence; the words before it are lost',
+    evidence: [what, prior],
+    confidence: punct ? 0.85 : 0.75,
+    rule: punct ? 'breaks/start:punctuation' : 'breaks/start:lowercase',
+  });
 }
 
 /** Inside a paragraph, a sentence whose period follows a function word ("members of.") broke off. */
@@ -145,7 +303,12 @@ function truncatedSentences(source: string, block: Block): Flag[] {
     const word = wordsIn(source, s.from, at).pop();
     if (!word || word.to !== at || isAbbreviationAt(source, at)) continue;
     if (!FUNCTION_WORDS.has(word.text.toLowerCase())) continue;
-    out.push(flag('damage', 'truncated', s, `The sentence breaks off: it ends in "${word.text}." ("${tail(source.slice(s.from, at + 1))}"); words are lost.`, 0.6));
+    out.push(damageFlag('truncated', s, {
+      conclusion: 'The sentence breaks off and words are lost',
+      evidence: [`its period follows "${word.text}", a word that cannot end a sentence ("${tail(source.slice(s.from, at + 1))}")`],
+      confidence: 0.6,
+      rule: 'breaks/sentence:function-word',
+    }));
   }
   return out;
 }
@@ -162,8 +325,9 @@ function isHardWrapped(blocks: readonly Block[]): boolean {
 
 /**
  * In a text whose paragraphs are single lines, a line break inside a
- * paragraph between a line without closing punctuation and a lowercase line
- * marks where words were dropped (typically a link or a template lost in extraction).
+ * paragraph between a prose line without closing punctuation and a lowercase
+ * prose line marks where words were dropped (typically a link or a template
+ * lost in extraction).
  */
 function innerBreaks(source: string, block: Block): Flag[] {
   const out: Flag[] = [];
@@ -171,10 +335,17 @@ function innerBreaks(source: string, block: Block): Flag[] {
     const before = block.segments[k - 1]!;
     const after = block.segments[k]!;
     if (!/^\p{Ll}/u.test(source.slice(after.from, after.from + 1))) continue;
-    if (unfinished(source, before.from, before.to) === null) continue;
+    if (lineNotProse(source.slice(before.from, before.to)) || lineNotProse(source.slice(after.from, after.to))) continue;
+    const ending = unfinished(source, before.from, before.to);
+    if (ending === null) continue;
     const words = wordsIn(source, after.from, after.to).slice(0, 3);
     const end = words.length ? words[words.length - 1]!.to : after.to;
-    out.push(flag('damage', 'missing-passage', { from: before.from, to: end }, `Words are lost at a line break inside the paragraph: "${tail(source.slice(before.from, before.to))}" runs into "${clip(source.slice(after.from, end))}".`, 0.5));
+    out.push(damageFlag('missing-passage', { from: before.from, to: end }, {
+      conclusion: 'Words are lost at a line break inside the paragraph',
+      evidence: [`the line "${tail(source.slice(before.from, before.to))}" ${ending.seen.replace(/^it /u, '').replace(/ \("[^]*"\)$/u, '')}`, `the next line runs on in lowercase ("${clip(source.slice(after.from, end))}")`, 'the text otherwise keeps each paragraph on one line'],
+      confidence: 0.5,
+      rule: 'breaks/inner-line',
+    }));
   }
   return out;
 }
@@ -184,9 +355,10 @@ function emptySection(source: string, blocks: readonly Block[], i: number): Flag
   const heading = blocks[i]!;
   const range = blockRange(heading) ?? heading.span;
   const text = source.slice(range.from, range.to).trim();
+  if (lineNotProse(text) === 'a table row') return [];
   const next = blocks[i + 1];
   if (next && next.type !== 'heading') return [];
   if (next && !BACK_MATTER.test(source.slice(next.segments[0]?.from ?? 0, next.segments[0]?.to ?? 0).trim())) return [];
-  const where = next ? `the next heading follows at once` : 'the text ends here';
-  return [flag('damage', 'missing-passage', range, `The section "${clip(text)}" is empty (${where}): its content is lost.`, next ? 0.75 : 0.8)];
+  const where = next ? `the back-matter heading "${clip(source.slice(next.span.from, next.span.to))}" follows at once` : 'the text ends after it';
+  return [flag('damage', 'missing-passage', range, `The section "${clip(text)}" is empty and its content is lost: ${where}.`, next ? 0.75 : 0.8, [where], 'breaks/empty-section')];
 }

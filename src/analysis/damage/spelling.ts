@@ -1,13 +1,14 @@
 /**
- * Spelling damage judged by corpus evidence, never by a dictionary: a letter
- * doubled at a word's end where the single form is common and the doubled form
- * occurs once (`inn` beside many `in`), and a word spelt two ways across the
- * corpus (`Tany` beside `Tanya`, `Corvalan` beside `Corvalán`).
+ * Spelling damage judged by the text's own evidence, never by a dictionary
+ * and never by other texts: a letter doubled at a word's end where the single
+ * form is common and the doubled form occurs once (`inn` beside many `in`),
+ * and a name spelt two ways in the same text (`Tany` beside `Tanya` in the
+ * same company, `Corvalan` beside `Corvalán`).
  */
 import type { ParsedText } from '../../document/structure.ts';
-import type { Corpus } from '../corpus.ts';
-import { flag, type Flag } from '../finding.ts';
-import { fold, wordsIn } from '../text.ts';
+import { damageFlag, type Flag } from '../finding.ts';
+import { fold, wordsIn, type Word } from '../text.ts';
+import { countWords, type WordCounts } from '../word-counts.ts';
 
 /** The single-letter form must be at least this common for a lone doubled form to be suspect. */
 const MIN_SINGLE_FORM = 5;
@@ -22,15 +23,32 @@ const MIN_NAME = 4;
  * possessive): `Soviet`/`Soviets`, `Russia`/`Russian`. Not evidence of damage.
  */
 const INFLECTING_FINALS = new Set(['s', 'n', 'e', 'y', 'i']);
+/**
+ * Everyday words ending in a doubled consonant whose shortened form is also a
+ * common word (`off`/`of`, `all`/`al`): a lone one is the word, not a slip.
+ */
+const DOUBLED_WORDS = new Set(['off', 'all', 'add', 'odd', 'err', 'egg', 'ebb', 'less', 'pass', 'mass', 'press', 'miss', 'till', 'butt', 'watt']);
 
-/** Spelling findings in `parsed`, with counts from `corpus` (which should include `parsed`). Never throws. */
-export function detectSpelling(parsed: ParsedText, corpus: Corpus): Flag[] {
+/**
+ * Neighbours too common to show that two spellings stand in the same company
+ * ("in Alberta" and "in Albert Hall" say nothing).
+ */
+const COMMON_NEIGHBOURS = new Set([
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'by', 'to', 'for', 'with', 'from', 'and', 'or', 'but', 'as', 'is', 'was',
+  'were', 'are', 'be', 'had', 'has', 'have', 'his', 'her', 'its', 'their', 'that', 'this', 'which', 'who', 'he', 'she',
+  'it', 'they', 'we', 'i', 'not', 'no', 'so', 'de', 'la', 'le', 'von', 'van', 'der', 'du', 'des', 'el', 'y', 'e',
+]);
+
+/** Spelling findings in `parsed`, with counts from that text alone. Never throws. */
+export function detectSpelling(parsed: ParsedText): Flag[] {
+  const counts = countWords(parsed.source);
+  const company = neighbourIndex(parsed.source);
   const out: Flag[] = [];
   for (const block of parsed.blocks) {
     for (const seg of block.segments) {
       for (const word of wordsIn(parsed.source, seg.from, seg.to)) {
         for (const part of splitApostrophe(word)) {
-          const f = doubledLetter(part, corpus) ?? variant(part, corpus);
+          const f = doubledLetter(part, counts) ?? variant(part, counts, company);
           if (f) out.push(f);
         }
       }
@@ -39,14 +57,8 @@ export function detectSpelling(parsed: ParsedText, corpus: Corpus): Flag[] {
   return out;
 }
 
-interface Part {
-  readonly text: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-function splitApostrophe(word: { text: string; from: number }): Part[] {
-  const out: Part[] = [];
+function splitApostrophe(word: Word): Word[] {
+  const out: Word[] = [];
   let offset = 0;
   for (const piece of word.text.split(/(['’])/u)) {
     if (piece && !/['’]/u.test(piece)) out.push({ text: piece, from: word.from + offset, to: word.from + offset + piece.length });
@@ -56,41 +68,102 @@ function splitApostrophe(word: { text: string; from: number }): Part[] {
 }
 
 /**
- * A doubled consonant at the end (`inn`) where the corpus uses the single form
+ * A doubled consonant at the end (`inn`) where the text uses the single form
  * often and the doubled form only here. Doubled vowels (`too`, `meet`) are
  * ordinary English spelling and are left alone.
  */
-function doubledLetter(part: Part, corpus: Corpus): Flag | null {
+function doubledLetter(part: Word, counts: WordCounts): Flag | null {
   const m = /^(\p{Ll}+?)([b-df-hj-np-tv-z])\2$/u.exec(part.text);
-  if (!m) return null;
+  if (!m || DOUBLED_WORDS.has(part.text)) return null;
   const single = m[1]! + m[2]!;
-  const singleCount = corpus.lower.get(single) ?? 0;
-  if ((corpus.lower.get(part.text) ?? 0) > 1 || singleCount < MIN_SINGLE_FORM) return null;
-  return flag('damage', 'garbled', part, `"${part.text}" doubles its last letter: the corpus has "${single}" ${singleCount} times and "${part.text}" only here.`, 0.6);
+  const singleCount = counts.lower.get(single) ?? 0;
+  if ((counts.lower.get(part.text) ?? 0) > 1 || singleCount < MIN_SINGLE_FORM) return null;
+  return damageFlag('garbled', part, {
+    conclusion: `"${part.text}" looks miscopied, its last letter doubled`,
+    evidence: [`"${part.text}" occurs only here`, `"${single}" occurs ${singleCount} times in this text`],
+    confidence: 0.6,
+    rule: 'spelling/doubled-final',
+  });
 }
 
 /**
- * A capitalised word whose other spelling dominates the corpus: the same
- * letters without diacritics (`Corvalan`/`Corvalán`) or one letter short or
- * long (`Tany`/`Tanya`), excluding inflecting endings.
+ * A capitalised word whose other spelling dominates the text: the same
+ * letters without diacritics (`Corvalan`/`Corvalán`), or one letter short
+ * (`Tany`/`Tanya`) when the two also stand in the same company (a shared
+ * neighbouring word: "Harmer, Tany" and "Harmer, Tanya"). A name one letter
+ * shorter than another name is often a different name (`Albert`/`Alberta`);
+ * a capitalised word the text also uses in lowercase (`Even`/`Event`) is an
+ * ordinary word at a sentence start.
  */
-function variant(part: Part, corpus: Corpus): Flag | null {
+function variant(part: Word, counts: WordCounts, company: NeighbourIndex): Flag | null {
   const word = part.text;
   if (word.length < MIN_NAME || !/^\p{Lu}\p{Ll}/u.test(word)) return null;
-  const count = corpus.exact.get(word) ?? 0;
+  const count = counts.exact.get(word) ?? 0;
   if (count > MAX_RARE) return null;
-  const others: [string, number][] = [];
-  for (const [other, n] of corpus.exact) {
+  const accents: [string, number][] = [];
+  const longer: [string, number, string][] = [];
+  for (const [other, n] of counts.exact) {
     if (other === word || n < Math.max(2, count * DOMINANCE)) continue;
     if (!/^\p{Lu}/u.test(other)) continue;
+    if (fold(other) === fold(word)) {
+      accents.push([other, n]);
+      continue;
+    }
     // A lost letter is the usual damage, so only the shorter form is suspect (`Tany` beside `Tanya`).
-    if (fold(other) === fold(word) || (other.length === word.length + 1 && oneLetterApart(word, other))) others.push([other, n]);
+    if (other.length !== word.length + 1 || !oneLetterApart(word, other)) continue;
+    if (counts.exact.has(word.toLowerCase())) continue;
+    const shared = sharedNeighbour(company, word, other);
+    if (shared) longer.push([other, n, shared]);
   }
-  if (!others.length) return null;
-  const list = others.map(([w, n]) => `"${w}" (${n}×)`).join(', ');
-  const diacritic = others.some(([w]) => fold(w) === fold(word));
-  const how = diacritic ? 'differs only in its accents from' : 'lacks one letter of';
-  return flag('damage', 'garbled', part, `"${word}" (${count}×) ${how} ${list} in the corpus: the word is spelt two ways.`, diacritic ? 0.7 : 0.6);
+  const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+  if (accents.length) {
+    const marked = (w: string) => /\p{M}/u.test(w.normalize('NFD'));
+    const list = accents.map(([w, n]) => `"${w}" ${times(n)}`).join(' and ');
+    return damageFlag('garbled', part, {
+      conclusion: `"${word}" is spelt two ways in this text, differing only in accents`,
+      evidence: [`"${word}" occurs ${times(count)}`, `the text ${marked(word) ? 'has it without accents' : 'has it with accents'} as ${list}`],
+      confidence: 0.7,
+      rule: 'spelling/accents',
+    });
+  }
+  if (!longer.length) return null;
+  const [other, n, shared] = longer[0]!;
+  return damageFlag('garbled', part, {
+    conclusion: `"${word}" looks like "${other}" with a letter lost`,
+    evidence: [`"${word}" occurs ${times(count)} and "${other}" ${times(n)} in this text`, `both stand beside "${shared}"`],
+    confidence: 0.6,
+    rule: 'spelling/lost-letter',
+  });
+}
+
+/** For each word as written, the words next to it (before and after): folded form → as written. */
+type NeighbourIndex = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+function neighbourIndex(source: string): NeighbourIndex {
+  const out = new Map<string, Map<string, string>>();
+  const words = wordsIn(source).flatMap(splitApostrophe);
+  const add = (word: string, neighbour: Word | undefined) => {
+    if (!neighbour) return;
+    const n = fold(neighbour.text);
+    if (n.length < 3 || COMMON_NEIGHBOURS.has(n)) return;
+    let map = out.get(word);
+    if (!map) out.set(word, (map = new Map()));
+    map.set(n, neighbour.text);
+  };
+  for (let i = 0; i < words.length; i++) {
+    add(words[i]!.text, words[i - 1]);
+    add(words[i]!.text, words[i + 1]);
+  }
+  return out;
+}
+
+/** A distinctive word that stands next to both `a` and `b` somewhere in the text, or null. */
+function sharedNeighbour(company: NeighbourIndex, a: string, b: string): string | null {
+  const of = company.get(a);
+  const other = company.get(b);
+  if (!of || !other) return null;
+  for (const [n, written] of of) if (other.has(n) && n !== fold(a) && n !== fold(b)) return written;
+  return null;
 }
 
 /** True when `a` and `b` differ by one inserted or deleted letter that is not an inflecting ending. */

@@ -48,7 +48,7 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
       case 'chrome':
         close();
         if (!chrome) groups.push((chrome = { kind: 'chrome', lines: [] }));
-        chrome.lines.push(...unit.lines);
+        for (const item of unit.lines) chrome.lines.push(item);
         break;
       case 'head': {
         const span = trimmed(unit.line);
