@@ -10,6 +10,7 @@
  * @fires columns-change - `{ ids }` the texts to show side by side, in order (wide screens)
  * @fires text-show - `{ id }` the text to bring to the front (narrow screens)
  */
+import { displayLabel } from '../annotations/sanitize.ts';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MAX_COLUMNS, toggleColumn } from '../app/columns.ts';
@@ -171,7 +172,7 @@ export class DocumentPicker extends LitElement {
 
   private renderOption(t: PickerText, i: number) {
     const selected = this.single ? this.chosen[0] === t.id : this.chosen.includes(t.id);
-    const name = t.title ?? t.label;
+    const name = displayLabel(t.title ?? t.label, 300);
     return html`<li
       role="option"
       id=${`text-${i}`}
@@ -184,7 +185,7 @@ export class DocumentPicker extends LitElement {
       <span class="mark" aria-hidden="true">${selected ? '✓' : ''}</span>
       <span class="name">${name}</span>
       <span class="sub">
-        ${t.title ? t.label : 'Title missing'}${t.problem ? html` · <span class="problem">${t.problem}</span>` : nothing}
+        ${t.title ? displayLabel(t.label) : 'Title missing'}${t.problem ? html` · <span class="problem">${t.problem}</span>` : nothing}
       </span>
     </li>`;
   }

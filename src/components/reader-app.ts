@@ -22,6 +22,7 @@ import { paintSearchHits, clearSearchHits } from '../search/index.ts';
 import type { ReaderView } from './reader-view.ts';
 import type { DrawnSpan } from './reader/highlights.ts';
 import { tagLabel } from './labels.ts';
+import { displayLabel } from '../annotations/sanitize.ts';
 import type { AnnotationCard } from './annotation-card.ts';
 import type { NoteEditor } from './note-editor.ts';
 import type { SidePanel } from './side-panel.ts';
@@ -248,8 +249,8 @@ export class ReaderApp extends LitElement {
       ${this.columns.chosen.map((id) => {
         const e = this.entries.find((x) => x.id === id);
         return e
-          ? html`<button role="tab" aria-selected=${String(front === id)} title=${e.title ?? e.label} @click=${() => this.columns.setFront(id)}>
-              ${e.label}
+          ? html`<button role="tab" aria-selected=${String(front === id)} title=${displayLabel(e.title ?? e.label, 300)} @click=${() => this.columns.setFront(id)}>
+              ${displayLabel(e.label)}
             </button>`
           : nothing;
       })}
@@ -894,7 +895,7 @@ export class ReaderApp extends LitElement {
   }
 
   private renderCompare(session: Session) {
-    const docs = session.documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, source: d.source, label: d.entry.title ?? d.entry.label }));
+    const docs = session.documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, source: d.source, label: displayLabel(d.entry.title ?? d.entry.label, 300) }));
     const reviews = session.entriesOf('review').filter((e) => e.layerId === 'own').map((e) => e.annotation);
     return html`<claim-compare
       class="compare-dialog"

@@ -23,7 +23,23 @@ import { backlinkPlugin } from './reader/backlinks.ts';
 import type { Bucket } from './reader/margin-bar.ts';
 import { currentKey, currentPlugin, highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
 import { describeProfile } from '../document/layout/profile.ts';
+import { displayLabel, safeHref } from '../annotations/sanitize.ts';
 import type { LayoutProfile } from '../document/structure.ts';
+
+/** Longest manifest title shown whole in a text's header. */
+const MAX_TITLE_LENGTH = 300;
+
+/**
+ * The text's file name, linked to its IRI when the IRI is a safe link
+ * (http, https, urn, file); otherwise plain text with the IRI in a tooltip.
+ */
+function renderSource(iri: string, file: string) {
+  const href = safeHref(iri);
+  const shown = displayLabel(file);
+  return href
+    ? html`<a href=${href} class="reader-source" title=${displayLabel(iri, 500)}>${shown}</a>`
+    : html`<span class="reader-source" title=${`Not a link: ${displayLabel(iri, 500)}`}>${shown}</span>`;
+}
 
 /** How the importer read the text's layout, under the title; a note when it did not recognise it. */
 function readAs(profile: LayoutProfile | undefined) {
@@ -84,9 +100,9 @@ export class ReaderView extends LitElement {
     const load = this.load;
     if (!load) return html`<div class="reader-loading" role="status">Loading…</div>`;
     if (!load.ok) {
-      return html`<article class="reader reader-failed" aria-label=${load.entry.label}>
+      return html`<article class="reader reader-failed" aria-label=${displayLabel(load.entry.label)}>
         <header class="reader-header">
-          <h2 class="reader-title">${load.entry.title ?? load.entry.label}</h2>
+          <h2 class="reader-title">${displayLabel(load.entry.title ?? load.entry.label, MAX_TITLE_LENGTH)}</h2>
         </header>
         <div class="reader-error" role="alert">
           <strong>This text cannot be shown.</strong>
@@ -100,21 +116,23 @@ export class ReaderView extends LitElement {
     }
     const { entry, built } = load.document;
     const headingId = `${entry.id}-title`;
+    // The manifest is data too: its strings are shown neutralised and capped, its IRI is a link only when safe.
+    const title = entry.title === null ? null : displayLabel(entry.title, MAX_TITLE_LENGTH);
+    const name = title ?? displayLabel(entry.label);
     return html`<article class="reader" aria-labelledby=${headingId} lang=${entry.language}>
       <header class="reader-header">
         <h2 class="reader-title" id=${headingId}>
-          ${entry.title ?? html`<span class="title-missing">Title missing</span>`}
+          ${title ?? html`<span class="title-missing">Title missing</span>`}
         </h2>
         <p class="reader-meta">
-          ${entry.title ? nothing : html`<span>${entry.label}</span> · `}
-          <span>${entry.kind.replace(/-/g, ' ')}</span> ·
-          <a href=${entry.iri} class="reader-source" title=${entry.iri}>${entry.file}</a>
-          ${entry.missing.length ? html` · <span class="missing-list">missing: ${entry.missing.join(', ')}</span>` : nothing}
+          ${title ? nothing : html`<span>${displayLabel(entry.label)}</span> · `}
+          <span>${displayLabel(entry.kind.replace(/-/g, ' '))}</span> · ${renderSource(entry.iri, entry.file)}
+          ${entry.missing.length ? html` · <span class="missing-list">missing: ${displayLabel(entry.missing.join(', '), MAX_TITLE_LENGTH)}</span>` : nothing}
           ${this.renderReadAs()}
         </p>
         ${readAs(load.document.parsed.profile)}
       </header>
-      <nav class="reader-outline" aria-label=${`Sections of ${entry.title ?? entry.label}`}>
+      <nav class="reader-outline" aria-label=${`Sections of ${name}`}>
         <ol @keydown=${this.onOutlineKey}>
           ${built.outline.map(
             (h) => html`<li>
@@ -139,7 +157,7 @@ export class ReaderView extends LitElement {
           .buckets=${this.buckets}
           .above=${this.above}
           .below=${this.below}
-          .label=${entry.title ?? entry.label}
+          .label=${name}
           @bucket-activate=${(e: CustomEvent<{ top: number }>) => this.scrollToTop(e.detail.top)}
           @bucket-step=${(e: CustomEvent<{ direction: 'up' | 'down' }>) => this.stepAnnotation(e.detail.direction)}
         ></margin-bar>
@@ -409,7 +427,7 @@ export class ReaderView extends LitElement {
         class: 'reader-text',
         tabindex: '0',
         role: 'document',
-        'aria-label': `Text of ${doc.entry.title ?? doc.entry.label}`,
+        'aria-label': `Text of ${displayLabel(doc.entry.title ?? doc.entry.label, MAX_TITLE_LENGTH)}`,
         // ProseMirror marks its view untranslatable; a reader wants translation allowed.
         translate: 'yes',
       },

@@ -121,3 +121,40 @@ describe('<reader-app> with a broken text', () => {
     }
   });
 });
+
+describe('<reader-app> with a hostile manifest', () => {
+  it('shows titles and labels neutralised and capped, and an unsafe IRI as text, not a link', async () => {
+    const title = `\u202eevil ${'long title '.repeat(500)}`;
+    const manifest = {
+      documents: [
+        { id: 'a', file: '../documents/000_ced586d8ef99f089.txt', iri: 'javascript:alert(1)', kind: 'test', language: 'en', title, author: null, missing: [], label: 'A\u202e label' },
+        { id: 'b', file: '../documents/002_b4c766de67cefdb0.txt', iri: 'https://example.org/b', kind: 'test', language: 'en', title: null, author: null, missing: [], label: 'B\u2066 label' },
+      ],
+    };
+    const realFetch = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/hostile-manifest/manifest.json')
+        ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 }))
+        : realFetch(input, init)) as typeof fetch;
+    try {
+      const app = await mountApp('/hostile-manifest/');
+      const [a, b] = [...app.querySelectorAll('reader-view')] as ReaderView[];
+      expect(app.querySelectorAll('a[href^="javascript"]')).to.have.length(0);
+      const sourceA = a!.querySelector('.reader-source')!;
+      expect(sourceA.tagName).to.equal('SPAN');
+      expect(sourceA.getAttribute('title')).to.contain('Not a link');
+      expect(b!.querySelector('a.reader-source')!.getAttribute('href')).to.equal('https://example.org/b');
+      const shownTitle = a!.querySelector('.reader-title')!.textContent!.trim();
+      expect(shownTitle).to.not.contain('\u202e');
+      expect(shownTitle.startsWith('evil long title')).to.equal(true);
+      expect(shownTitle.length).to.be.at.most(301);
+      expect(b!.querySelector('.reader-meta')!.textContent).to.contain('B label').and.not.contain('\u2066');
+      for (const el of app.querySelectorAll('[aria-label], [title]')) {
+        expect(`${el.getAttribute('aria-label') ?? ''}${el.getAttribute('title') ?? ''}`).to.not.match(/[\u202a-\u202e\u2066-\u2069]/u);
+      }
+      app.remove();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
