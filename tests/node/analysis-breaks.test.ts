@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePlainText } from '../../src/document/parse.ts';
-import { detectBreaks } from '../../src/analysis/damage/breaks.ts';
+import { detectBreaks, MAX_FLAG_SPAN } from '../../src/analysis/damage/breaks.ts';
 
 function run(text: string, title?: string | null) {
   const found = detectBreaks(parsePlainText(text, { title: title ?? null }), { title });
@@ -171,5 +171,19 @@ describe('detectBreaks: a rule that fires on much of a text measures its genre a
   it('keeps the flags of a prose text with a few real breaks', () => {
     const text = [PROSE, PROSE, 'The new quay was opened by the', PROSE, PROSE, 'Trade with the north grew fast after the', PROSE, PROSE].join('\n\n');
     assert.deepEqual(run(text).map(([tag]) => tag), ['truncated', 'truncated']);
+  });
+});
+
+describe('detectBreaks on a sentence with no end in sight', () => {
+  it(`marks only the last ${MAX_FLAG_SPAN} characters of a huge paragraph that breaks off, and the first of one that starts mid-way`, () => {
+    const words = 'the delegation went on and on about the credits '.repeat(5000);
+    const text = `A heading\n\nThe visit was planned for May. It was long.\n\n${words}of\n\n${words.trimEnd()}.`;
+    const found = detectBreaks(parsePlainText(text, { title: null }), {});
+    assert.ok(found.length > 0);
+    for (const f of found) assert.ok(f.to - f.from <= MAX_FLAG_SPAN, `${f.tag} spans ${f.to - f.from}`);
+    const truncated = found.find((f) => f.tag === 'truncated' || f.tag === 'split');
+    assert.ok(truncated, 'the paragraph ending in "of" is flagged');
+    assert.ok(text.slice(truncated.from, truncated.to).includes('credits of'), 'the marked stretch holds the end');
+    assert.equal(text[truncated.from - 1], ' ', 'the stretch starts at a word');
   });
 });

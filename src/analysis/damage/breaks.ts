@@ -35,6 +35,29 @@ const BACK_MATTER = /^(?:notes|references|endnotes|footnotes|sources|citations|b
 const LEAD_IN = /\b(?:said|says|say|saying|wrote|writes|write|stated|states|declared|declares|replied|replies|added|adds|asked|asks|answered|answers|continued|continues|concluded|explained|observed|remarked|noted|notes|reads|recalled|recalls|translates|translated|sang|sings|is|was|follows|following|thus)\s*[,:]?\s*[-–—]*$/iu;
 /** Characters quoted from a block in a description. */
 const QUOTE_CHARS = 40;
+/**
+ * The longest span a break flag marks. A flag marks the sentence that breaks
+ * off or starts mid-way; a "sentence" with no end in sight (a megabyte of
+ * unpunctuated text) would put the whole of it in the annotation's quote, so
+ * only its last (or first) stretch is marked, cut at a space.
+ */
+export const MAX_FLAG_SPAN = 600;
+
+/** The end of `span` at most `max` long, starting after a space where one is near. */
+function lastStretch(source: string, span: { from: number; to: number }, max = MAX_FLAG_SPAN): { from: number; to: number } {
+  if (span.to - span.from <= max) return span;
+  const from = span.to - max;
+  const space = source.indexOf(' ', from);
+  return { from: space >= 0 && space < from + 60 && space + 1 < span.to ? space + 1 : from, to: span.to };
+}
+
+/** The start of `span` at most `max` long, ending before a space where one is near. */
+function firstStretch(source: string, span: { from: number; to: number }, max = MAX_FLAG_SPAN): { from: number; to: number } {
+  if (span.to - span.from <= max) return span;
+  const to = span.from + max;
+  const space = source.lastIndexOf(' ', to);
+  return { from: span.from, to: space > to - 60 && space > span.from ? space : to };
+}
 
 /** How a paragraph's prose ends when it does not end as a sentence does. */
 interface Ending {
@@ -62,7 +85,7 @@ export function detectBreaks(parsed: ParsedText, info: TitleInfo = {}): Flag[] {
   const out: Flag[] = [];
   if (info.title === null && !parsed.hasTitle && blocks[0]) {
     const first = blockRange(blocks[0]) ?? blocks[0].span;
-    out.push(damageFlag('missing-passage', first, {
+    out.push(damageFlag('missing-passage', firstStretch(source, first), {
       conclusion: "The text's title is missing",
       evidence: ['the manifest records the title as lost', `the text opens with "${clip(source.slice(first.from, first.to))}"`],
       confidence: 0.9,
@@ -194,14 +217,17 @@ function brokenEnd(ctx: Context, i: number): Flag | null {
   if (nextRange && continued) {
     if (j !== i + 1) return null;
     const head = source.slice(nextRange.from, Math.min(nextRange.to, nextRange.from + QUOTE_CHARS));
-    return damageFlag('split', { from: sentence.from, to: firstSentenceEnd(source, nextRange) }, {
+    // Both halves of the cut sentence, each at most half the longest span.
+    const half = MAX_FLAG_SPAN / 2;
+    const span = { from: lastStretch(source, sentence, half).from, to: firstStretch(source, { from: nextRange.from, to: firstSentenceEnd(source, nextRange) }, half).to };
+    return damageFlag('split', span, {
       conclusion: 'A paragraph break cuts this sentence in two; nothing seems lost',
       evidence: [ending.seen, `the next paragraph continues it ("${clip(head)}")`],
       confidence: 0.7,
       rule: 'breaks/end:split',
     });
   }
-  return damageFlag('truncated', sentence, {
+  return damageFlag('truncated', lastStretch(source, sentence), {
     conclusion: 'The paragraph breaks off and the rest is lost',
     evidence: [ending.seen, whatFollows(ctx, i)],
     confidence: ending.kind === 'unpunctuated' ? 0.7 : 0.85,
@@ -282,7 +308,7 @@ function brokenStart(ctx: Context, i: number): Flag | null {
     : previous.type === 'heading'
       ? `a heading comes before it ("${clip(ctx.lines[i - 1]!.lines.join(' '))}")`
       : `the paragraph before ends ${unfinished(source, blockRange(previous)?.from ?? previous.span.from, proseEnd(source, previous)) ? 'without finishing its sentence' : 'a sentence'} ("${tail(ctx.lines[i - 1]!.lines.join(' '))}")`;
-  return damageFlag('missing-passage', first, {
+  return damageFlag('missing-passage', firstStretch(source, first), {
     conclusion: 'The paragraph starts mid-sentence; the words before it are lost',
     evidence: [what, prior],
     confidence: punct ? 0.85 : 0.75,
@@ -303,7 +329,7 @@ function truncatedSentences(source: string, block: Block): Flag[] {
     const word = wordsIn(source, s.from, at).pop();
     if (!word || word.to !== at || isAbbreviationAt(source, at)) continue;
     if (!FUNCTION_WORDS.has(word.text.toLowerCase())) continue;
-    out.push(damageFlag('truncated', s, {
+    out.push(damageFlag('truncated', lastStretch(source, s), {
       conclusion: 'The sentence breaks off and words are lost',
       evidence: [`its period follows "${word.text}", a word that cannot end a sentence ("${tail(source.slice(s.from, at + 1))}")`],
       confidence: 0.6,
