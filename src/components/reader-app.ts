@@ -37,6 +37,9 @@ import './search-panel.ts';
 import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
+import './timeline-panel.ts';
+import type { TimelineText } from './timeline-panel.ts';
+import { joinLinkedEvents, timelineEvents, type EventJoin, type TimelineEvent } from '../analysis/timeline/index.ts';
 import './document-picker.ts';
 import type { DocumentPicker, PickerText } from './document-picker.ts';
 import { ColumnsController, LISTS } from './reader/columns-controller.ts';
@@ -89,6 +92,9 @@ export class ReaderApp extends LitElement {
   private readonly columns = new ColumnsController(this);
   private readonly claims = new ClaimsController(this, { viewFor: (id) => this.revealingView(id), followOnActivate: false });
   private claimLinks: readonly ClaimLink[] = [];
+  /** Each text's dated events, read the first time the timeline is shown (reading them parses every text). */
+  private timelineEvents: ReadonlyMap<string, readonly TimelineEvent[]> | null = null;
+  private timelineJoins: { revision: number; joins: readonly EventJoin[] } | null = null;
   private claimLinksRevision = -1;
 
   /**
@@ -215,6 +221,7 @@ export class ReaderApp extends LitElement {
           class=${this.sidePanelClass()}
           aria-label="Lists"
           @keydown=${this.onListsKey}
+          @tab-change=${this.onTabChange}
           >${this.renderPanels()}</side-panel
         >
       </main>
@@ -359,6 +366,13 @@ export class ReaderApp extends LitElement {
         @claim-manual=${this.onClaimManual}
         @claim-remove=${(e: CustomEvent<{ id: string }>) => void this.deleteWithUndo(e.detail.id, 'Link removed.')}
       ></claims-panel>
+      <timeline-panel
+        data-tab="timeline"
+        data-label="Timeline"
+        .texts=${this.timelineTexts(session)}
+        .joins=${this.timelineJoinsNow()}
+        @timeline-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+      ></timeline-panel>
       <search-panel
         data-tab="search"
         data-label="Search"
@@ -395,6 +409,31 @@ export class ReaderApp extends LitElement {
       ></layers-panel>
     `;
   }
+
+  /** The timeline's texts: empty until the timeline is first shown, so that loading never parses texts for it. */
+  private timelineTexts(session: Session): TimelineText[] {
+    const events = this.timelineEvents;
+    if (!events) return [];
+    return session.documents.map((d) => ({ id: d.entry.id, label: d.entry.title ?? d.entry.label, events: events.get(d.entry.id) ?? [] }));
+  }
+
+  /** The claim links' joins between dated events, recomputed when the annotations change. */
+  private timelineJoinsNow(): readonly EventJoin[] {
+    const events = this.timelineEvents;
+    if (!events) return [];
+    if (this.timelineJoins?.revision !== this.revision) {
+      const texts = [...events].map(([docId, list]) => ({ docId, events: list }));
+      const links = this.claimLinks.map((l) => ({ id: l.id, relation: l.relation, dismissed: l.status === 'dismissed', ends: l.ends }));
+      this.timelineJoins = { revision: this.revision, joins: joinLinkedEvents(texts, links) };
+    }
+    return this.timelineJoins.joins;
+  }
+
+  private onTabChange = (event: CustomEvent<{ tab: string }>): void => {
+    if (event.detail.tab !== 'timeline' || this.timelineEvents || !this.session) return;
+    this.timelineEvents = new Map(this.session.documents.map((d) => [d.entry.id, timelineEvents(d.parsed)]));
+    this.requestUpdate();
+  };
 
   /** What a view draws: every visible annotation, with a marker button on each claim link. */
   private spansFor(docId: string): DrawnSpan[] {
@@ -516,7 +555,7 @@ export class ReaderApp extends LitElement {
     const entry = this.session?.workspace.get(id);
     const placed = entry?.placed[0];
     if (!entry || !placed) {
-      this.showToast(entry ? 'This annotation lost its passage: see the orphans under Notes.' : `No annotation ${id} is loaded.`);
+      this.showToast(entry ? 'This annotation lost its passage: see the orphans under Notes.' : `No annotation ${displayLabel(id)} is loaded.`);
       return false;
     }
     await this.reveal(placed.docId, placed.from, placed.to, { focus: true, ...options });
