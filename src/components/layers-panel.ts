@@ -9,6 +9,7 @@
  * @fires kind-toggle - `{ kind, visible }`
  * @fires export-request - `{ layerIds: string[] }`, never empty: with no layer checked the button is disabled
  * @fires import-file - `{ name, text }` the content of a chosen file
+ * @fires connectors-toggle - `{ visible }` connector lines between linked claims switched on or off
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -62,6 +63,8 @@ export class LayersPanel extends LitElement {
   @property({ attribute: false }) problems: readonly string[] = [];
   /** The outcome of the last import or export, for the status line: one sentence a line (lines split at "\n"). */
   @property() status = '';
+  /** Whether connector lines are drawn; null where they cannot be (one text at a time on a narrow screen). */
+  @property({ attribute: false }) connectors: boolean | null = null;
 
   override render() {
     return html`<div class="layers-panel">
@@ -74,6 +77,15 @@ export class LayersPanel extends LitElement {
           </label>`,
         )}
       </fieldset>
+      ${this.connectors === null
+        ? nothing
+        : html`<fieldset>
+            <legend>Views</legend>
+            <label class="row">
+              <input type="checkbox" class="connectors-check" .checked=${this.connectors} @change=${(e: Event) => this.emit('connectors-toggle', { visible: (e.target as HTMLInputElement).checked })} />
+              Connector lines between linked claims
+            </label>
+          </fieldset>`}
       <fieldset>
         <legend>Layers</legend>
         ${this.layers.map(

@@ -38,6 +38,8 @@ import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
 import './timeline-panel.ts';
+import './claim-connectors.ts';
+import type { ClaimConnectors, Connector, ConnectorHost } from './claim-connectors.ts';
 import type { TimelineText } from './timeline-panel.ts';
 import { joinLinkedEvents, timelineEvents, type EventJoin, type TimelineEvent } from '../analysis/timeline/index.ts';
 import './document-picker.ts';
@@ -52,6 +54,8 @@ import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/
 
 export type Theme = 'system' | 'light' | 'dark';
 const THEME_KEY = 'reader.theme';
+/** Where the choice to draw connector lines is remembered ("off" when switched off). */
+const CONNECTORS_KEY = 'reader.connectors';
 /** How long the hover card waits before opening and after the pointer leaves (ms). */
 const CARD_OPEN_DELAY = 150;
 const CARD_CLOSE_DELAY = 300;
@@ -71,6 +75,8 @@ export class ReaderApp extends LitElement {
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
   @state() private problem: string | null = null;
   @state() private theme: Theme = 'system';
+  /** Whether connector lines join the two ends of each claim link across the columns (wide screens only). */
+  @state() private connectorsOn = readConnectorsOn();
   @state() private session: Session | null = null;
   /** Bumped when annotations change, to redraw. */
   @state() private revision = 0;
@@ -200,12 +206,15 @@ export class ReaderApp extends LitElement {
         </label>
       </header>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${session && this.connectorsOn && !this.columns.narrow
+        ? html`<claim-connectors .links=${this.connectorLinks(session)} .host=${this.connectorHost}></claim-connectors>`
+        : nothing}
       <main
         class=${this.columns.narrow ? 'stacked' : `cols-${this.columns.rendered.length} ${this.columns.listsDocked ? 'lists-docked' : 'lists-over'}`}
         @reader-selection=${this.onSelection}
         @annotation-hover=${this.onHover}
         @annotation-activate=${this.onActivate}
-        @reader-updated=${this.repaintSearch}
+        @reader-updated=${this.onReaderUpdated}
       >
         ${this.renderedEntries().map(
           (e) => html`<reader-view
@@ -402,6 +411,8 @@ export class ReaderApp extends LitElement {
         .kinds=${kinds.map((k) => ({ kind: k, label: KIND_LABELS[k], visible: ws.isKindVisible(k), count: all.filter((e) => e.kind === k).length }))}
         .problems=${session.problems}
         .status=${this.layerStatus}
+        .connectors=${this.columns.narrow ? null : this.connectorsOn}
+        @connectors-toggle=${(e: CustomEvent<{ visible: boolean }>) => this.setConnectors(e.detail.visible)}
         @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => this.redraw(() => ws.setLayerVisible(e.detail.id, e.detail.visible))}
         @kind-toggle=${(e: CustomEvent<{ kind: AnnotationKind; visible: boolean }>) => this.redraw(() => ws.setKindVisible(e.detail.kind, e.detail.visible))}
         @export-request=${this.onExport}
@@ -433,6 +444,48 @@ export class ReaderApp extends LitElement {
     if (event.detail.tab !== 'timeline' || this.timelineEvents || !this.session) return;
     this.timelineEvents = new Map(this.session.documents.map((d) => [d.entry.id, timelineEvents(d.parsed)]));
     this.requestUpdate();
+  };
+
+  /** The claim links the connector lines join: those not dismissed, while claim links are shown at all. */
+  private connectorLinks(session: Session): Connector[] {
+    if (!session.workspace.isKindVisible('claim')) return [];
+    return this.claimLinks.filter((l) => l.status !== 'dismissed').map((l) => ({ id: l.id, relation: l.relation, ends: l.ends }));
+  }
+
+  /** Where the columns and passages are, for the connector lines. */
+  private readonly connectorHost: ConnectorHost = {
+    // The column's whole width (the lines meet it at its outer edge, past the margin bar), and the height its text scrolls in.
+    columnRect: (docId) => {
+      const view = this.columns.isVisible(docId) ? this.viewFor(docId) : null;
+      const scroll = view?.querySelector('.reader-scroll')?.getBoundingClientRect();
+      if (!view || !scroll) return null;
+      const box = view.getBoundingClientRect();
+      return new DOMRect(box.left, scroll.top, box.width, scroll.height);
+    },
+    passageRect: (docId, end) => {
+      const range = this.viewFor(docId)?.sourceRangeToDOMRange(end.from, end.to);
+      if (!range) return null;
+      const rect = range.getBoundingClientRect();
+      if (rect.width || rect.height) return rect;
+      // A passage in a section the browser has not laid out (content-visibility) has no box of its own: its section's box says where it is.
+      const node = range.startContainer;
+      const section = (node instanceof Element ? node : node.parentElement)?.closest('section, p, li, h3');
+      return section?.getBoundingClientRect() ?? null;
+    },
+  };
+
+  private setConnectors(on: boolean): void {
+    this.connectorsOn = on;
+    try {
+      localStorage.setItem(CONNECTORS_KEY, on ? 'on' : 'off');
+    } catch {
+      // A refused localStorage only means the choice is not remembered.
+    }
+  }
+
+  private readonly onReaderUpdated = (): void => {
+    this.repaintSearch();
+    this.querySelector<ClaimConnectors>('claim-connectors')?.measure();
   };
 
   /** What a view draws: every visible annotation, with a marker button on each claim link. */
@@ -996,6 +1049,14 @@ export class ReaderApp extends LitElement {
     } catch {
       // A refused localStorage only means the choice is not remembered.
     }
+  }
+}
+
+function readConnectorsOn(): boolean {
+  try {
+    return localStorage.getItem(CONNECTORS_KEY) !== 'off';
+  } catch {
+    return true;
   }
 }
 

@@ -26,6 +26,9 @@ import { describeProfile } from '../document/layout/profile.ts';
 import { displayLabel, safeHref } from '../annotations/sanitize.ts';
 import type { LayoutProfile } from '../document/structure.ts';
 
+/** How many frames a scroll to a passage re-measures and corrects while the sections around it take their real height. */
+const MAX_SCROLL_CORRECTIONS = 6;
+
 /** Longest manifest title shown whole in a text's header. */
 const MAX_TITLE_LENGTH = 300;
 
@@ -338,9 +341,47 @@ export class ReaderView extends LitElement {
    * paragraph taller than the screen must not stay below it.
    */
   private scrollPositionsIntoView(from: number, to: number): void {
+    const token = ++this.scrollToken;
+    // Off-screen sections are not laid out (content-visibility: auto) and keep an estimated height; the passage's
+    // own section would be measured at its real size yet placed in an estimated box, out of scrolling reach. Lay
+    // it out for the scroll; once on screen it stays laid out by itself.
+    const section = this.sectionAt(from);
+    section?.style.setProperty('content-visibility', 'visible');
+    const release = (): void => {
+      requestAnimationFrame(() => section?.style.removeProperty('content-visibility'));
+    };
+    const step = (corrections: number): void => {
+      // Sections near the passage come on screen and take their real height, which moves it: measure again on
+      // the next frames and correct until it stays put (or a later scroll request takes over).
+      if (token !== this.scrollToken) {
+        release();
+        return;
+      }
+      const moved = this.scrollPositionsOnce(from, to);
+      if (moved && corrections > 0) requestAnimationFrame(() => step(corrections - 1));
+      else release();
+    };
+    step(MAX_SCROLL_CORRECTIONS);
+  }
+
+  /** The document section holding ProseMirror position `pos`, if the text has sections. */
+  private sectionAt(pos: number): HTMLElement | null {
+    try {
+      const { node } = this.view!.domAtPos(pos);
+      return (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('section.doc-section') ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Each scroll request's number: a correction frame of an older request stops when a newer one starts. */
+  private scrollToken = 0;
+
+  /** One measure-and-scroll of `scrollPositionsIntoView`; true when it had to move the text more than a few pixels. */
+  private scrollPositionsOnce(from: number, to: number): boolean {
     const view = this.view;
     const scroller = this.querySelector<HTMLElement>('.reader-scroll');
-    if (!view || !scroller) return;
+    if (!view || !scroller) return false;
     let top: number;
     let bottom: number;
     try {
@@ -352,13 +393,15 @@ export class ReaderView extends LitElement {
       // A position ProseMirror cannot measure (inside a widget) falls back to its block.
       const { node } = view.domAtPos(from);
       (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
-      return;
+      return false;
     }
     const frame = scroller.getBoundingClientRect();
     const height = bottom - top;
     const margin = Math.min(48, frame.height / 4);
     const offset = height <= frame.height - 2 * margin ? top - frame.top - (frame.height - height) / 2 : top - frame.top - margin;
+    const before = scroller.scrollTop;
     scroller.scrollTop += offset;
+    return Math.abs(scroller.scrollTop - before) > 4;
   }
 
   /** Clears the current-span mark. */
