@@ -184,12 +184,14 @@ class RequestContext {
     const mediaType = options.mediaType ?? negotiate(this.req.headers.accept);
     const body = JSON.stringify(doc);
     const etag = options.etag ?? strongTag(body);
-    this.checkPreconditions(etag);
+    const method = this.req.method?.toUpperCase();
+    const reading = method === 'GET' || method === 'HEAD';
+    // Writes checked If-Match against the version they replaced; the answer carries the new one.
+    if (reading) this.checkPreconditions(etag);
     for (const [name, value] of Object.entries(headers)) this.res.setHeader(name, value);
     this.res.setHeader('ETag', etag);
-    const method = this.req.method?.toUpperCase();
     const unchanged = entityTags(this.req.headers['if-none-match']);
-    if ((method === 'GET' || method === 'HEAD') && unchanged && (unchanged.includes('*') || unchanged.includes(etag))) {
+    if (reading && unchanged && (unchanged.includes('*') || unchanged.includes(etag))) {
       this.res.statusCode = 304;
       this.res.end();
       return;
