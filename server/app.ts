@@ -1,0 +1,515 @@
+/**
+ * The annotation server's HTTP layer: the W3C Web Annotation Protocol
+ * (https://www.w3.org/TR/annotation-protocol/) over one container,
+ * `/annotations/`, plus search (`/annotations/_search`) and a change feed
+ * (`/annotations/_changes`).
+ *
+ * Every annotation written is checked by `validateAnnotation`, the same rules
+ * the reader applies to imports. Every refusal is a 4xx with one sentence of
+ * problem JSON; an unexpected fault is a 500 of the same shape, never a crash.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createHash, randomUUID } from 'node:crypto';
+import { validateAnnotation, isAbsoluteIri, isDateTime, MAX_FILE_LENGTH } from '../src/annotations/validate.ts';
+import { fold } from '../src/text/fold.ts';
+import { HttpProblem, sendProblem } from './http-problem.ts';
+import { readBody } from './request-body.ts';
+import {
+  ALLOWED_REQUEST_HEADERS,
+  ANNO_MEDIA_TYPE,
+  EXPOSED_HEADERS,
+  LDP_BASIC_CONTAINER,
+  LDP_CONSTRAINED_BY,
+  LDP_RESOURCE,
+  PROTOCOL_SPEC,
+  containerPreference,
+  entityTags,
+  negotiate,
+  requireJsonBody,
+} from './media-types.ts';
+import { annotationDocument, changeEntry, containerDocument, pageDocument } from './representations.ts';
+import type { PageKey, SearchFilters, SqliteAnnotationStore, StoredAnnotation, StoredPage } from './sqlite-store.ts';
+
+export interface ServerOptions {
+  readonly store: SqliteAnnotationStore;
+  /** Annotations per AnnotationPage (default 100). */
+  readonly pageSize?: number;
+  /** Largest request body in bytes (default: the import limit, MAX_FILE_LENGTH). */
+  readonly bodyLimit?: number;
+  /** The server's public origin, e.g. `https://notes.example.org`; default: the address it listens on. */
+  readonly publicUrl?: string;
+}
+
+/** The one container this server holds, and its path. */
+const CONTAINER = 'annotations';
+const CONTAINER_PATH = `/${CONTAINER}/`;
+/** Slugs the server accepts in paths: unreserved characters only, so they never need decoding. */
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids longer than this are refused (no IRI we mint or read is near it). */
+const MAX_ID_LENGTH = 2048;
+/** Longest search parameter value. */
+const MAX_PARAM_LENGTH = 1000;
+const MAX_CHANGES = 1000;
+
+const ANNOTATION_ALLOW = 'PUT, GET, OPTIONS, HEAD, DELETE';
+const CONTAINER_ALLOW = 'POST, GET, OPTIONS, HEAD';
+const READ_ALLOW = 'GET, OPTIONS, HEAD';
+
+/** A handler for one kind of resource: what it allows, and what it does per method. */
+interface Route {
+  readonly allow: string;
+  handle(method: string): Promise<void> | void;
+}
+
+/** Creates (not yet listening) the HTTP server over `options.store`. */
+export function createAnnotationServer(options: ServerOptions): Server {
+  const server = createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'The server failed on this request; nothing was changed by it.');
+      if (!(error instanceof HttpProblem)) console.error('annotation server: unexpected fault:', error);
+      if (res.headersSent) res.destroy();
+      else sendProblem(res, problem);
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
+}
+
+function originOf(options: ServerOptions, req: IncomingMessage): string {
+  if (options.publicUrl) return options.publicUrl.replace(/\/+$/, '');
+  const address = req.socket.localAddress ?? '127.0.0.1';
+  const host = address.includes(':') && !address.startsWith('::ffff:') ? `[${address}]` : address.replace(/^::ffff:/, '');
+  return `http://${host}:${req.socket.localPort}`;
+}
+
+async function handle(options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  const rawUrl = req.url ?? '/';
+  if (!rawUrl.startsWith('/')) throw new HttpProblem(400, 'The request target must be a path on this server.');
+  let url: URL;
+  try {
+    url = new URL(rawUrl, 'http://server.invalid');
+  } catch {
+    throw new HttpProblem(400, 'The request target is not a valid URL path.');
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const ctx = new RequestContext(options, req, res, url, originOf(options, req));
+  const route = routeFor(ctx);
+  if (method === 'OPTIONS') return ctx.sendOptions(route.allow);
+  if (!route.allow.split(', ').includes(method)) {
+    throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}.`, { Allow: route.allow });
+  }
+  await route.handle(method);
+}
+
+function routeFor(ctx: RequestContext): Route {
+  const path = ctx.url.pathname;
+  if (path === '/' ) return { allow: READ_ALLOW, handle: () => ctx.sendService() };
+  if (path === `/${CONTAINER}`) return { allow: READ_ALLOW, handle: () => ctx.redirect(CONTAINER_PATH) };
+  if (path === CONTAINER_PATH) {
+    return {
+      allow: CONTAINER_ALLOW,
+      handle: (method) => (method === 'POST' ? ctx.createAnnotation() : ctx.getContainerOrPage()),
+    };
+  }
+  if (path === `${CONTAINER_PATH}_search`) return { allow: READ_ALLOW, handle: () => ctx.search() };
+  if (path === `${CONTAINER_PATH}_changes`) return { allow: READ_ALLOW, handle: () => ctx.changes() };
+  if (path.startsWith(CONTAINER_PATH)) {
+    const slug = path.slice(CONTAINER_PATH.length);
+    if (SLUG.test(slug)) {
+      return {
+        allow: ANNOTATION_ALLOW,
+        handle: (method) =>
+          method === 'PUT' ? ctx.replaceAnnotation(slug) : method === 'DELETE' ? ctx.deleteAnnotation(slug) : ctx.getAnnotation(slug),
+      };
+    }
+  }
+  return {
+    allow: READ_ALLOW,
+    handle: () => {
+      throw new HttpProblem(404, 'There is nothing at this address.');
+    },
+  };
+}
+
+function strongTag(text: string): string {
+  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
+}
+
+/** A whole non-negative integer query value, or `fallback` when absent; 400 otherwise. */
+function wholeParam(url: URL, name: string, fallback: number): number {
+  const value = url.searchParams.get(name);
+  if (value === null) return fallback;
+  if (!/^\d{1,15}$/.test(value)) throw new HttpProblem(400, `The "${name}" parameter must be a whole number (has ${JSON.stringify(value.slice(0, 40))}).`);
+  return Number(value);
+}
+
+function onlyParams(url: URL, allowed: readonly string[]): void {
+  for (const name of url.searchParams.keys()) {
+    if (!allowed.includes(name)) {
+      throw new HttpProblem(400, `Unknown parameter ${JSON.stringify(name.slice(0, 40))}; this address reads ${allowed.join(', ')}.`);
+    }
+  }
+}
+
+/** Everything one request needs: its parts, the store, and the IRIs it names. */
+class RequestContext {
+  readonly store: SqliteAnnotationStore;
+  readonly pageSize: number;
+  readonly containerIri: string;
+
+  constructor(
+    readonly options: ServerOptions,
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly url: URL,
+    readonly origin: string,
+  ) {
+    this.store = options.store;
+    this.pageSize = options.pageSize ?? 100;
+    this.containerIri = `${origin}${CONTAINER_PATH}`;
+  }
+
+  iriOf = (row: StoredAnnotation): string => `${this.containerIri}${row.slug}`;
+
+  // ---- responses ----
+
+  /** Sends `doc` as JSON with `headers`, honouring If-Match (412) and If-None-Match (304) against `etag`. */
+  sendJson(status: number, doc: unknown, headers: Record<string, string>, options: { etag?: string; mediaType?: string } = {}): void {
+    const mediaType = options.mediaType ?? negotiate(this.req.headers.accept);
+    const body = JSON.stringify(doc);
+    const etag = options.etag ?? strongTag(body);
+    const method = this.req.method?.toUpperCase();
+    const reading = method === 'GET' || method === 'HEAD';
+    // Writes checked If-Match against the version they replaced; the answer carries the new one.
+    if (reading) this.checkPreconditions(etag);
+    for (const [name, value] of Object.entries(headers)) this.res.setHeader(name, value);
+    this.res.setHeader('ETag', etag);
+    const unchanged = entityTags(this.req.headers['if-none-match']);
+    if (reading && unchanged && (unchanged.includes('*') || unchanged.includes(etag))) {
+      this.res.statusCode = 304;
+      this.res.end();
+      return;
+    }
+    this.res.statusCode = status;
+    this.res.setHeader('Content-Type', mediaType);
+    this.res.setHeader('Content-Length', Buffer.byteLength(body));
+    this.res.end(body);
+  }
+
+  /** 412 when the request's If-Match names no current tag (a stale tag is never answered 304). */
+  checkPreconditions(currentTag: string | null): void {
+    const wanted = entityTags(this.req.headers['if-match']);
+    if (!wanted) return;
+    if (currentTag !== null && (wanted.includes('*') || wanted.includes(currentTag))) return;
+    throw new HttpProblem(412, 'The If-Match entity tag is not the current one: the resource changed since it was read.', currentTag ? { ETag: currentTag } : {});
+  }
+
+  sendOptions(allow: string): void {
+    this.res.setHeader('Allow', allow);
+    this.res.setHeader('Access-Control-Allow-Methods', allow);
+    this.res.setHeader('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS);
+    this.res.setHeader('Access-Control-Max-Age', '600');
+    if (allow === CONTAINER_ALLOW) this.res.setHeader('Accept-Post', ANNO_MEDIA_TYPE);
+    this.res.setHeader('Vary', 'Accept');
+    this.res.statusCode = 200;
+    this.res.setHeader('Content-Length', '0');
+    this.res.end();
+  }
+
+  redirect(path: string): void {
+    this.res.statusCode = 308;
+    this.res.setHeader('Location', `${this.origin}${path}${this.url.search}`);
+    this.res.setHeader('Content-Length', '0');
+    this.res.end();
+  }
+
+  sendService(): void {
+    this.sendJson(200, { annotations: this.containerIri, search: `${this.containerIri}_search`, changes: `${this.containerIri}_changes` }, { Allow: READ_ALLOW, Vary: 'Accept' }, { mediaType: 'application/json' });
+  }
+
+  private annotationHeaders(): Record<string, string> {
+    return { Link: `<${LDP_RESOURCE}>; rel="type"`, Allow: ANNOTATION_ALLOW, Vary: 'Accept' };
+  }
+
+  private sendAnnotation(status: number, row: StoredAnnotation, extra: Record<string, string> = {}): void {
+    this.sendJson(status, annotationDocument(row, this.iriOf(row)), { ...this.annotationHeaders(), ...extra }, { etag: row.etag });
+  }
+
+  // ---- annotations ----
+
+  getAnnotation(slug: string): void {
+    const row = this.store.get(CONTAINER, slug);
+    if (!row) {
+      this.checkPreconditions(null);
+      throw new HttpProblem(404, 'No annotation has this address.');
+    }
+    if (row.deleted) {
+      this.checkPreconditions(null);
+      throw new HttpProblem(410, 'This annotation was deleted.');
+    }
+    this.sendAnnotation(200, row);
+  }
+
+  /** The request's JSON body, parsed; 415, 413 or 400 when it cannot be. */
+  private async jsonBody(): Promise<unknown> {
+    requireJsonBody(this.req.headers['content-type']);
+    const text = await readBody(this.req, this.options.bodyLimit ?? MAX_FILE_LENGTH);
+    if (!text.trim()) throw new HttpProblem(400, 'The request body is empty; it must be one annotation in JSON-LD.');
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new HttpProblem(400, `The request body is not valid JSON (${(e as Error).message.slice(0, 120)}).`);
+    }
+  }
+
+  /** Validates `raw` with the import rules, under the IRI `iri`; 400 with every reason when it fails. */
+  private validated(raw: Record<string, unknown>, iri: string) {
+    const { annotation, errors } = validateAnnotation({ ...raw, id: iri });
+    if (!annotation) throw new HttpProblem(400, `The annotation was refused because ${errors.join('; ')}.`);
+    return annotation;
+  }
+
+  async createAnnotation(): Promise<void> {
+    negotiate(this.req.headers.accept);
+    const raw = await this.jsonBody();
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new HttpProblem(400, 'The request body must be one annotation (a JSON object), not a list or a single value.');
+    }
+    const doc = raw as Record<string, unknown>;
+    const claim = this.claimedSlug(doc.id);
+    let slug = claim?.slug ?? this.slugHeader() ?? randomUUID();
+    if (!claim && this.store.hasSlug(CONTAINER, slug)) slug = randomUUID();
+    const iri = `${this.containerIri}${slug}`;
+    const annotation = this.validated({ ...doc, created: doc.created ?? new Date().toISOString() }, iri);
+    const stored = this.store.create(CONTAINER, slug, annotation, claim?.via ?? (typeof doc.id === 'string' && !claim ? doc.id : null));
+    if (!stored) {
+      throw new HttpProblem(409, 'An annotation with this id is already stored; change it with PUT at its address.', { Location: iri });
+    }
+    this.res.setHeader('Location', iri);
+    this.sendAnnotation(201, stored);
+  }
+
+  /**
+   * The slug an id in a POST body asks for: a `urn:uuid:` id keeps its UUID
+   * (so a client's retried POST finds its first one, 409), an IRI in this
+   * container keeps its last segment. Other absolute IRIs get a fresh slug
+   * (null here); anything else is refused.
+   */
+  private claimedSlug(id: unknown): { slug: string; via: string | null } | null {
+    if (id === undefined) return null;
+    if (typeof id !== 'string' || id.length > MAX_ID_LENGTH || !isAbsoluteIri(id)) {
+      throw new HttpProblem(400, 'The annotation\'s "id" must be an absolute IRI such as urn:uuid:…, or left out.');
+    }
+    const uuid = /^urn:uuid:(.+)$/i.exec(id)?.[1];
+    if (uuid && UUID.test(uuid)) return { slug: uuid.toLowerCase(), via: id };
+    if (id.startsWith(this.containerIri)) {
+      const slug = id.slice(this.containerIri.length);
+      if (!SLUG.test(slug) || slug.startsWith('_')) throw new HttpProblem(400, 'The annotation\'s "id" names an address in this container that cannot hold an annotation.');
+      return { slug, via: null };
+    }
+    return null;
+  }
+
+  /** A usable `Slug` header (LDP §5.2.3.10), or null to let the server choose. */
+  private slugHeader(): string | null {
+    const header = this.req.headers.slug;
+    if (typeof header !== 'string') return null;
+    let slug: string;
+    try {
+      slug = decodeURIComponent(header.trim());
+    } catch {
+      return null;
+    }
+    return SLUG.test(slug) ? slug : null;
+  }
+
+  async replaceAnnotation(slug: string): Promise<void> {
+    const current = this.store.get(CONTAINER, slug);
+    if (!current) throw new HttpProblem(404, 'No annotation has this address; create annotations with POST to the container.');
+    if (current.deleted) throw new HttpProblem(410, 'This annotation was deleted.');
+    this.checkPreconditions(current.etag);
+    negotiate(this.req.headers.accept);
+    const raw = await this.jsonBody();
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new HttpProblem(400, 'The request body must be one annotation (a JSON object), not a list or a single value.');
+    }
+    const doc = raw as Record<string, unknown>;
+    const iri = this.iriOf(current);
+    if (doc.id !== undefined && doc.id !== iri && doc.id !== current.via) {
+      throw new HttpProblem(400, `The annotation's "id" is not this annotation's IRI (${iri}).`);
+    }
+    const storedCreated = (JSON.parse(current.json!) as { created?: string }).created;
+    const annotation = this.validated({ ...doc, created: doc.created ?? storedCreated, modified: doc.modified ?? new Date().toISOString() }, iri);
+    const outcome = this.store.replace(CONTAINER, slug, annotation, entityTags(this.req.headers['if-match']));
+    if (outcome.kind === 'stale') this.checkPreconditions(outcome.current.etag);
+    if (outcome.kind !== 'done') throw new HttpProblem(outcome.kind === 'gone' ? 410 : 404, 'This annotation was deleted meanwhile.');
+    this.sendAnnotation(200, outcome.stored);
+  }
+
+  deleteAnnotation(slug: string): void {
+    const outcome = this.store.remove(CONTAINER, slug, entityTags(this.req.headers['if-match']));
+    if (outcome.kind === 'missing') {
+      this.checkPreconditions(null);
+      throw new HttpProblem(404, 'No annotation has this address.');
+    }
+    if (outcome.kind === 'gone') {
+      this.checkPreconditions(null);
+      throw new HttpProblem(410, 'This annotation was already deleted.');
+    }
+    if (outcome.kind === 'stale') this.checkPreconditions(outcome.current.etag);
+    this.res.statusCode = 204;
+    this.res.setHeader('Content-Length', '0');
+    this.res.end();
+  }
+
+  // ---- container and pages ----
+
+  /** The page key named by `after`, `before` or `page=last`; null when the URL names no page. */
+  private pageKey(): PageKey | null {
+    const page = this.url.searchParams.get('page');
+    if (page !== null && page !== 'last') throw new HttpProblem(400, 'The "page" parameter can only be "last"; other pages are named by "after" or "before".');
+    if (page === 'last') return { last: true };
+    if (this.url.searchParams.has('before')) return { before: wholeParam(this.url, 'before', 0) };
+    if (this.url.searchParams.has('after')) return { after: wholeParam(this.url, 'after', 0) };
+    return null;
+  }
+
+  private irisParam(): boolean | null {
+    const iris = this.url.searchParams.get('iris');
+    if (iris === null) return null;
+    if (iris !== '0' && iris !== '1') throw new HttpProblem(400, 'The "iris" parameter must be 0 or 1.');
+    return iris === '1';
+  }
+
+  /** Links of `page`, whose address is `base` plus its key (`base` ends in `?` or `&`). */
+  private pageLinks(base: string, key: PageKey, page: StoredPage): { id: string; next: string | null; prev: string | null } {
+    const keyText = 'after' in key ? `after=${key.after}` : 'before' in key ? `before=${key.before}` : 'page=last';
+    const rows = page.rows;
+    return {
+      id: `${base}${keyText}`,
+      next: page.hasNext ? `${base}after=${rows.length ? rows[rows.length - 1]!.seq : 'before' in key ? key.before - 1 : 0}` : null,
+      prev: page.hasPrev ? `${base}before=${rows.length ? rows[0]!.seq : 'after' in key ? key.after + 1 : 0}` : null,
+    };
+  }
+
+  getContainerOrPage(): void {
+    onlyParams(this.url, ['iris', 'after', 'before', 'page']);
+    const irisParam = this.irisParam();
+    const key = this.pageKey();
+    const state = this.store.containerState(CONTAINER);
+    if (key) {
+      const iris = irisParam ?? false;
+      const page = this.store.page(CONTAINER, key, this.pageSize);
+      const links = this.pageLinks(`${this.containerIri}?iris=${iris ? 1 : 0}&`, key, page);
+      const doc = pageDocument({ page, links, partOf: { id: this.containerIri, ...state }, iris, iriOf: this.iriOf, embedded: false });
+      this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept' });
+      return;
+    }
+    const preference = containerPreference(this.req.headers.prefer as string | undefined);
+    const iris = preference === 'iris' || (preference !== 'descriptions' && irisParam === true);
+    const minimal = preference === 'minimal';
+    const id = preference !== null || irisParam !== null ? `${this.containerIri}?iris=${iris ? 1 : 0}` : this.containerIri;
+    const base = `${this.containerIri}?iris=${iris ? 1 : 0}&`;
+    let first: Record<string, unknown> | string | null = null;
+    let last: string | null = null;
+    if (state.total > 0) {
+      last = `${base}page=last`;
+      if (minimal) first = `${base}after=0`;
+      else {
+        const page = this.store.page(CONTAINER, { after: 0 }, this.pageSize);
+        const links = this.pageLinks(base, { after: 0 }, page);
+        first = pageDocument({ page, links, partOf: { id, ...state }, iris, iriOf: this.iriOf, embedded: true });
+      }
+    }
+    const doc = containerDocument({ id, label: 'Annotations', state, first, last });
+    this.sendJson(200, doc, {
+      Link: `<${LDP_BASIC_CONTAINER}>; rel="type", <${PROTOCOL_SPEC}>; rel="${LDP_CONSTRAINED_BY}"`,
+      Allow: CONTAINER_ALLOW,
+      'Accept-Post': ANNO_MEDIA_TYPE,
+      Vary: 'Accept, Prefer',
+      'Content-Location': id,
+      ...(preference ? { 'Preference-Applied': 'return=representation' } : {}),
+    });
+  }
+
+  // ---- search and changes ----
+
+  private searchFilters(): SearchFilters {
+    const get = (name: string): string | undefined => {
+      const value = this.url.searchParams.get(name);
+      if (value === null) return undefined;
+      if (!value.trim() || value.length > MAX_PARAM_LENGTH) {
+        throw new HttpProblem(400, `The "${name}" parameter must be between 1 and ${MAX_PARAM_LENGTH} characters long.`);
+      }
+      return value;
+    };
+    const instant = (name: string, endOfDay: boolean): string | undefined => {
+      const value = get(name);
+      if (value === undefined) return undefined;
+      const dateTime = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}Z` : value;
+      if (!isDateTime(dateTime)) throw new HttpProblem(400, `The "${name}" parameter must be a date (YYYY-MM-DD) or a date and time with a timezone.`);
+      return new Date(Date.parse(dateTime)).toISOString();
+    };
+    const source = get('source');
+    if (source !== undefined && !isAbsoluteIri(source)) throw new HttpProblem(400, 'The "source" parameter must be a document\'s absolute IRI.');
+    const quote = get('quote');
+    const creator = get('creator');
+    const tag = get('tag');
+    const modifiedFrom = instant('modifiedFrom', false);
+    const modifiedTo = instant('modifiedTo', true);
+    return {
+      ...(source !== undefined ? { source } : {}),
+      ...(tag !== undefined ? { tag } : {}),
+      ...(quote !== undefined ? { quote: fold(quote) } : {}),
+      ...(creator !== undefined ? { creator: isAbsoluteIri(creator) ? creator : fold(creator) } : {}),
+      ...(modifiedFrom !== undefined ? { modifiedFrom } : {}),
+      ...(modifiedTo !== undefined ? { modifiedTo } : {}),
+    };
+  }
+
+  search(): void {
+    const filterNames = ['source', 'tag', 'quote', 'creator', 'modifiedFrom', 'modifiedTo'];
+    onlyParams(this.url, [...filterNames, 'iris', 'after', 'before', 'page']);
+    const filters = this.searchFilters();
+    const iris = this.irisParam() ?? false;
+    const key = this.pageKey() ?? { after: 0 };
+    const query = new URLSearchParams();
+    for (const name of filterNames) {
+      const value = this.url.searchParams.get(name);
+      if (value !== null) query.set(name, value);
+    }
+    query.set('iris', iris ? '1' : '0');
+    const collection = `${this.containerIri}_search?${query}`;
+    const page = this.store.page(CONTAINER, key, this.pageSize, filters);
+    const links = this.pageLinks(`${collection}&`, key, page);
+    const total = this.store.count(CONTAINER, filters);
+    const doc = pageDocument({ page, links, partOf: { id: collection, total, modified: null }, iris, iriOf: this.iriOf, embedded: false });
+    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept' });
+  }
+
+  changes(): void {
+    onlyParams(this.url, ['since', 'limit']);
+    const since = wholeParam(this.url, 'since', 0);
+    const limit = Math.min(Math.max(wholeParam(this.url, 'limit', MAX_CHANGES), 1), MAX_CHANGES);
+    const { rows, more } = this.store.changes(CONTAINER, since, limit);
+    const cursor = rows.length ? rows[rows.length - 1]!.change : since;
+    const feed = `${this.containerIri}_changes`;
+    const doc = {
+      id: `${feed}?since=${since}`,
+      type: 'ChangeFeed',
+      partOf: this.containerIri,
+      since: String(since),
+      cursor: String(cursor),
+      more,
+      next: `${feed}?since=${cursor}`,
+      changes: rows.map((row) => changeEntry(row, this.iriOf(row))),
+    };
+    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept' }, { mediaType: 'application/json' });
+  }
+}

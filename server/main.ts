@@ -1,0 +1,74 @@
+/**
+ * `npm run server -- [--port N] [--data DIR] [--public-url URL]`: runs the
+ * annotation server on the loopback address and prints
+ * `annotation server listening on http://127.0.0.1:PORT/` once it accepts
+ * requests. Exit codes: 0 after SIGINT/SIGTERM, 1 when it cannot start, 2 on
+ * bad usage.
+ */
+import { resolve } from 'node:path';
+import { createAnnotationServer } from './app.ts';
+import { SqliteAnnotationStore } from './sqlite-store.ts';
+
+const USAGE = 'usage: npm run server -- [--port N] [--data DIR] [--public-url URL]';
+
+interface Args {
+  port: number;
+  data: string;
+  publicUrl?: string;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { port: 8787, data: 'data' };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i]!;
+    const value = argv[i + 1];
+    if (name === '--help' || name === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (value === undefined || !['--port', '--data', '--public-url'].includes(name)) {
+      console.error(`${name} is not an option here (or has no value).\n${USAGE}`);
+      process.exit(2);
+    }
+    i++;
+    if (name === '--port') {
+      if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+        console.error(`--port must be a number from 0 to 65535 (has ${JSON.stringify(value)}).`);
+        process.exit(2);
+      }
+      args.port = Number(value);
+    } else if (name === '--data') args.data = value;
+    else args.publicUrl = value;
+  }
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+let store: SqliteAnnotationStore;
+try {
+  store = new SqliteAnnotationStore(resolve(args.data));
+} catch (e) {
+  console.error(`The annotation database in ${resolve(args.data)} could not be opened: ${(e as Error).message}`);
+  process.exit(1);
+}
+const server = createAnnotationServer({ store, ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}) });
+server.on('error', (e) => {
+  console.error(`The annotation server could not listen on 127.0.0.1:${args.port}: ${e.message}`);
+  process.exit(1);
+});
+server.listen(args.port, '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  console.log(`annotation server listening on http://127.0.0.1:${port}/`);
+});
+
+function stop(): void {
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+  // Open keep-alive connections would hold close() forever.
+  server.closeAllConnections();
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
