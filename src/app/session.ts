@@ -14,7 +14,7 @@ import { makeReview } from '../analysis/claims/review.ts';
 import { SearchEngine, type AnnotationText } from '../search/index.ts';
 import { LazySearch } from './lazy-search.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
-import { loadShippedLayers } from './shipped-layers.ts';
+import { loadShippedLayers, type ShippedLayers } from './shipped-layers.ts';
 import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-annotations.ts';
 
 export const OWN_LAYER_ID = 'own';
@@ -117,11 +117,19 @@ export class Session {
    */
   static async open(
     documents: readonly LoadedDocument[],
-    options: { annotationsBase: URL; layerFiles: readonly string[]; storeName?: string; searchIndex?: URL; storeOpenTimeoutMs?: number },
+    options: {
+      annotationsBase: URL;
+      layerFiles: readonly string[];
+      /** The shipped layers when their loading began earlier (`loadShippedLayers`), e.g. beside the texts' own fetches. */
+      shippedLayers?: Promise<ShippedLayers>;
+      storeName?: string;
+      searchIndex?: URL;
+      storeOpenTimeoutMs?: number;
+    },
   ): Promise<Session> {
     const session = new Session(documents);
     const [shipped] = await Promise.all([
-      loadShippedLayers(options.annotationsBase, options.layerFiles),
+      options.shippedLayers ?? loadShippedLayers(options.annotationsBase, options.layerFiles),
       session.openStore(options.storeName, options.storeOpenTimeoutMs ?? STORE_OPEN_TIMEOUT_MS),
       options.searchIndex ? session.loadPrebuiltIndex(options.searchIndex) : Promise.resolve(),
     ]);
