@@ -26,6 +26,11 @@ export interface AnchoringFigures {
   /** The same, on the sample, for ours and for the baseline. */
   readonly sampleOursCorrect: number;
   readonly sampleBaselineCorrect: number;
+  /** Targets (of all) that ours anchored, but not where the edits moved their passage. */
+  readonly oursElsewhere: number;
+  /** The same, on the sample, for ours and for the baseline. */
+  readonly sampleOursElsewhere: number;
+  readonly sampleBaselineElsewhere: number;
 }
 
 /** Code units an end may be off and still count as the passage (an edit at the quote's edge moves it). */
@@ -75,14 +80,19 @@ export function benchAnchoring(
   let agree = 0;
   let sampleOursCorrect = 0;
   let sampleBaselineCorrect = 0;
+  let sampleOursElsewhere = 0;
+  let sampleBaselineElsewhere = 0;
   sampleIdx.forEach((i, k) => {
     const a = oursAt(i);
     const b = theirs[k] ?? null;
     if (a === null ? b === null : b !== null && a.from === b.from && a.to === b.to) agree++;
     if (correct(i, a)) sampleOursCorrect++;
+    else if (a !== null) sampleOursElsewhere++;
     if (correct(i, b)) sampleBaselineCorrect++;
+    else if (b !== null) sampleBaselineElsewhere++;
   });
   const oursCorrect = targets.filter((_, i) => correct(i, oursAt(i))).length;
+  const oursElsewhere = targets.filter((_, i) => oursAt(i) !== null && !correct(i, oursAt(i))).length;
   return {
     ours,
     baseline,
@@ -93,5 +103,8 @@ export function benchAnchoring(
     oursCorrect,
     sampleOursCorrect,
     sampleBaselineCorrect,
+    oursElsewhere,
+    sampleOursElsewhere,
+    sampleBaselineElsewhere,
   };
 }

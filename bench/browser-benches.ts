@@ -19,14 +19,29 @@ async function alternate<T>(runs: number, measure: () => Promise<T>, baseline: (
   return { measured, baseline: base };
 }
 
-/** Load: navigation until both texts, every shipped layer and search are ready, one frame later (ms). */
-export async function benchLoad(browser: Browser, origin: string, runs: number): Promise<{ measured: number[]; baseline: number[] }> {
-  const once = async (path: string, mode: 'reader-ready' | 'load') => {
+/** Load: navigation until both texts, every shipped layer are ready (reader-ready), one frame later (ms); and the first paints. */
+export async function benchLoad(
+  browser: Browser,
+  origin: string,
+  runs: number,
+): Promise<{ measured: number[]; textPaint: number[]; annotatedPaint: number[]; baseline: number[] }> {
+  const once = async (path: string, mode: Parameters<typeof timeNavigation>[2]) => {
     const nav = await timeNavigation(browser, origin + path, mode);
     await nav.close();
     return nav.ms;
   };
-  return alternate(runs, () => once(PAGES.app, 'reader-ready'), () => once(PAGES.staticTwo, 'load'));
+  const textPaint: number[] = [];
+  const annotatedPaint: number[] = [];
+  const { measured, baseline } = await alternate(
+    runs,
+    async () => {
+      textPaint.push(await once(PAGES.app, 'first-text-paint'));
+      annotatedPaint.push(await once(PAGES.app, 'first-annotated-paint'));
+      return once(PAGES.app, 'reader-ready');
+    },
+    () => once(PAGES.staticTwo, 'load'),
+  );
+  return { measured, textPaint, annotatedPaint, baseline };
 }
 
 /** One run's figures at scale. */

@@ -25,9 +25,10 @@ export async function launch(): Promise<Browser> {
  * one frame with it has been rendered (a rAF, then a task after that frame).
  * Ready is `reader-ready` for the app, `load` for a static page, or, for
  * `first-annotated-paint`, the end of the first frame whose rAF callback finds
- * an annotation highlight (`.reader-text .hl`) in the page.
+ * an annotation highlight (`.reader-text .hl`) in the page (`first-text-paint`:
+ * a paragraph of a text, `.reader-text p`).
  */
-export function readyProbe(mode: 'reader-ready' | 'load' | 'first-annotated-paint'): string {
+export function readyProbe(mode: 'reader-ready' | 'load' | 'first-annotated-paint' | 'first-text-paint'): string {
   return `(() => {
     const afterFrame = (resolve) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now()); c.port2.postMessage(0); });
     const bench = (window.__bench = {});
@@ -37,8 +38,9 @@ export function readyProbe(mode: 'reader-ready' | 'load' | 'first-annotated-pain
       else if (mode === 'reader-ready') document.addEventListener('reader-ready', () => afterFrame(resolve), { once: true });
       else {
         // Found in a rAF callback: that frame paints it, and a task queued now runs once it has.
+        const selector = mode === 'first-text-paint' ? '.reader-text p' : '.reader-text .hl';
         const poll = () => {
-          if (!document.querySelector('.reader-text .hl')) { requestAnimationFrame(poll); return; }
+          if (!document.querySelector(selector)) { requestAnimationFrame(poll); return; }
           const c = new MessageChannel(); c.port1.onmessage = () => resolve(performance.now()); c.port2.postMessage(0);
         };
         requestAnimationFrame(poll);

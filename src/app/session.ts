@@ -12,8 +12,9 @@ import { StaleWriteError, StorageUnavailableError } from '../annotations/store-e
 import { exportCollection, importCollection, importReport, isByPerson } from '../annotations/exchange.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import { SearchEngine, type AnnotationText } from '../search/index.ts';
+import { LazySearch } from './lazy-search.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
-import { loadShippedLayers } from './shipped-layers.ts';
+import { loadShippedLayers, type ShippedLayers } from './shipped-layers.ts';
 import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-annotations.ts';
 
 export const OWN_LAYER_ID = 'own';
@@ -64,9 +65,6 @@ export type StorageState = 'durable' | 'not-answering' | 'unavailable';
 const NOT_ANSWERING =
   "The browser's storage is not answering (its database did not open), so your notes are kept in memory for this visit only; export them before you close the page. Should the storage answer later, they are saved in it then.";
 
-/** Engine members whose answer depends on the annotation bodies: reading one indexes any that wait. */
-const NEEDS_ANNOTATION_INDEX: ReadonlySet<PropertyKey> = new Set(['search', 'addAnnotations', 'removeAnnotations']);
-
 export class Session {
   readonly workspace: Workspace;
   /**
@@ -75,11 +73,7 @@ export class Session {
    * first: on a long corpus each costs seconds, which must not hold back the
    * first paint. Every search sees every text and body, as if indexed at once.
    */
-  readonly search: SearchEngine;
-  private builtEngine: SearchEngine | null = null;
-  /** Annotation bodies not yet in the engine's index, or null when it is current. */
-  private pendingTexts: AnnotationText[] | null = null;
-  private flushScheduled = false;
+  readonly search: LazySearch;
   /** Problems met while loading layers or the store, named for the reader. */
   readonly problems: string[] = [];
   /** Null when the browser's storage is unavailable: own annotations then live in memory only. */
@@ -95,21 +89,7 @@ export class Session {
 
   private constructor(readonly documents: readonly LoadedDocument[]) {
     this.workspace = new Workspace(documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, label: d.entry.label, source: d.source })));
-    // A stand-in whose every member is the real engine's, built on first use.
-    this.search = new Proxy({} as SearchEngine, {
-      get: (_target, property) => {
-        if (NEEDS_ANNOTATION_INDEX.has(property)) this.flushAnnotationTexts();
-        const engine = this.engine;
-        const value: unknown = Reflect.get(engine, property, engine);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(engine) : value;
-      },
-    });
-  }
-
-  /** The text index: the prebuilt one when it was loaded, else built on first need. */
-  private get engine(): SearchEngine {
-    this.builtEngine ??= SearchEngine.build(this.searchDocuments());
-    return this.builtEngine;
+    this.search = new LazySearch(() => SearchEngine.build(this.searchDocuments()));
   }
 
   private searchDocuments() {
@@ -125,7 +105,7 @@ export class Session {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.builtEngine = SearchEngine.load(await response.json(), this.searchDocuments());
+      this.search.use(SearchEngine.load(await response.json(), this.searchDocuments()));
     } catch (error) {
       this.problems.push(`The prebuilt search index ${url.pathname.split('/').pop()} was not used (${(error as Error).message}); the reader indexes the texts itself.`);
     }
@@ -137,11 +117,19 @@ export class Session {
    */
   static async open(
     documents: readonly LoadedDocument[],
-    options: { annotationsBase: URL; layerFiles: readonly string[]; storeName?: string; searchIndex?: URL; storeOpenTimeoutMs?: number },
+    options: {
+      annotationsBase: URL;
+      layerFiles: readonly string[];
+      /** The shipped layers when their loading began earlier (`loadShippedLayers`), e.g. beside the texts' own fetches. */
+      shippedLayers?: Promise<ShippedLayers>;
+      storeName?: string;
+      searchIndex?: URL;
+      storeOpenTimeoutMs?: number;
+    },
   ): Promise<Session> {
     const session = new Session(documents);
     const [shipped] = await Promise.all([
-      loadShippedLayers(options.annotationsBase, options.layerFiles),
+      options.shippedLayers ?? loadShippedLayers(options.annotationsBase, options.layerFiles),
       session.openStore(options.storeName, options.storeOpenTimeoutMs ?? STORE_OPEN_TIMEOUT_MS),
       options.searchIndex ? session.loadPrebuiltIndex(options.searchIndex) : Promise.resolve(),
     ]);
@@ -286,34 +274,8 @@ export class Session {
       if (!text || !p) continue;
       texts.push({ id: e.annotation.id, docId: p.docId, from: p.from, to: p.to, text, kind: e.kind === 'note' ? 'comment' : e.kind === 'flag' ? 'flag' : 'link' });
     }
-    this.pendingTexts = texts;
-    this.scheduleFlush();
+    this.search.setAnnotations(texts);
   }
-
-  /** Puts waiting annotation bodies into the engine's index; does nothing when none wait. */
-  private flushAnnotationTexts(): void {
-    const texts = this.pendingTexts;
-    if (!texts) return;
-    this.pendingTexts = null;
-    this.engine.removeAnnotations(this.indexedAnnotationIds);
-    this.engine.addAnnotations(texts);
-    this.indexedAnnotationIds = texts.map((t) => t.id);
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    const run = () => {
-      this.flushScheduled = false;
-      this.flushAnnotationTexts();
-      // Builds the text index too, when no search has needed it yet.
-      void this.engine;
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
-    else setTimeout(run, 0);
-  }
-
-  private indexedAnnotationIds: string[] = [];
 
   private document(id: string): LoadedDocument {
     const d = this.documents.find((x) => x.entry.id === id);

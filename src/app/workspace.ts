@@ -6,6 +6,7 @@
 import type { Annotation, SpecificResource } from '../annotations/model.ts';
 import { DAMAGE_TAGS, commentBodyOf, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
 import { anchorAllIndexed } from '../annotations/anchoring/indexed-batch.ts';
+import type { OrphanCode } from '../annotations/anchoring/types.ts';
 import { reviewTargetOf } from '../analysis/claims/review.ts';
 import type { DrawnSpan } from '../components/reader/highlights.ts';
 
@@ -54,6 +55,8 @@ export interface OrphanTarget {
   readonly docId: string | null;
   readonly targetIndex: number;
   readonly quote: string;
+  /** Why, for machines (see `OrphanCode`); a target into a text not shown is `not-found`. */
+  readonly code: OrphanCode;
   readonly reason: string;
 }
 
@@ -240,7 +243,7 @@ export class Workspace {
           const a = chosen.get(annotationId)!;
           const target = targetsOf(a.annotation)[targetIndex]!;
           const list = unplaced.get(annotationId) ?? [];
-          list.push({ annotationId, layerId: a.layerId, docId: doc.id, targetIndex, quote: quoteOf(target), reason: anchor.reason });
+          list.push({ annotationId, layerId: a.layerId, docId: doc.id, targetIndex, quote: quoteOf(target), code: anchor.code, reason: anchor.reason });
           unplaced.set(annotationId, list);
         }
       }
@@ -262,7 +265,7 @@ export class Workspace {
       targets.forEach((t, targetIndex) => {
         if (!this.documentOf(t.source)) {
           const list = unplaced.get(annotation.id) ?? [];
-          list.push({ annotationId: annotation.id, layerId, docId: null, targetIndex, quote: quoteOf(t), reason: `It points into ${t.source}, which is not one of the texts shown.` });
+          list.push({ annotationId: annotation.id, layerId, docId: null, targetIndex, quote: quoteOf(t), code: 'not-found', reason: `It points into ${t.source}, which is not one of the texts shown.` });
           unplaced.set(annotation.id, list);
         }
       });

@@ -15,6 +15,7 @@ import { panelStyles, readerStyles } from './styles/reader.ts';
 import { printStyles } from './styles/print.ts';
 import { appStyles } from './styles/app.ts';
 import { Session, SaveFailedError, EditConflictError, type NoteEditBase } from '../app/session.ts';
+import { loadShippedLayers } from '../app/shipped-layers.ts';
 import { noteWords } from '../app/own-annotations.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
@@ -528,12 +529,16 @@ export class ReaderApp extends LitElement {
       this.problem = `documents/manifest.json could not be read: ${(error as Error).message}`;
       return;
     }
+    const annotationsBase = new URL(this.annotationsBase, document.baseURI);
+    // The layers are fetched beside the texts, not after them: one round trip less before the first annotated paint.
+    const shippedLayers = loadShippedLayers(annotationsBase, layerFiles);
     const loads = await Promise.all(this.entries.map((entry) => loadDocument(entry, base)));
     this.loads = new Map(loads.map((l, i) => [this.entries[i]!.id, l]));
     const docs = loads.filter((l): l is { ok: true; document: LoadedDocument } => l.ok).map((l) => l.document);
     this.session = await Session.open(docs, {
-      annotationsBase: new URL(this.annotationsBase, document.baseURI),
+      annotationsBase,
       layerFiles,
+      shippedLayers,
       ...(this.storeName ? { storeName: this.storeName } : {}),
       ...(searchIndex ? { searchIndex } : {}),
       ...(this.storeOpenTimeout > 0 ? { storeOpenTimeoutMs: this.storeOpenTimeout } : {}),

@@ -22,6 +22,7 @@ import { FootnoteController } from './reader/footnotes.ts';
 import { backlinkPlugin } from './reader/backlinks.ts';
 import type { Bucket } from './reader/margin-bar.ts';
 import { currentKey, currentPlugin, highlightKey, highlightPlugin, idsAt, setCurrentMeta, setSpansMeta, type DrawnSpan } from './reader/highlights.ts';
+import { ProgressiveSpans } from './reader/progressive-spans.ts';
 import { describeProfile } from '../document/layout/profile.ts';
 import { displayLabel, safeHref } from '../annotations/sanitize.ts';
 import type { LayoutProfile } from '../document/structure.ts';
@@ -77,6 +78,8 @@ export class ReaderView extends LitElement {
 
   private view: EditorView | null = null;
   private shownDoc: LoadedDocument | null = null;
+  /** The spans drawn so far, when there are too many to draw at once; null when all are drawn. */
+  private progressive: ProgressiveSpans | null = null;
   /** Footnote previews, jumps to entries and back (a lit ReactiveController). */
   private readonly footnotes = new FootnoteController(this);
 
@@ -181,11 +184,95 @@ export class ReaderView extends LitElement {
     const doc = this.document;
     if (changed.has('load') && doc !== this.shownDoc) this.mount(doc);
     if ((changed.has('spans') || changed.has('load')) && this.view && doc) {
-      this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(this.spans, doc.built.map)));
+      this.drawSpans();
       // Measured after layout, outside this update (it sets the margin bar's state).
       this.scheduleMeasure();
-      this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
     }
+  }
+
+  /**
+   * Spans up to this many are drawn at once (about 20 ms of drawing); past
+   * it, those near the screen first and the rest as the reader scrolls or
+   * when the page is idle.
+   */
+  static drawAllBelow = 500;
+  /** Spans drawn per idle callback once the first screen is drawn. */
+  static idleChunk = 1000;
+
+  /** Draws the spans: all of them, or, when many, those on screen now and the rest later. */
+  private drawSpans(): void {
+    const spans = this.spans;
+    if (spans.length < ReaderView.drawAllBelow) {
+      this.progressive = null;
+      this.dispatchSpans(spans);
+      return;
+    }
+    const progressive = new ProgressiveSpans(spans);
+    this.progressive = progressive;
+    const seen = this.visibleSourceRange();
+    progressive.cover(seen.from, seen.to);
+    this.dispatchSpans(progressive.drawn());
+    this.drawWhenIdle(progressive, seen.from);
+  }
+
+  private dispatchSpans(spans: readonly DrawnSpan[]): void {
+    const doc = this.document;
+    if (!this.view || !doc) return;
+    this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(spans, doc.built.map)));
+    this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
+  }
+
+  /** Draws the waiting spans in chunks when the page is idle, nearest to `around` first, until all are drawn or the spans change. */
+  private drawWhenIdle(progressive: ProgressiveSpans, around: number): void {
+    const step = () => {
+      if (this.progressive !== progressive || !this.view) return;
+      if (progressive.more(ReaderView.idleChunk, around)) this.dispatchSpans(progressive.drawn());
+      if (progressive.complete) this.progressive = null;
+      else schedule();
+    };
+    // No deadline: the first frames of the text come first.
+    const schedule = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(step) : setTimeout(step, 0));
+    schedule();
+  }
+
+  /** Draws the waiting spans in source range `[from, to]` now, if any wait. */
+  private drawRange(from: number, to: number): void {
+    const progressive = this.progressive;
+    if (!progressive) return;
+    if (progressive.cover(from, to)) this.dispatchSpans(progressive.drawn());
+    if (progressive.complete) this.progressive = null;
+  }
+
+  /** Draws the waiting spans around source range `[from, to]`, a screenful either side, now. */
+  private drawNear(from: number, to: number): void {
+    this.drawRange(from - ReaderView.MIN_DRAW_PAD, to + ReaderView.MIN_DRAW_PAD);
+  }
+
+  /** Source characters drawn beyond the screen at least, either side: a fast scroll finds them drawn. */
+  private static readonly MIN_DRAW_PAD = 4000;
+
+  /**
+   * The source range on screen, widened by a screen either side; the start of
+   * the text when the view is not laid out (hidden) and nothing is on screen.
+   */
+  private visibleSourceRange(): { from: number; to: number } {
+    const view = this.view;
+    const doc = this.document;
+    const scroller = this.querySelector<HTMLElement>('.reader-scroll');
+    const fallback = { from: 0, to: ReaderView.MIN_DRAW_PAD };
+    if (!view || !doc || !scroller) return fallback;
+    const frame = scroller.getBoundingClientRect();
+    if (frame.height <= 0 || frame.width <= 0) return fallback;
+    const left = frame.left + Math.min(40, frame.width / 2);
+    const top = view.posAtCoords({ left, top: frame.top + 1 });
+    const bottom = view.posAtCoords({ left, top: frame.bottom - 1 });
+    const from = top ? doc.built.map.toOffset(top.pos, 1) : null;
+    const to = bottom ? doc.built.map.toOffset(bottom.pos, -1) : null;
+    if (from === null && to === null) return fallback;
+    const a = from ?? to!;
+    const b = Math.max(a, to ?? a);
+    const pad = Math.max(ReaderView.MIN_DRAW_PAD, b - a);
+    return { from: Math.max(0, a - pad), to: b + pad };
   }
 
   /** Number of rows the margin bar groups annotations into. */
@@ -251,6 +338,11 @@ export class ReaderView extends LitElement {
     this.scrollFrame = requestAnimationFrame(() => {
       this.scrollFrame = 0;
       this.countOffscreen();
+      // Spans scrolled into view are drawn now, not when the page is next idle.
+      if (this.progressive) {
+        const seen = this.visibleSourceRange();
+        this.drawRange(seen.from, seen.to);
+      }
     });
   }
 
@@ -328,6 +420,8 @@ export class ReaderView extends LitElement {
     const r = doc.built.map.toRange(from, Math.max(to, from));
     const pos = r?.from ?? doc.built.map.toPos(from);
     if (pos === null) return false;
+    // A deep link into a part of the text not drawn yet: its spans are drawn before it is shown.
+    this.drawNear(from, Math.max(to, from));
     view.dispatch(view.state.tr.setMeta(currentKey, setCurrentMeta(r && r.to > r.from ? r : null)));
     this.scrollPositionsIntoView(pos, r && r.to > r.from ? r.to : pos);
     if (options.focus) view.dom.focus({ preventScroll: true });
@@ -436,6 +530,7 @@ export class ReaderView extends LitElement {
     const doc = this.document;
     if (!this.view || !doc) return [];
     const pos = doc.built.map.toPos(offset);
+    this.drawNear(offset, offset);
     return pos === null ? [] : idsAt(this.view.state, pos);
   }
 
@@ -453,6 +548,7 @@ export class ReaderView extends LitElement {
   private mount(doc: LoadedDocument | null): void {
     this.view?.destroy();
     this.view = null;
+    this.progressive = null;
     this.shownDoc = doc;
     const host = this.querySelector<HTMLElement>('.pm-host');
     if (!doc || !host) return;

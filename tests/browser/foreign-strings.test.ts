@@ -167,7 +167,7 @@ describe('panels with foreign strings', () => {
     panel.notes = ALL.map((s, i) =>
       entryOf(note([{ type: 'TextualBody', purpose: 'commenting', value: s }, ...tagBodies([s])], s, `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), [s]),
     );
-    panel.orphans = ALL.map((s, i): OrphanTarget => ({ annotationId: `urn:x:${i}`, layerId: 'own', docId: null, targetIndex: 0, quote: s, reason: `It points into ${s}.` }));
+    panel.orphans = ALL.map((s, i): OrphanTarget => ({ annotationId: `urn:x:${i}`, layerId: 'own', docId: null, targetIndex: 0, quote: s, code: 'not-found', reason: `It points into ${s}.` }));
     panel.docLabels = { a: 'Text \u202Eexe.txt' };
     document.body.append(panel);
     await panel.updateComplete;

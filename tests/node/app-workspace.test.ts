@@ -46,6 +46,7 @@ describe('Workspace', () => {
     const orphans = ws.orphans();
     assert.deepEqual(orphans.map((o) => o.annotationId).sort(), ['urn:x:foreign', 'urn:x:orphan']);
     assert.ok(orphans.every((o) => o.reason.length > 10));
+    assert.deepEqual(orphans.map((o) => o.code), ['not-found', 'not-found'], 'a machine-readable reason beside the sentence');
     assert.equal(orphans.find((o) => o.annotationId === 'urn:x:orphan')!.quote, 'words that appear nowhere in this text at all');
     assert.deepEqual(ws.spansFor('a'), []);
     // Hidden layers never hide orphans.

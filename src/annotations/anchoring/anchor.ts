@@ -6,9 +6,9 @@
  */
 import { CodePointIndex } from '../../document/code-points.ts';
 import type { TextPositionSelector, TextQuoteSelector, TextSelector } from '../model.ts';
-import { matchExactQuote } from './exact.ts';
-import { matchFuzzyQuote, type FuzzyResult } from './fuzzy.ts';
-import type { Anchor } from './types.ts';
+import { matchExactQuote, type ExactResult } from './exact.ts';
+import { MIN_CONTEXT_AGREEMENT, matchFuzzyQuote, type FuzzyResult } from './fuzzy.ts';
+import type { Anchor, Orphaned } from './types.ts';
 
 /**
  * A position selector without a quote cannot be checked against the text: it
@@ -71,21 +71,47 @@ export function anchorCheaply(text: string, selectors: readonly TextSelector[], 
     if (range) return { status: 'anchored', ...range, method: 'position', score: UNVERIFIED_POSITION_SCORE };
     return {
       status: 'orphaned',
+      code: 'not-found',
       reason: position ? `The position ${position.start}–${position.end} lies outside this text and there is no quote to search for.` : 'The target has no quote or position to anchor by.',
     };
   }
-  const exact = matchExactQuote(text, quote, hintOf(position, index));
-  return exact ? { status: 'anchored', from: exact.from, to: exact.to, method: 'quote', score: exact.score } : null;
+  return exactAnchor(matchExactQuote(text, quote, hintOf(position, index)), quote);
 }
 
-function describeFailure(result: FuzzyResult, quote: TextQuoteSelector): string {
-  const q = quote.exact.length > 60 ? `${quote.exact.slice(0, 57)}…` : quote.exact;
+/**
+ * The anchor the exact stage settles: a match, or an orphan when equal
+ * occurrences cannot be told apart; null when the fuzzy stage must judge.
+ */
+export function exactAnchor(result: ExactResult, quote: TextQuoteSelector): Anchor | null {
+  if (result.kind === 'match') return { status: 'anchored', from: result.best.from, to: result.best.to, method: 'quote', score: result.best.score };
+  if (result.kind !== 'ambiguous') return null;
+  return {
+    status: 'orphaned',
+    code: 'ambiguous',
+    reason: `The quote "${shortQuote(quote)}" appears ${result.count} times amid equally fitting words, and the annotation records no position to choose by, so none was chosen.`,
+  };
+}
+
+function shortQuote(quote: TextQuoteSelector): string {
+  return quote.exact.length > 60 ? `${quote.exact.slice(0, 57)}…` : quote.exact;
+}
+
+function describeFailure(result: FuzzyResult, quote: TextQuoteSelector): Orphaned {
+  const code = result.kind === 'match' || result.kind === 'none' ? 'not-found' : result.kind;
+  return { status: 'orphaned', code, reason: failureSentence(result, quote) };
+}
+
+function failureSentence(result: FuzzyResult, quote: TextQuoteSelector): string {
+  const q = shortQuote(quote);
   switch (result.kind) {
     case 'ambiguous':
       return `The quote "${q}" is no longer in the text, and two passages resemble it about equally (scores ${result.best.score.toFixed(2)} and ${result.runnerUp.score.toFixed(2)}), so neither was chosen.`;
     case 'weak':
       if (result.best.quoteScore === 1) {
         return `The quote "${q}" still appears in the text, but not amid words like those around the annotated passage (score ${result.best.score.toFixed(2)}), so it was not attached there.`;
+      }
+      if (result.best.contextScore !== null && result.best.contextScore < MIN_CONTEXT_AGREEMENT) {
+        return `The quote "${q}" is no longer in the text; a similar passage (score ${result.best.score.toFixed(2)}) stands amid other words, so it is not the same one.`;
       }
       return `The quote "${q}" is no longer in the text; the most similar passage (score ${result.best.score.toFixed(2)}) is too different to be the same one.`;
     default:
@@ -111,7 +137,7 @@ export function anchorSelectors(text: string, selectors: readonly TextSelector[]
 export function anchorFuzzily(text: string, selectors: readonly TextSelector[], options: AnchorOptions = {}): Anchor {
   const index = options.index ?? new CodePointIndex(text);
   const { quote, position } = selectorsOf(selectors);
-  if (!quote) return { status: 'orphaned', reason: 'The target has no quote or position to anchor by.' };
+  if (!quote) return { status: 'orphaned', code: 'not-found', reason: 'The target has no quote or position to anchor by.' };
   const hint = hintOf(position, index);
   let result: FuzzyResult = { kind: 'none' };
   if (hint !== null) {
@@ -124,6 +150,6 @@ export function anchorFuzzily(text: string, selectors: readonly TextSelector[], 
   } else {
     result = matchFuzzyQuote(text, quote, null);
   }
-  if (result.kind !== 'match') return { status: 'orphaned', reason: describeFailure(result, quote) };
+  if (result.kind !== 'match') return describeFailure(result, quote);
   return { status: 'anchored', from: snap(text, result.best.from), to: snap(text, result.best.to), method: 'fuzzy', score: result.best.score };
 }

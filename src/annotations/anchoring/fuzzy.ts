@@ -18,12 +18,23 @@ export const MIN_QUOTE_SIMILARITY = 0.75;
 
 /**
  * The least combined score (quote, context, position; see score.ts) to accept a
- * fuzzy match. A passage must agree in its context too: a look-alike elsewhere
- * matches the quote well but not the text around it (unrelated context scores
- * about 0.2–0.35), which pulls it under this bar; a lightly edited passage in
- * place keeps its context and scores near 0.9.
+ * fuzzy match. A lightly edited passage in place keeps its context and scores
+ * near 0.9. The score alone does not keep look-alikes out: with context on one
+ * side only (any passage at the start or end of a text) a copy of the quote in
+ * foreign surroundings still scores 50/70 = 0.71, so a passage whose context
+ * disagrees (below MIN_CONTEXT_AGREEMENT) is not a candidate at all.
  */
 export const MIN_FUZZY_SCORE = 0.7;
+
+/**
+ * The least agreement (0…1, see score.ts) of a candidate's context with the
+ * recorded one, when there is context to compare. Unrelated English of 16 to
+ * 32 characters reaches 0.38 in one pair out of a hundred (0.25 in one out of
+ * twenty); a context lightly edited, or written without the space between it
+ * and the quote, stays above 0.4. Lower than MIN_EXACT_CONTEXT: here the
+ * candidate must also meet MIN_FUZZY_SCORE and MIN_MARGIN.
+ */
+export const MIN_CONTEXT_AGREEMENT = 0.4;
 
 /**
  * The least lead of the best passage over the runner-up. When two passages
@@ -96,8 +107,13 @@ export function matchFuzzyQuote(
   }
   if (!candidates.length) return { kind: 'none' };
   candidates.sort(byScore);
-  const best = candidates[0]!;
-  const runnerUp = candidates[1];
+  // Context that was recorded must agree: a passage amid other words is not this one, however alike;
+  // nor is one at the edge of the text, where none of the recorded context can be compared.
+  const recorded = Boolean(quote.prefix || quote.suffix);
+  const eligible = candidates.filter((c) => (c.contextScore === null ? !recorded : c.contextScore >= MIN_CONTEXT_AGREEMENT - 1e-9));
+  const best = eligible[0];
+  if (!best) return { kind: 'weak', best: candidates[0]! };
+  const runnerUp = eligible[1];
   if (best.score < MIN_FUZZY_SCORE) return { kind: 'weak', best };
   if (runnerUp && best.score - runnerUp.score < MIN_MARGIN) return { kind: 'ambiguous', best, runnerUp };
   return { kind: 'match', best };

@@ -3,7 +3,7 @@ export { anchorSelectors, anchorCheaply, anchorFuzzily, UNVERIFIED_POSITION_SCOR
 export type { AnchorOptions } from './anchor.ts';
 export { anchorAll, statsOf } from './batch.ts';
 export type { AnchorStats, TargetAnchor } from './batch.ts';
-export { MIN_QUOTE_SIMILARITY, MIN_FUZZY_SCORE, MIN_MARGIN } from './fuzzy.ts';
+export { MIN_QUOTE_SIMILARITY, MIN_FUZZY_SCORE, MIN_MARGIN, MIN_CONTEXT_AGREEMENT } from './fuzzy.ts';
 export { MIN_EXACT_CONTEXT, SELF_EVIDENT_QUOTE_LENGTH } from './exact.ts';
-export type { Anchor, Anchored, Orphaned, AnchorMethod } from './types.ts';
+export type { Anchor, Anchored, Orphaned, OrphanCode, AnchorMethod } from './types.ts';
 export { AnchoringWorker, AnchoringWorkerError } from './in-worker.ts';

@@ -4,20 +4,21 @@
  * The plain batch scans the whole text for every quote and scores every
  * occurrence's context in full, so a short quote ("the", "in") in a book costs
  * thousands of context comparisons, about a second each. Here occurrences come
- * from a gram index built once per text, the nearest to the old position are
- * scored first, and an occurrence is dropped as soon as a ceiling on its score
- * shows it cannot beat the best so far (a bounded edit distance stops early).
- * Occurrences that could win are scored exactly as `matchExactQuote` scores
- * them, so the chosen passage is the same.
+ * from a gram index built once per text, and an occurrence is dropped as soon
+ * as a ceiling on its evidence shows it cannot come near the best so far (a
+ * bounded edit distance stops early). Occurrences that could matter are scored
+ * exactly as `matchExactQuote` scores them and judged by the same function, so
+ * the chosen passage is the same.
  */
 import { CodePointIndex } from '../../document/code-points.ts';
 import { targetsOf, type Annotation, type TextPositionSelector, type TextQuoteSelector, type TextSelector } from '../model.ts';
-import { anchorCheaply, anchorFuzzily } from './anchor.ts';
+import { anchorCheaply, anchorFuzzily, exactAnchor } from './anchor.ts';
 import { statsOf, type AnchorStats, type TargetAnchor } from './batch.ts';
 import { editDistanceWithin } from './bounded-distance.ts';
-import { MAX_EXACT_OCCURRENCES, MIN_EXACT_CONTEXT, SELF_EVIDENT_QUOTE_LENGTH } from './exact.ts';
+import { MAX_EXACT_OCCURRENCES, judgeExact, type ExactResult } from './exact.ts';
+import { MIN_MARGIN } from './fuzzy.ts';
 import { OccurrenceIndex } from './occurrences.ts';
-import { POSITION_WEIGHT, PREFIX_WEIGHT, QUOTE_WEIGHT, SUFFIX_WEIGHT, byScore, scoreCandidate, type Candidate } from './score.ts';
+import { PREFIX_WEIGHT, QUOTE_WEIGHT, SUFFIX_WEIGHT, scoreCandidate, type Candidate } from './score.ts';
 import { MAX_CONTEXT } from './similarity.ts';
 import type { Anchor } from './types.ts';
 
@@ -50,44 +51,43 @@ function editBudget(length: number, least: number): number {
 }
 
 /**
- * The best exact occurrence of `quote.exact`, or null: the same answer as
+ * The exact stage's judgement of `quote.exact`: the same answer as
  * `matchExactQuote(text, quote, hint)`, found with `occurrences`.
  */
-export function matchExactQuoteIndexed(text: string, occurrences: OccurrenceIndex, quote: TextQuoteSelector, hint: number | null): Candidate | null {
+export function matchExactQuoteIndexed(text: string, occurrences: OccurrenceIndex, quote: TextQuoteSelector, hint: number | null): ExactResult {
   const { exact } = quote;
-  if (!exact) return null;
+  if (!exact) return { kind: 'none' };
   const found = occurrences.find(exact, MAX_EXACT_OCCURRENCES);
-  if (!found.length) return null;
   const prefix = quote.prefix ? quote.prefix.slice(-MAX_CONTEXT) : '';
   const suffix = quote.suffix ? quote.suffix.slice(0, MAX_CONTEXT) : '';
   // Without both contexts there is little to prune: score every occurrence as the plain stage does.
   const prunable = prefix !== '' && suffix !== '' && found.length > 1;
+  // The nearest to the old position first: usually the best, so the rest are pruned against it.
   if (prunable && hint !== null) found.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint) || a - b);
-  const weight = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + (hint !== null && text.length > 0 ? POSITION_WEIGHT : 0);
-  let best: Candidate | null = null;
+  const weight = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT;
+  const candidates: Candidate[] = [];
+  let top = -Infinity;
   for (const at of found) {
-    if (prunable && best) {
-      const position = hint !== null && text.length > 0 ? POSITION_WEIGHT * (1 - Math.min(1, Math.abs(at - hint) / text.length)) : 0;
-      const need = best.score * weight - QUOTE_WEIGHT - position - SLACK;
-      const before = text.slice(Math.max(0, at - prefix.length), at);
-      const preLength = Math.max(prefix.length, before.length);
+    // Only occurrences with room for their whole context are pruned (near an edge of the text less of it is compared).
+    if (prunable && top > -Infinity && at >= prefix.length && at + exact.length + suffix.length <= text.length) {
+      // An occurrence is needed only if its evidence can come within MIN_MARGIN of the best so far (judgeExact's tie).
+      const need = (top - MIN_MARGIN) * weight - QUOTE_WEIGHT - SLACK;
+      const before = text.slice(at - prefix.length, at);
       const preLeast = (need - SUFFIX_WEIGHT) / PREFIX_WEIGHT;
-      const preBudget = editBudget(preLength, preLeast);
+      const preBudget = editBudget(prefix.length, preLeast);
       const preDistance = editDistanceWithin(prefix, before, preBudget);
-      if (preDistance > preBudget || (preLeast > 0 && 1 - preDistance / preLength < preLeast - SLACK)) continue;
-      const pre = 1 - preDistance / preLength;
+      if (preDistance > preBudget || (preLeast > 0 && 1 - preDistance / prefix.length < preLeast - SLACK)) continue;
+      const pre = 1 - preDistance / prefix.length;
       const after = text.slice(at + exact.length, at + exact.length + suffix.length);
-      const sufLength = Math.max(suffix.length, after.length);
       const sufLeast = (need - PREFIX_WEIGHT * pre) / SUFFIX_WEIGHT;
-      const sufBudget = editBudget(sufLength, sufLeast);
+      const sufBudget = editBudget(suffix.length, sufLeast);
       if (editDistanceWithin(suffix, after, sufBudget) > sufBudget) continue;
     }
     const c = scoreCandidate(text, quote, at, at + exact.length, 0, hint);
-    if (!best || byScore(c, best) < 0) best = c;
+    candidates.push(c);
+    if (c.evidence > top) top = c.evidence;
   }
-  if (!best) return null;
-  const trusted = best.contextScore === null || best.contextScore >= MIN_EXACT_CONTEXT || exact.length >= SELF_EVIDENT_QUOTE_LENGTH;
-  return trusted ? best : null;
+  return judgeExact(candidates, quote, hint);
 }
 
 /** The cheap checks of `anchorCheaply`, with the exact stage through the index. */
@@ -97,8 +97,7 @@ function anchorCheaplyIndexed(text: string, selectors: readonly TextSelector[], 
   if (!quote) return anchorCheaply(text, selectors, { index });
   const range = position ? positionRange(position, index) : null;
   if (range && text.slice(range.from, range.to) === quote.exact) return { status: 'anchored', ...range, method: 'position', score: 1 };
-  const exact = matchExactQuoteIndexed(text, occurrences(), quote, hintOf(position, index));
-  return exact ? { status: 'anchored', from: exact.from, to: exact.to, method: 'quote', score: exact.score } : null;
+  return exactAnchor(matchExactQuoteIndexed(text, occurrences(), quote, hintOf(position, index)), quote);
 }
 
 /**

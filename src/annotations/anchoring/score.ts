@@ -19,9 +19,15 @@ export interface Candidate {
   readonly to: number;
   /** 0…1: 1 − edit errors / quote length. */
   readonly quoteScore: number;
-  /** 0…1 weighted average of the context on both sides, or null when the selector has no context. */
+  /**
+   * 0…1 weighted average of the context on both sides, or null when there is
+   * none to compare (the selector has none, or the passage sits at the edge of
+   * the text where its context would be).
+   */
   readonly contextScore: number | null;
-  /** 0…1 weighted average of all evidence. */
+  /** 0…1 weighted average of the quote and its context: what says this is the passage. */
+  readonly evidence: number;
+  /** 0…1 weighted average of all evidence, nearness to the old position included (for ranking). */
   readonly score: number;
 }
 
@@ -53,6 +59,7 @@ export function scoreCandidate(
   }
   let sum = QUOTE_WEIGHT * quoteScore + contextSum;
   let weight = QUOTE_WEIGHT + contextWeight;
+  const evidence = sum / weight;
   if (hint !== null && text.length > 0) {
     sum += POSITION_WEIGHT * (1 - Math.min(1, Math.abs(from - hint) / text.length));
     weight += POSITION_WEIGHT;
@@ -62,6 +69,7 @@ export function scoreCandidate(
     to,
     quoteScore,
     contextScore: contextWeight ? contextSum / contextWeight : null,
+    evidence,
     score: sum / weight,
   };
 }

@@ -31,17 +31,22 @@ export function similarity(a: string, b: string): number {
 
 /**
  * How well `prefix` matches the text ending at `at`; null when there is no
- * prefix to compare (no evidence either way).
+ * prefix to compare (no evidence either way). Near the start of the text only
+ * the part of the prefix the text has room for is compared: a passage at the
+ * start of a text cannot have the words before it, and their absence says
+ * nothing about whether this is the passage (null when there is no room at all).
  */
 export function prefixSimilarity(text: string, at: number, prefix: string | undefined): number | null {
   if (!prefix) return null;
-  const expected = prefix.slice(-MAX_CONTEXT);
-  return similarity(expected, text.slice(Math.max(0, at - expected.length), at));
+  const room = Math.min(at, prefix.length, MAX_CONTEXT);
+  if (room <= 0) return null;
+  return similarity(prefix.slice(-room), text.slice(at - room, at));
 }
 
-/** How well `suffix` matches the text starting at `at`; null when there is no suffix. */
+/** How well `suffix` matches the text starting at `at`; null when there is no suffix, or no text after `at` to compare. */
 export function suffixSimilarity(text: string, at: number, suffix: string | undefined): number | null {
   if (!suffix) return null;
-  const expected = suffix.slice(0, MAX_CONTEXT);
-  return similarity(expected, text.slice(at, at + expected.length));
+  const room = Math.min(text.length - at, suffix.length, MAX_CONTEXT);
+  if (room <= 0) return null;
+  return similarity(suffix.slice(0, room), text.slice(at, at + room));
 }

@@ -15,8 +15,17 @@ export interface Anchored {
   readonly score: number;
 }
 
+/**
+ * Why no passage was chosen, for machines: `not-found` (nothing in the text is
+ * like the quote, or there is nothing to search by), `ambiguous` (several
+ * passages fit equally well and nothing tells them apart), `weak` (the most
+ * similar passage, or the words around it, are too unlike the annotated one).
+ */
+export type OrphanCode = 'not-found' | 'ambiguous' | 'weak';
+
 export interface Orphaned {
   readonly status: 'orphaned';
+  readonly code: OrphanCode;
   /** A sentence for a person saying why no passage was chosen. */
   readonly reason: string;
 }
