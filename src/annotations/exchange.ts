@@ -8,6 +8,7 @@ import { ANNO_CONTEXT, newAnnotationId, type Annotation, type AnnotationCollecti
 import type { Layer } from './layer.ts';
 import { itemName, loadCollection } from './validate.ts';
 import { displayLabel } from './sanitize.ts';
+import { textLengthProblem } from './import-limit.ts';
 
 /** What to export. Without `layerIds` every layer is taken; without `ids` every annotation of those layers. */
 export interface ExportOptions {
@@ -99,8 +100,9 @@ function canonical(value: unknown): string {
  */
 export function importCollection(json: unknown, existing: readonly Annotation[], options: { fileName?: string } = {}): ImportResult {
   const fileName = options.fileName ?? 'the imported file';
-  // Parse once here (a failure is left to loadCollection, which words it) so positions can be reported.
-  const doc = typeof json === 'string' ? parseOrKeep(json) : json;
+  // Parse once here (a failure is left to loadCollection, which words it) so positions can be reported;
+  // a text over the limit is never parsed (loadCollection refuses it unread).
+  const doc = typeof json === 'string' && !textLengthProblem(json) ? parseOrKeep(json) : json;
   const { layer, problems } = loadCollection(fileName, typeof doc === 'string' ? json : doc);
   const skipped: Skipped[] = problems.map((p) => ({ index: p.index, id: p.annotationId, reason: p.reason }));
   const added: Annotation[] = [];

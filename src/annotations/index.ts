@@ -9,6 +9,7 @@ export { anchorSelectors, anchorAll, statsOf, AnchoringWorker, AnchoringWorkerEr
 export type { Anchor, Anchored, Orphaned, AnchorMethod, AnchorStats, TargetAnchor } from './anchoring/index.ts';
 export { AnnotationStore, DEFAULT_DB_NAME } from './store.ts';
 export type { StoredRecord, StoreChange, StoreOptions, WriteOptions } from './store.ts';
+export { fileSizeProblem, textLengthProblem } from './import-limit.ts';
 export { StaleWriteError, StorageUnavailableError, InvalidAnnotationError } from './store-errors.ts';
 export { exportCollection, importCollection, importReport, isByPerson } from './exchange.ts';
 export type { ExportOptions, ImportOutcome, ImportResult, Skipped } from './exchange.ts';

@@ -14,6 +14,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AnnotationKind } from '../app/workspace.ts';
 import { displayLabel } from '../annotations/sanitize.ts';
+import { fileSizeProblem } from '../annotations/import-limit.ts';
 
 /** Longest problem or status line shown; the messages name files and ids, which can be anything. */
 const MESSAGE_LENGTH = 600;
@@ -133,6 +134,13 @@ export class LayersPanel extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    // Refused before reading: a file over the limit is never read into memory or parsed.
+    const tooBig = fileSizeProblem(file.name, file.size);
+    if (tooBig) {
+      input.value = '';
+      this.status = tooBig;
+      return;
+    }
     const text = await file.text();
     input.value = '';
     this.emit('import-file', { name: file.name, text });
