@@ -384,19 +384,30 @@ export class AnnotationStore {
     const written: StoredRecord[] = [];
     const stale: string[] = [];
     const theirs: StoredRecord[] = [];
-    batch.forEach((annotation, i) => {
-      const current = currents[i];
-      const expected = this.records.get(annotation.id)?.revision ?? 0;
-      if ((current?.revision ?? 0) !== expected) {
-        stale.push(annotation.id);
-        if (current) theirs.push(current);
-        return;
+    try {
+      batch.forEach((annotation, i) => {
+        const current = currents[i];
+        const expected = this.records.get(annotation.id)?.revision ?? 0;
+        if ((current?.revision ?? 0) !== expected) {
+          stale.push(annotation.id);
+          if (current) theirs.push(current);
+          return;
+        }
+        const next: StoredRecord = { id: annotation.id, revision: (current?.revision ?? 0) + 1, deleted: false, annotation };
+        // A failed put aborts the transaction, and `tx.done` reports it.
+        tx.store.put(next).catch(() => undefined);
+        written.push(next);
+      });
+    } catch (e) {
+      // A put refused at once (the transaction died under us): nothing of the batch is written.
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted.
       }
-      const next: StoredRecord = { id: annotation.id, revision: (current?.revision ?? 0) + 1, deleted: false, annotation };
-      // A failed put aborts the transaction, and `tx.done` reports it.
-      tx.store.put(next).catch(() => undefined);
-      written.push(next);
-    });
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
     await tx.done;
     this.learnAll([...theirs.map((r) => [r, 'remote'] as const), ...written.map((r) => [r, 'local'] as const)]);
     if (written.length) this.channel?.postMessage({ changes: written.map((r) => [r.id, r.revision] as const) } satisfies ChangeMessage);
