@@ -16,6 +16,7 @@ import { readManifestTexts } from '../src/cli/manifest-texts.ts';
 import { benchAnchoring } from './anchoring-bench.ts';
 import { launch } from './browser.ts';
 import { benchLoad, benchScale, type ScaleRun } from './browser-benches.ts';
+import { benchImport, generateImport, importFileText, type ImportRun } from './import-bench.ts';
 import { gzipSizeOf, librariesGzipSize } from './bundle-bench.ts';
 import { applyEdits, generateAnnotations, generateCorpus } from './corpus.ts';
 import { describeMachine } from './machine.ts';
@@ -38,10 +39,19 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 5) : 5;
+/** `--only a,b`: run only these groups (bundle, load, scale, import, anchoring, search); all when absent. */
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').filter(Boolean)) : null;
-/** True when the group `name` is to run (all are, without --only). */
-const wanted = (name: 'bundle' | 'load' | 'scale' | 'anchoring' | 'search') => !ONLY || ONLY.has(name);
+const wanted = (group: string): boolean => !ONLY || ONLY.has(group);
+/** `--import-notes N`: how many notes by a person the import bench imports (default 20,000). */
+const notesArg = args.indexOf('--import-notes');
+const IMPORT_NOTES = notesArg >= 0 ? Math.max(1, Number(args[notesArg + 1]) || 20_000) : 20_000;
+const IMPORT_MACHINE = 20_000;
+/** The import bench runs fewer times: one person-notes run took minutes before batching. */
+const IMPORT_RUNS = Math.min(RUNS, 3);
+const IMPORT_TIMEOUT = 1_200_000;
+/** Where the import bench's files are written on the site. */
+const IMPORT_FILES = { machine: 'import-machine.jsonld', person: 'import-person.jsonld' } as const;
 
 /** Thrown to skip the browser benchmarks when Chromium did not start (the failure is already recorded). */
 class SkipBrowserBenches extends Error {
@@ -82,7 +92,8 @@ function searchResults(label: string, ours: SearchFigures, bare: SearchFigures, 
 
 async function main(): Promise<void> {
   // Read as every reader of a file reads (decodeText), so the benchmarked offsets are the reader's.
-  const texts = readManifestTexts(join(ROOT, 'documents')).documents.map(({ entry: d, text }) => ({ id: d.id, title: d.title ?? d.label, source: text }));
+  const manifestTexts = readManifestTexts(join(ROOT, 'documents')).documents;
+  const texts = manifestTexts.map(({ entry: d, text }) => ({ id: d.id, title: d.title ?? d.label, source: text }));
   let chromiumVersion: string | null = null;
 
   await step('build (npm run build)', () => {
@@ -114,6 +125,11 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   const server = await (async () => {
     await buildSite(join(WORK, 'site'), { dist: join(ROOT, 'dist'), texts, corpus, annotations, seed: SEED });
+    if (wanted('import')) {
+      const on = manifestTexts.map(({ entry, text }) => ({ iri: entry.iri, source: text }));
+      await writeFile(join(WORK, 'site', IMPORT_FILES.machine), importFileText(generateImport(on, IMPORT_MACHINE, 'machine', SEED + 3), 'Benchmark: a machine layer to import', SEED + 3));
+      await writeFile(join(WORK, 'site', IMPORT_FILES.person), importFileText(generateImport(on, IMPORT_NOTES, 'person', SEED + 4), "Benchmark: a person's notes to import", SEED + 4));
+    }
     return serveFolder(join(WORK, 'site'));
   })();
   try {
@@ -183,6 +199,36 @@ async function main(): Promise<void> {
       );
       results.push(makeResult('scale: JS heap after GC', 'MB', pick(m, 'heap', 1 / 1024 ** 2), { baseline: pick(s, 'heap', 1 / 1024 ** 2) }));
       results.push(makeResult('scale: highlight elements drawn', 'count', pick(m, 'drawn'), { baseline: pick(s, 'drawn') }));
+    });
+    if (wanted('import')) await step('import', async () => {
+      const pick = (runs: ImportRun[], key: 'wall' | 'longestTask') => summarize(runs.map((r) => r[key]));
+      const machine = await benchImport(b, server.origin, IMPORT_FILES.machine, { runs: IMPORT_RUNS, store: false, timeout: IMPORT_TIMEOUT });
+      const seen = machine.measured[0]?.report ?? '';
+      results.push(
+        makeResult(`import: machine layer of ${IMPORT_MACHINE.toLocaleString('en-US')}, wall`, 'ms', pick(machine.measured, 'wall'), {
+          baseline: pick(machine.baseline, 'wall'),
+          note: `import-file event to the frame after the report ("${seen}"); baseline: JSON.parse of the same file in the page`,
+        }),
+      );
+      results.push(
+        makeResult(`import: machine layer of ${IMPORT_MACHINE.toLocaleString('en-US')}, longest main-thread block`, 'ms', pick(machine.measured, 'longestTask'), {
+          baseline: pick(machine.baseline, 'longestTask'),
+          note: 'the longest long task (PerformanceObserver "longtask", over 50 ms) between the event and that frame',
+        }),
+      );
+      const person = await benchImport(b, server.origin, IMPORT_FILES.person, { runs: IMPORT_RUNS, store: true, timeout: IMPORT_TIMEOUT });
+      const said = person.measured[0]?.report ?? '';
+      results.push(
+        makeResult(`import: ${IMPORT_NOTES.toLocaleString('en-US')} notes by a person, wall`, 'ms', pick(person.measured, 'wall'), {
+          baseline: pick(person.baseline, 'wall'),
+          note: `saved to IndexedDB and anchored ("${said}"); baseline: JSON.parse and one IndexedDB transaction of the same items`,
+        }),
+      );
+      results.push(
+        makeResult(`import: ${IMPORT_NOTES.toLocaleString('en-US')} notes by a person, longest main-thread block`, 'ms', pick(person.measured, 'longestTask'), {
+          baseline: pick(person.baseline, 'longestTask'),
+        }),
+      );
     });
   } catch (error) {
     if (!(error instanceof SkipBrowserBenches)) throw error;

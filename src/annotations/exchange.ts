@@ -8,6 +8,7 @@ import { ANNO_CONTEXT, newAnnotationId, type Annotation, type AnnotationCollecti
 import type { Layer } from './layer.ts';
 import { itemName, loadCollection } from './validate.ts';
 import { displayLabel } from './sanitize.ts';
+import { textLengthProblem } from './import-limit.ts';
 
 /** What to export. Without `layerIds` every layer is taken; without `ids` every annotation of those layers. */
 export interface ExportOptions {
@@ -99,8 +100,9 @@ function canonical(value: unknown): string {
  */
 export function importCollection(json: unknown, existing: readonly Annotation[], options: { fileName?: string } = {}): ImportResult {
   const fileName = options.fileName ?? 'the imported file';
-  // Parse once here (a failure is left to loadCollection, which words it) so positions can be reported.
-  const doc = typeof json === 'string' ? parseOrKeep(json) : json;
+  // Parse once here (a failure is left to loadCollection, which words it) so positions can be reported;
+  // a text over the limit is never parsed (loadCollection refuses it unread).
+  const doc = typeof json === 'string' && !textLengthProblem(json) ? parseOrKeep(json) : json;
   const { layer, problems } = loadCollection(fileName, typeof doc === 'string' ? json : doc);
   const skipped: Skipped[] = problems.map((p) => ({ index: p.index, id: p.annotationId, reason: p.reason }));
   const added: Annotation[] = [];
@@ -140,12 +142,25 @@ export interface ImportOutcome {
   readonly notSaved?: readonly { readonly id: string; readonly reason: string }[];
   /** How many machine-made annotations of this file are shown, for this visit only. */
   readonly shownForVisit?: number;
+  /**
+   * The saving stopped early: `cancelled` by the reader, or `failed` with the
+   * storage's sentence; `saved` of `toSave` notes were saved (and stay saved),
+   * and the annotations `notTried` were neither saved nor shown.
+   */
+  readonly stopped?: {
+    readonly why: 'cancelled' | { readonly failed: string };
+    readonly saved: number;
+    readonly toSave: number;
+    readonly notTried: readonly string[];
+  };
 }
 
 /** Skipped lines listed by name in a report; the rest are counted in one closing line. */
 export const REPORT_SKIPPED_LINES = 5;
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** `20,000`, the same in every locale. */
+const count = (n: number): string => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
  * The report of one import, one sentence a line: what was added, updated and
@@ -158,7 +173,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export function importReport(fileName: string, result: ImportResult, outcome: ImportOutcome = {}): string[] {
   const file = displayLabel(fileName, 80) || 'The file';
   if (result.refused !== null) return [`${file} was not imported.`, endSentence(result.refused)];
-  const failed = new Set((outcome.notSaved ?? []).map((f) => f.id));
+  const failed = new Set([...(outcome.notSaved ?? []).map((f) => f.id), ...(outcome.stopped?.notTried ?? [])]);
   const added = result.added.filter((a) => !failed.has(a.id)).length;
   const updated = result.updated.filter((a) => !failed.has(a.id)).length;
   const items = result.skipped.filter((s) => s.index !== null);
@@ -167,10 +182,25 @@ export function importReport(fileName: string, result: ImportResult, outcome: Im
   const lines = [
     `${file}: ${plural(result.total, 'annotation', 'annotations')} read; ${added} added, ${updated} updated, ${skippedCount} skipped${failed.size ? `, ${failed.size} not saved` : ''}.`,
   ];
+  const stopped = outcome.stopped;
+  if (stopped) {
+    const rest = stopped.notTried.length;
+    const saved = `${count(stopped.saved)} of ${plural(stopped.toSave, 'note', 'notes')}`;
+    if (stopped.why === 'cancelled') {
+      lines.push(`Import cancelled: ${saved} were saved before you cancelled, and they stay saved; the other ${count(rest)} were not imported.`);
+    } else {
+      lines.push(
+        `Import stopped after ${saved} were saved, because the browser's storage refused the next batch: ${endSentence(stopped.why.failed)}`,
+        `The other ${count(rest)} were not imported; free some space and import the file again to add them (the notes already saved are skipped as already present).`,
+      );
+    }
+  }
   for (const s of items.slice(0, REPORT_SKIPPED_LINES)) lines.push(endSentence(s.reason));
   if (items.length > REPORT_SKIPPED_LINES) lines.push(`${plural(items.length - REPORT_SKIPPED_LINES, 'more skipped annotation is', 'more skipped annotations are')} not listed here.`);
   for (const r of remarks) lines.push(endSentence(r.reason));
-  for (const f of outcome.notSaved ?? []) lines.push(endSentence(`${displayLabel(f.id, 60)} was not saved: ${f.reason}`));
+  const notSaved = outcome.notSaved ?? [];
+  for (const f of notSaved.slice(0, REPORT_SKIPPED_LINES)) lines.push(endSentence(`${displayLabel(f.id, 60)} was not saved: ${f.reason}`));
+  if (notSaved.length > REPORT_SKIPPED_LINES) lines.push(`${plural(notSaved.length - REPORT_SKIPPED_LINES, 'more annotation that was not saved is', 'more annotations that were not saved are')} not listed here.`);
   if (outcome.shownForVisit) {
     lines.push(
       `${outcome.shownForVisit === 1 ? 'Its 1 machine-made annotation is' : `Its ${outcome.shownForVisit} machine-made annotations are`} shown for this visit only.`,

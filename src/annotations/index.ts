@@ -7,8 +7,9 @@ export { loadCollection, validateAnnotation, isAbsoluteIri, isDateTime, hasAnnoC
 export type { AnnotationCheck } from './validate.ts';
 export { anchorSelectors, anchorAll, statsOf, AnchoringWorker, AnchoringWorkerError } from './anchoring/index.ts';
 export type { Anchor, Anchored, Orphaned, AnchorMethod, AnchorStats, TargetAnchor } from './anchoring/index.ts';
-export { AnnotationStore, DEFAULT_DB_NAME } from './store.ts';
-export type { StoredRecord, StoreChange, StoreOptions, WriteOptions } from './store.ts';
+export { AnnotationStore, DEFAULT_DB_NAME, PUT_BATCH_SIZE } from './store.ts';
+export type { PutManyOptions, PutManyResult, StoredRecord, StoreChange, StoreOptions, WriteOptions } from './store.ts';
+export { fileSizeProblem, textLengthProblem } from './import-limit.ts';
 export { StaleWriteError, StorageUnavailableError, InvalidAnnotationError } from './store-errors.ts';
 export { exportCollection, importCollection, importReport, isByPerson } from './exchange.ts';
 export type { ExportOptions, ImportOutcome, ImportResult, Skipped } from './exchange.ts';

@@ -54,9 +54,34 @@ interface ReaderDB extends DBSchema {
   annotations: { key: string; value: StoredRecord };
 }
 
+/** Announced on the channel after each commit: one message per transaction, however many records it wrote. */
 interface ChangeMessage {
-  readonly id: string;
-  readonly revision: number;
+  readonly changes: readonly (readonly [id: string, revision: number])[];
+}
+
+/** How many records `putMany` writes per transaction, by default. */
+export const PUT_BATCH_SIZE = 200;
+
+/** Options of `putMany`. */
+export interface PutManyOptions {
+  /** Records per transaction (default PUT_BATCH_SIZE). */
+  readonly batchSize?: number;
+  /** Aborting stops before the next batch; batches already committed stay. */
+  readonly signal?: AbortSignal;
+  /** Called after each committed batch with how many were saved so far and how many were to be saved. */
+  readonly onProgress?: (saved: number, total: number) => void;
+}
+
+/** What `putMany` did. */
+export interface PutManyResult {
+  /** The records written, in order. */
+  readonly saved: readonly StoredRecord[];
+  /** Annotations not saved, each with the reason (invalid, not a person's, changed in another tab). */
+  readonly notSaved: readonly { readonly id: string; readonly reason: string }[];
+  /** Annotations never tried because the writing stopped (cancelled, or a batch failed). */
+  readonly notTried: readonly Annotation[];
+  /** Why the writing stopped early: 'cancelled', the storage error of the failed batch, or null when it ran to the end. */
+  readonly stopped: 'cancelled' | StorageUnavailableError | null;
 }
 
 function freezeRecord(record: StoredRecord): StoredRecord {
@@ -94,7 +119,7 @@ function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
 export class AnnotationStore {
   private readonly records = new Map<string, StoredRecord>();
   private readonly failed = new Map<string, Annotation>();
-  private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly listeners = new Set<(changes: readonly StoreChange[]) => void>();
   private readonly channel: BroadcastChannel | null;
   private closed = false;
 
@@ -105,7 +130,7 @@ export class AnnotationStore {
   ) {
     for (const r of initial) this.records.set(r.id, freezeRecord(r));
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:changes`) : null;
-    if (this.channel) this.channel.onmessage = (e: MessageEvent<ChangeMessage>) => void this.onRemoteChange(e.data);
+    if (this.channel) this.channel.onmessage = (e: MessageEvent<ChangeMessage>) => void this.onRemoteChanges(e.data);
     // Another connection wants to upgrade or delete the database: let it, and stop using ours.
     db.addEventListener('versionchange', () => this.close());
   }
@@ -182,7 +207,7 @@ export class AnnotationStore {
     } catch (e) {
       throw storageErrorOf(e, 'reading the annotations') as Error;
     }
-    for (const r of all) this.learn(r, 'remote');
+    this.learnAll(all.map((r) => [r, 'remote'] as const));
   }
 
   /**
@@ -245,6 +270,17 @@ export class AnnotationStore {
 
   /** Calls `listener` after every committed change, local or remote. Returns the function that unsubscribes. */
   subscribe(listener: (change: StoreChange) => void): () => void {
+    return this.subscribeBatches((changes) => {
+      for (const change of changes) listener(change);
+    });
+  }
+
+  /**
+   * Calls `listener` once per committed transaction (or remote announcement)
+   * with all its changes: a bulk write of 20,000 records is a hundred calls,
+   * not 20,000. Returns the function that unsubscribes.
+   */
+  subscribeBatches(listener: (changes: readonly StoreChange[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -291,19 +327,112 @@ export class AnnotationStore {
     }
     if (!next) return current ? this.records.get(id) ?? null : null;
     this.learn(next, 'local');
-    this.channel?.postMessage({ id, revision: next.revision } satisfies ChangeMessage);
+    this.channel?.postMessage({ changes: [[id, next.revision]] } satisfies ChangeMessage);
     return this.records.get(id)!;
+  }
+
+  /**
+   * Saves many annotations (an import) in batches of `batchSize`, each batch
+   * one durable readwrite transaction: all of a batch is written or none of
+   * it. Within a batch each record is compared-and-set as in `put` (based on
+   * the revision this instance last saw); one changed in another tab meanwhile
+   * is left out and listed in `notSaved`, like an invalid one or one whose
+   * creator is not a Person. Subscribers hear once per batch, other tabs get
+   * one message per batch. Stops before the next batch when `signal` aborts,
+   * and after a batch the storage refused (nothing of that batch is written;
+   * the error is `stopped`, the rest `notTried`). Never rejects for a storage
+   * failure; throws StorageUnavailableError only when the store is closed.
+   */
+  async putMany(annotations: readonly Annotation[], options: PutManyOptions = {}): Promise<PutManyResult> {
+    this.assertOpen();
+    const size = Math.max(1, Math.trunc(options.batchSize ?? PUT_BATCH_SIZE));
+    const notSaved: { id: string; reason: string }[] = [];
+    const valid: Annotation[] = [];
+    for (const annotation of annotations) {
+      const { annotation: clean, errors } = validateAnnotation(annotation, { contextFromCollection: true });
+      if (!clean) notSaved.push({ id: String(annotation?.id), reason: `it is not valid: ${errors.join('; ')}` });
+      else if (clean.creator?.type !== 'Person') notSaved.push({ id: clean.id, reason: 'its creator is not a Person, so it cannot be kept as the reader\'s own' });
+      else valid.push(clean);
+    }
+    const saved: StoredRecord[] = [];
+    for (let at = 0; at < valid.length; at += size) {
+      if (options.signal?.aborted || this.closed) {
+        return { saved, notSaved, notTried: valid.slice(at), stopped: 'cancelled' };
+      }
+      const batch = valid.slice(at, at + size);
+      try {
+        const { written, stale } = await this.writeBatch(batch);
+        for (const s of stale) notSaved.push({ id: s, reason: 'it was changed in another tab meanwhile; that version is kept' });
+        for (const r of written) {
+          saved.push(r);
+          this.failed.delete(r.id);
+        }
+      } catch (e) {
+        const error = storageErrorOf(e, `saving ${batch.length} imported annotations`);
+        if (!(error instanceof StorageUnavailableError)) throw error;
+        return { saved, notSaved, notTried: valid.slice(at), stopped: error };
+      }
+      options.onProgress?.(saved.length, valid.length);
+    }
+    return { saved, notSaved, notTried: [], stopped: null };
+  }
+
+  /** One batch of `putMany`: a single transaction; resolves after `complete` with what it wrote and which ids were stale. */
+  private async writeBatch(batch: readonly Annotation[]): Promise<{ written: StoredRecord[]; stale: string[] }> {
+    const tx = this.db.transaction(RECORDS, 'readwrite', { durability: 'strict' });
+    const currents = await Promise.all(batch.map((a) => tx.store.get(a.id)));
+    const written: StoredRecord[] = [];
+    const stale: string[] = [];
+    const theirs: StoredRecord[] = [];
+    try {
+      batch.forEach((annotation, i) => {
+        const current = currents[i];
+        const expected = this.records.get(annotation.id)?.revision ?? 0;
+        if ((current?.revision ?? 0) !== expected) {
+          stale.push(annotation.id);
+          if (current) theirs.push(current);
+          return;
+        }
+        const next: StoredRecord = { id: annotation.id, revision: (current?.revision ?? 0) + 1, deleted: false, annotation };
+        // A failed put aborts the transaction, and `tx.done` reports it.
+        tx.store.put(next).catch(() => undefined);
+        written.push(next);
+      });
+    } catch (e) {
+      // A put refused at once (the transaction died under us): nothing of the batch is written.
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted.
+      }
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
+    await tx.done;
+    this.learnAll([...theirs.map((r) => [r, 'remote'] as const), ...written.map((r) => [r, 'local'] as const)]);
+    if (written.length) this.channel?.postMessage({ changes: written.map((r) => [r.id, r.revision] as const) } satisfies ChangeMessage);
+    return { written, stale };
   }
 
   /** Takes `record` into memory if it is newer than what is there, and tells subscribers. */
   private learn(record: StoredRecord, origin: 'local' | 'remote'): void {
-    const known = this.records.get(record.id);
-    if (known && known.revision >= record.revision) return;
-    const frozen = freezeRecord(record);
-    this.records.set(record.id, frozen);
+    this.learnAll([[record, origin]]);
+  }
+
+  /** Takes the newer of `records` into memory and tells each subscriber once, with all of them. */
+  private learnAll(records: readonly (readonly [StoredRecord, 'local' | 'remote'])[]): void {
+    const changes: StoreChange[] = [];
+    for (const [record, origin] of records) {
+      const known = this.records.get(record.id);
+      if (known && known.revision >= record.revision) continue;
+      const frozen = freezeRecord(record);
+      this.records.set(record.id, frozen);
+      changes.push({ id: record.id, record: frozen, origin });
+    }
+    if (!changes.length) return;
     for (const listener of [...this.listeners]) {
       try {
-        listener({ id: record.id, record: frozen, origin });
+        listener(changes);
       } catch (e) {
         // A failing subscriber must not stop the others or the store; report it as uncaught.
         globalThis.reportError?.(e);
@@ -311,15 +440,23 @@ export class AnnotationStore {
     }
   }
 
-  private async onRemoteChange(message: ChangeMessage): Promise<void> {
-    if (this.closed || !message || typeof message.id !== 'string') return;
-    if ((this.records.get(message.id)?.revision ?? 0) >= message.revision) return;
+  /** Another tab committed: read the records it names that are newer than ours, in one transaction. */
+  private async onRemoteChanges(message: ChangeMessage): Promise<void> {
+    if (this.closed || !message || !Array.isArray(message.changes)) return;
+    const wanted = message.changes
+      .filter((c) => Array.isArray(c) && typeof c[0] === 'string' && Number.isInteger(c[1]))
+      .filter(([id, revision]) => (this.records.get(id)?.revision ?? 0) < revision)
+      .map(([id]) => id);
+    if (!wanted.length) return;
     try {
-      await this.read(message.id);
+      const tx = this.db.transaction(RECORDS, 'readonly');
+      const found = await Promise.all(wanted.map((id) => tx.store.get(id)));
+      await tx.done;
+      this.learnAll(found.filter((r): r is StoredRecord => !!r).map((r) => [r, 'remote'] as const));
     } catch (e) {
       // Closed meanwhile: nothing to update. Otherwise the next local write or refresh meets the same
       // storage trouble and reports it to the user; report it as uncaught here too.
-      if (!this.closed) globalThis.reportError?.(e);
+      if (!this.closed) globalThis.reportError?.(storageErrorOf(e, 'reading changes made in another tab'));
     }
   }
 

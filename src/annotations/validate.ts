@@ -22,9 +22,9 @@ import {
   type TextualBody,
 } from './model.ts';
 import type { Layer, Problem } from './layer.ts';
+import { textLengthProblem } from './import-limit.ts';
 
-/** Files longer than this (in UTF-16 code units) are refused unread: no layer is that big, junk can be. */
-export const MAX_FILE_LENGTH = 16 * 1024 * 1024;
+export { MAX_FILE_LENGTH } from './import-limit.ts';
 /** After this many annotation problems in one file, the rest are summed up in one closing problem. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
@@ -250,9 +250,8 @@ export function itemName(index: number, id: string | null): string {
 export function loadCollection(fileName: string, json: unknown): { layer: Layer | null; problems: Problem[] } {
   let doc = json;
   if (typeof json === 'string') {
-    if (json.length > MAX_FILE_LENGTH) {
-      return fileProblem(fileName, `the file is ${json.length} characters long, more than the ${MAX_FILE_LENGTH} an annotation file may have.`);
-    }
+    const tooLong = textLengthProblem(json);
+    if (tooLong) return fileProblem(fileName, tooLong);
     if (!json.trim()) return fileProblem(fileName, 'the file is empty.');
     try {
       doc = JSON.parse(json);

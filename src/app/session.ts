@@ -7,9 +7,9 @@
 import type { LoadedDocument } from '../document/load.ts';
 import type { Annotation } from '../annotations/model.ts';
 import type { Layer } from '../annotations/layer.ts';
-import { AnnotationStore, type WriteOptions } from '../annotations/store.ts';
+import { AnnotationStore, type PutManyResult, type WriteOptions } from '../annotations/store.ts';
 import { StaleWriteError, StorageUnavailableError } from '../annotations/store-errors.ts';
-import { exportCollection, importCollection, importReport, isByPerson } from '../annotations/exchange.ts';
+import { exportCollection, importCollection, importReport, isByPerson, type ImportOutcome } from '../annotations/exchange.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import { SearchEngine, type AnnotationText } from '../search/index.ts';
 import { LazySearch } from './lazy-search.ts';
@@ -57,6 +57,14 @@ export class EditConflictError extends SaveFailedError {
       `This note was ${theirs.deleted ? 'deleted' : 'changed'} in another tab after you opened it, so your edit was not saved. Choose which version to keep.`,
     );
   }
+}
+
+/** Options of `Session.importFile`. */
+export interface ImportOptions {
+  /** Aborting cancels the import between two batches; what was saved stays saved. */
+  readonly signal?: AbortSignal;
+  /** Called after each saved batch: how many notes are saved so far, of how many. */
+  readonly onProgress?: (saved: number, total: number) => void;
 }
 
 /** Where the reader's own annotations are kept. */
@@ -175,11 +183,16 @@ export class Session {
 
   private attachStore(store: AnnotationStore): void {
     this.store = store;
-    store.subscribe(() => {
+    // Once per committed transaction (an import's batch of 200 is one); an import syncs once at its end.
+    store.subscribeBatches(() => {
+      if (this.importing) return;
       this.syncOwnLayer();
       this.emit();
     });
   }
+
+  /** True while an import saves its notes: they are anchored and shown once, when it ends. */
+  private importing = false;
 
   /**
    * The store opened after the reader stopped waiting: what this visit wrote
@@ -436,32 +449,60 @@ export class Session {
 
   /**
    * Imports a collection file, merged by id without duplicates. Annotations by
-   * a person are saved as the reader's own (durable); machine annotations join
-   * the imported layer for this visit. Resolves with the report (`importReport`):
-   * one sentence a line, joined by "\n", saying what really happened and why.
+   * a person are saved as the reader's own, in batches (`AnnotationStore.putMany`),
+   * with `onProgress` told after each; `signal` cancels between batches, and
+   * what was saved stays saved. Machine annotations join the imported layer for
+   * this visit. Everything is anchored and shown once, at the end. Resolves
+   * with the report (`importReport`): one sentence a line, joined by "\n",
+   * saying what really happened and why. Never rejects.
    */
-  async importFile(name: string, text: string): Promise<string> {
+  async importFile(name: string, text: string, options: ImportOptions = {}): Promise<string> {
     const existing = [...this.shippedLayers.flatMap((l) => l.annotations), ...this.ownAnnotations(), ...this.imported];
     const result = importCollection(text, existing, { fileName: name });
     const byId = new Map(this.imported.map((a) => [a.id, a]));
-    const notSaved: { id: string; reason: string }[] = [];
-    let shownForVisit = 0;
+    const people: Annotation[] = [];
     for (const a of [...result.added, ...result.updated]) {
-      if (isByPerson(a)) {
-        try {
-          await this.save(a);
-        } catch (error) {
-          notSaved.push({ id: a.id, reason: (error as Error).message });
-        }
-      } else {
-        byId.set(a.id, a);
-        shownForVisit++;
-      }
+      if (isByPerson(a)) people.push(a);
+      else byId.set(a.id, a);
     }
+    const outcome = await this.keepImported(people, options);
     this.imported = [...byId.values()];
     this.syncOwnLayer();
     this.emit();
-    return importReport(name, result, { notSaved, shownForVisit }).join('\n');
+    const shownForVisit = result.added.length + result.updated.length - people.length;
+    return importReport(name, result, { ...outcome, shownForVisit }).join('\n');
+  }
+
+  /** Saves an import's notes by a person: in batches into the store, or into memory without one. */
+  private async keepImported(people: readonly Annotation[], options: ImportOptions): Promise<ImportOutcome> {
+    if (!people.length) return {};
+    if (!this.store) {
+      for (const a of people) this.memoryOnly.set(a.id, a);
+      options.onProgress?.(people.length, people.length);
+      return {};
+    }
+    this.importing = true;
+    options.onProgress?.(0, people.length);
+    let written: PutManyResult;
+    try {
+      written = await this.store.putMany(people, { ...(options.signal ? { signal: options.signal } : {}), onProgress: (saved, total) => options.onProgress?.(saved, total) });
+    } catch (error) {
+      // The store closed under the import: nothing more can be saved.
+      return { notSaved: people.map((a) => ({ id: a.id, reason: (error as Error).message })) };
+    } finally {
+      this.importing = false;
+    }
+    const outcome: ImportOutcome = { notSaved: written.notSaved };
+    if (!written.stopped) return outcome;
+    return {
+      ...outcome,
+      stopped: {
+        why: written.stopped === 'cancelled' ? 'cancelled' : { failed: written.stopped.message },
+        saved: written.saved.length,
+        toSave: written.saved.length + written.notTried.length,
+        notTried: written.notTried.map((a) => a.id),
+      },
+    };
   }
 
   /** Entries of one kind, in document order. */

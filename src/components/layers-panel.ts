@@ -10,14 +10,19 @@
  * @fires export-request - `{ layerIds: string[] }`, never empty: with no layer checked the button is disabled
  * @fires import-file - `{ name, text }` the content of a chosen file
  * @fires connectors-toggle - `{ visible }` connector lines between linked claims switched on or off
+ * @fires import-cancel - the reader pressed Cancel while an import was saving
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AnnotationKind } from '../app/workspace.ts';
 import { displayLabel } from '../annotations/sanitize.ts';
+import { fileSizeProblem } from '../annotations/import-limit.ts';
 
 /** Longest problem or status line shown; the messages name files and ids, which can be anything. */
 const MESSAGE_LENGTH = 600;
+
+/** `20,000`, the same in every locale. */
+const count = (n: number): string => n.toLocaleString('en-US');
 
 /** What the panel says when the export button is pressed (or reached) with no layer checked. */
 export const NOTHING_TO_EXPORT = 'No layer is checked, so there is nothing to export: check the layers to export first.';
@@ -28,6 +33,13 @@ export interface LayerRow {
   readonly origin: string;
   readonly count: number;
   readonly visible: boolean;
+}
+
+/** What the panel shows of an import under way. */
+export interface ImportProgress {
+  readonly name: string;
+  readonly saved: number;
+  readonly total: number | null;
 }
 
 export interface KindRow {
@@ -65,6 +77,11 @@ export class LayersPanel extends LitElement {
   @property() status = '';
   /** Whether connector lines are drawn; null where they cannot be (one text at a time on a narrow screen). */
   @property({ attribute: false }) connectors: boolean | null = null;
+  /**
+   * An import under way: the file's name, and how many of its notes are saved
+   * of how many (`total` null while the file is read). Null when none is.
+   */
+  @property({ attribute: false }) importing: ImportProgress | null = null;
 
   override render() {
     return html`<div class="layers-panel">
@@ -107,6 +124,7 @@ export class LayersPanel extends LitElement {
           <label class="file-button">Import…<input type="file" accept=".json,.jsonld,application/json,application/ld+json" @change=${this.onFile} /></label>
         </div>
         ${this.layers.some((l) => l.visible) ? nothing : html`<p class="hint" id="export-why">${NOTHING_TO_EXPORT}</p>`}
+        ${this.importing ? this.renderProgress(this.importing) : nothing}
         <p class="status" role="status" aria-live="polite">
           ${this.status
             .split('\n')
@@ -131,6 +149,22 @@ export class LayersPanel extends LitElement {
     </div>`;
   }
 
+  private renderProgress(p: ImportProgress) {
+    const name = displayLabel(p.name, 80);
+    const words = p.total === null ? `Reading ${name}…` : `Saving the notes of ${name}: ${count(p.saved)} of ${count(p.total)}.`;
+    return html`<div class="import-progress">
+      <progress
+        role="progressbar"
+        aria-label=${`Importing ${name}`}
+        aria-valuetext=${words}
+        max=${p.total ?? nothing}
+        value=${p.total === null ? nothing : p.saved}
+      ></progress>
+      <span class="import-words">${words}</span>
+      <button type="button" class="import-cancel" ?disabled=${p.total === null} @click=${() => this.emit('import-cancel', {})}>Cancel</button>
+    </div>`;
+  }
+
   private exportChosen(): void {
     const layerIds = [...this.querySelectorAll<HTMLInputElement>('input.layer-check')].filter((i) => i.checked).map((i) => i.dataset.layer!);
     // Nothing checked means nothing to export, never "everything".
@@ -145,6 +179,13 @@ export class LayersPanel extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    // Refused before reading: a file over the limit is never read into memory or parsed.
+    const tooBig = fileSizeProblem(file.name, file.size);
+    if (tooBig) {
+      input.value = '';
+      this.status = tooBig;
+      return;
+    }
     const text = await file.text();
     input.value = '';
     this.emit('import-file', { name: file.name, text });

@@ -49,6 +49,7 @@ import { ColumnsController, LISTS } from './reader/columns-controller.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
+import type { ImportProgress } from './layers-panel.ts';
 import './claim-compare.ts';
 import type { CompareChoice, ComparePassage } from './claim-compare.ts';
 import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
@@ -86,6 +87,9 @@ export class ReaderApp extends LitElement {
   @state() private card: { entries: Entry[]; at: { x: number; y: number }; pinned: boolean; docId?: string } | null = null;
   @state() private toast: { message: string; undo?: () => void } | null = null;
   @state() private layerStatus = '';
+  /** The import under way (its progress), or null. */
+  @state() private importing: ImportProgress | null = null;
+  private importAbort: AbortController | null = null;
   /** The passage "Compare" is open on (C, or the toolbar button), or null. */
   @state() private comparing: ComparePassage | null = null;
 
@@ -417,7 +421,9 @@ export class ReaderApp extends LitElement {
         @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => this.redraw(() => ws.setLayerVisible(e.detail.id, e.detail.visible))}
         @kind-toggle=${(e: CustomEvent<{ kind: AnnotationKind; visible: boolean }>) => this.redraw(() => ws.setKindVisible(e.detail.kind, e.detail.visible))}
         @export-request=${this.onExport}
+        .importing=${this.importing}
         @import-file=${this.onImport}
+        @import-cancel=${() => this.importAbort?.abort()}
       ></layers-panel>
     `;
   }
@@ -945,8 +951,27 @@ export class ReaderApp extends LitElement {
   }
 
   private async onImport(event: CustomEvent<{ name: string; text: string }>): Promise<void> {
-    if (!this.session) return;
-    this.layerStatus = await this.session.importFile(event.detail.name, event.detail.text);
+    const session = this.session;
+    if (!session || this.importing) return;
+    const { name, text } = event.detail;
+    const abort = new AbortController();
+    this.importAbort = abort;
+    this.importing = { name, saved: 0, total: null };
+    this.layerStatus = '';
+    // Show "Reading…" before the file is parsed (that takes a moment on a big file).
+    await this.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      this.layerStatus = await session.importFile(name, text, {
+        signal: abort.signal,
+        onProgress: (saved, total) => {
+          this.importing = { name, saved, total };
+        },
+      });
+    } finally {
+      this.importing = null;
+      this.importAbort = null;
+    }
   }
 
   // ---- Keyboard

@@ -4,8 +4,9 @@
  * Texts are indexed passage by passage (the blocks `parsePlainText` finds);
  * every passage keeps its document id and source range, and every match is
  * reported as a source-text range in UTF-16 code units. Annotation bodies
- * (comments, flag and link descriptions) live in a second index that is
- * rebuilt whenever annotations change; their hits point at the annotated span.
+ * (comments, flag and link descriptions) live in a second, sharded index
+ * (annotation-index.ts) that no single body can break; their hits point at
+ * the annotated span. It is never serialised: it is rebuilt from the bodies.
  */
 import lunr from 'lunr';
 import { parsePlainText } from '../document/parse.ts';
@@ -14,25 +15,15 @@ import { BODY_FIELD, EXACT_FIELD, buildLunrIndex, type LunrDoc } from './pipelin
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { makeSnippet, type MatchRange, type Snippet } from './snippet.ts';
 import { tokenize } from './tokenize.ts';
+import { AnnotationIndex, type AnnotationText, type AnnotationTextKind } from './annotation-index.ts';
+
+export { ANNOTATION_SHARD_SIZE, MAX_INDEXED_BODY_LENGTH, type AnnotationText, type AnnotationTextKind } from './annotation-index.ts';
 
 /** A text to index: its id (the manifest id), its source, and its known title if any. */
 export interface SearchDocument {
   readonly id: string;
   readonly source: string;
   readonly title?: string | null;
-}
-
-/** What kind of annotation body a text came from. */
-export type AnnotationTextKind = 'comment' | 'flag' | 'link' | (string & {});
-
-/** An annotation body to search: `from`/`to` is the annotated span of document `docId` (code units). */
-export interface AnnotationText {
-  readonly id: string;
-  readonly docId: string;
-  readonly from: number;
-  readonly to: number;
-  readonly text: string;
-  readonly kind: AnnotationTextKind;
 }
 
 /** One passage (or annotation) that matched every part of the query. */
@@ -118,8 +109,7 @@ const EXACT_BOOST = 2;
  * `search` never throws.
  */
 export class SearchEngine {
-  private annotationItems: readonly AnnotationText[] = [];
-  private annotationIndex: lunr.Index | null = null;
+  private readonly annotations = new AnnotationIndex();
 
   private constructor(
     private readonly docs: readonly SearchDocument[],
@@ -208,29 +198,27 @@ export class SearchEngine {
 
   /**
    * Adds annotation bodies to the search (an item with a known id replaces the
-   * old one) and rebuilds the annotation index. Items with an empty text or a
-   * non-string field are skipped; never throws.
+   * old one; an unchanged one costs nothing) and indexes the shards that
+   * changed. Items with an empty text or a bad field are skipped; only the
+   * first MAX_INDEXED_BODY_LENGTH characters of a body are searched. Never throws.
    */
   addAnnotations(items: readonly AnnotationText[]): void {
-    const valid = items.filter(isAnnotationText);
-    const ids = new Set(valid.map((a) => a.id));
-    this.setAnnotations([...this.annotationItems.filter((a) => !ids.has(a.id)), ...valid]);
+    this.annotations.add(items);
   }
 
-  /** Removes the annotations with these ids from the search; unknown ids are ignored. */
+  /** Removes the annotations with these ids from the search (at the next addition or search); unknown ids are ignored. */
   removeAnnotations(ids: readonly string[]): void {
-    const gone = new Set(ids);
-    this.setAnnotations(this.annotationItems.filter((a) => !gone.has(a.id)));
+    this.annotations.remove(ids);
   }
 
-  private setAnnotations(items: readonly AnnotationText[]): void {
-    this.annotationItems = items;
-    this.annotationIndex = items.length
-      ? buildLunrIndex(items.map((a, i) => {
-        const words = tokenize(a.text);
-        return { ref: String(i), body: words, exact: words };
-      }))
-      : null;
+  /** How many annotation shard indexes were built so far: a measure of indexing work, for tests and benchmarks. */
+  get annotationShardsBuilt(): number {
+    return this.annotations.shardsBuilt;
+  }
+
+  /** How many annotation bodies lunr could not index (each is left out alone; the others are found). */
+  get unindexedAnnotations(): number {
+    return this.annotations.unindexed;
   }
 
   /**
@@ -296,11 +284,9 @@ export class SearchEngine {
   }
 
   private searchAnnotations(units: readonly QueryUnit[], filter: string | null): SearchHit[] {
-    if (!this.annotationIndex) return [];
     const out: SearchHit[] = [];
-    for (const result of runQuery(this.annotationIndex, units)) {
-      const item = this.annotationItems[Number(result.ref)];
-      if (!item || (filter !== null && item.docId !== filter)) continue;
+    for (const { item, result } of this.annotations.query((index) => runQuery(index, units))) {
+      if (filter !== null && item.docId !== filter) continue;
       const bodyMatches = allUnitsMatch(units, result.matchData.metadata as MatchMetadata, item.text);
       if (!bodyMatches) continue;
       out.push(
@@ -373,14 +359,6 @@ function checkDocuments(documents: readonly SearchDocument[]): void {
     if (seen.has(d.id)) throw new SearchIndexError(`Two search documents share the id "${d.id}".`);
     seen.add(d.id);
   }
-}
-
-function isAnnotationText(a: AnnotationText): boolean {
-  return (
-    !!a && typeof a.id === 'string' && typeof a.docId === 'string' && typeof a.text === 'string' &&
-    a.text.trim() !== '' && typeof a.kind === 'string' && Number.isInteger(a.from) && Number.isInteger(a.to) &&
-    a.from >= 0 && a.to >= a.from
-  );
 }
 
 /** FNV-1a over the UTF-16 code units, as 8 hex digits: detects a changed text, cheaply. */

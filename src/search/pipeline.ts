@@ -45,14 +45,30 @@ lunr.Pipeline.registerFunction(stemBodyStep, 'reader-stem-body');
 const METADATA = ['position'];
 
 /**
+ * Longest term indexed, in code units: a longer word is indexed by its start
+ * (its position still covers all of it). Queries ignore longer words anyway
+ * (query.ts), and one giant term makes lunr's token-set builder create a node
+ * per character, which a 15 MB word turned into a RangeError.
+ */
+export const MAX_TERM_LENGTH = 64;
+
+/** The first MAX_TERM_LENGTH code units of `word`, never ending in half a surrogate pair. */
+function termOf(word: string): string {
+  if (word.length <= MAX_TERM_LENGTH) return word;
+  const end = /[\uD800-\uDBFF]/.test(word[MAX_TERM_LENGTH - 1]!) ? MAX_TERM_LENGTH - 1 : MAX_TERM_LENGTH;
+  return word.slice(0, end);
+}
+
+/**
  * lunr tokenizer adapter: the field value is the passage's `WordToken[]`
- * (already carrying source offsets), each turned into a lunr token with its
- * position and field. Any other value gives no tokens.
+ * (already carrying source offsets), each turned into a lunr token (its
+ * first MAX_TERM_LENGTH characters) with its position and field. Any other
+ * value gives no tokens.
  */
 function tokensToLunr(value: unknown, metadata?: object): lunr.Token[] {
   if (!Array.isArray(value)) return [];
   return (value as WordToken[]).map(
-    (w) => new lunr.Token(w.text, { ...(metadata ?? {}), position: [w.from, w.to - w.from] }),
+    (w) => new lunr.Token(termOf(w.text), { ...(metadata ?? {}), position: [w.from, w.to - w.from] }),
   );
 }
 

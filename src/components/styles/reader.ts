@@ -409,6 +409,21 @@ export const panelStyles = css`
     color: var(--muted);
     overflow-wrap: anywhere;
   }
+  layers-panel .import-progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.3rem 0.5rem;
+    margin: 0.4rem 0 0;
+  }
+  layers-panel .import-progress progress {
+    flex: 1 1 8rem;
+  }
+  layers-panel .import-words {
+    color: var(--muted);
+    font-size: 0.85rem;
+    overflow-wrap: anywhere;
+  }
   layers-panel .hint {
     margin: 0.3rem 0 0;
     color: var(--muted);
