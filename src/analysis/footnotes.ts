@@ -31,6 +31,7 @@ const BOILERPLATE = [
 export function detectFootnotes(parsed: ParsedText): Finding[] {
   const index = footnoteIndex(parsed);
   const { source } = parsed;
+  const inNotes = citedInNotes(source, index);
   const out: Finding[] = [];
   if (!index.hasNotesList) {
     for (const item of missingNotes(index)) out.push(item);
@@ -40,9 +41,9 @@ export function detectFootnotes(parsed: ParsedText): Finding[] {
       if (entry) out.push(link(source, marker, entry));
       else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${markerKey(marker)} points at no entry: the notes list has no note ${markerKey(marker)}.`, 0.85));
     }
-    for (const item of entryFlags(source, index)) out.push(item);
+    for (const item of entryFlags(source, index, inNotes)) out.push(item);
   }
-  for (const item of sequenceGaps(index)) out.push(item);
+  for (const item of sequenceGaps(index, inNotes)) out.push(item);
   for (const item of repeatedGluedNumbers(index)) out.push(item);
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
 }
@@ -80,7 +81,29 @@ function missingNotes(index: FootnoteIndex): Flag[] {
   return out;
 }
 
-function entryFlags(source: string, index: FootnoteIndex): Flag[] {
+/** A bracketed citation inside a note's text (`[12]`): explanatory notes cite the references too. */
+const NOTE_CITATION = /\[(\d{1,3})\](?![(\d])/gu;
+
+/**
+ * How many times each entry key is cited from inside another entry: an
+ * explanatory note ("Numbers vary by account.[4]") cites a reference that
+ * the body may never cite itself. Only in texts whose markers are bracketed.
+ */
+function citedInNotes(source: string, index: FootnoteIndex): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  if (!index.markers.some((m) => m.style === 'bracketed')) return out;
+  for (const entry of index.entries) {
+    const own = entryKey(entry);
+    for (const seg of entry.segments) {
+      for (const m of source.slice(seg.from, seg.to).matchAll(NOTE_CITATION)) {
+        if (m[1] !== own) out.set(m[1]!, (out.get(m[1]!) ?? 0) + 1);
+      }
+    }
+  }
+  return out;
+}
+
+function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
   const out: Flag[] = [];
   const seen = new Map<string, Block>();
   let previous: number | null = null;
@@ -90,16 +113,17 @@ function entryFlags(source: string, index: FootnoteIndex): Flag[] {
     const n = entry.label === undefined ? entry.number! : Number.NaN;
     const range = blockRange(entry) ?? entry.span;
     const citing = index.citedBy.get(entry) ?? [];
+    const cites = citing.length + (inNotes.get(key) ?? 0);
     if (seen.has(key)) {
       out.push(flag('footnotes', 'garbled', entry.span, `The notes list numbers two entries ${key}; markers citing ${key} resolve to the first.`, 0.8));
     } else {
       seen.set(key, entry);
-      if (citing.length === 0) {
+      if (cites === 0) {
         out.push(flag('footnotes', 'uncited-reference', range, `No marker in the text cites note ${key}: the passage that cited it was probably lost.`, 0.8));
       }
       const expected = entry.backlinks?.length ?? 0;
-      if (expected >= 2 && citing.length > 0 && citing.length < expected) {
-        out.push(flag('footnotes', 'missing-passage', range, `Note ${key} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${citing.length} marker${citing.length === 1 ? '' : 's'} cite${citing.length === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
+      if (expected >= 2 && cites > 0 && cites < expected) {
+        out.push(flag('footnotes', 'missing-passage', range, `Note ${key} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${cites} marker${cites === 1 ? '' : 's'} cite${cites === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
       }
     }
     const lost = lostContent(source, entry);
@@ -134,11 +158,15 @@ function lostContent(source: string, entry: Block): string | null {
  * Where the numbers of first citations jump past numbers that nothing cites,
  * the passage carrying those notes is gone. Flagged on the first marker after the jump.
  */
-function sequenceGaps(index: FootnoteIndex): Flag[] {
+function sequenceGaps(index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
   const numbered = index.markers.filter((m) => m.label === undefined);
-  const cited = new Set(numbered.map((m) => m.number));
+  const cited = new Set([...numbered.map((m) => m.number), ...[...inNotes.keys()].map(Number)]);
   const out: Flag[] = [];
-  let highest = 0;
+  // A notes list that itself starts above 1, at the first number cited, continues a numbering begun
+  // elsewhere (an excerpt of a book numbered throughout): nothing before it was lost from this text.
+  const listed = index.entries.filter((e) => e.label === undefined && e.number !== undefined).map((e) => e.number!);
+  const firstListed = listed.reduce((a, b) => Math.min(a, b), listed.length ? Infinity : 0);
+  let highest = numbered[0] && numbered[0].number === firstListed ? firstListed - 1 : 0;
   for (const marker of numbered) {
     const n = marker.number;
     if (n > highest + 1) {

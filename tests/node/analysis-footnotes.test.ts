@@ -85,6 +85,24 @@ describe('detectFootnotes', () => {
     assert.match(gap.kind === 'flag' ? gap.description : '', /jump from 1 to 4: the passage carrying notes 2–3 is missing/);
   });
 
+  it('counts citations made inside explanatory notes: a reference cited only there is cited, and no gap is reported', () => {
+    const text = [
+      'Numbers vary.[a] The battle began.[1] It ended.[3]', '', '## Notes', '',
+      '  1. **^** Numbers vary by account.[2]', '', '## Citations', '',
+      '  1. **^** Smith, A. Rivers.', '  2. ^ _**a**_ _**b**_ Jones, B. Hills.', '  3. **^** Brown, C. Roads.',
+    ].join('\n');
+    const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');
+    // Note 2 is cited once, inside note a, though it lists two backlinks: that one flag is right.
+    assert.deepEqual(flags.map((f) => [tagOf(f), quoteOf(text, f).slice(0, 8)]), [['missing-passage', 'Jones, B']]);
+  });
+
+  it('takes a notes list starting at the first number cited for a numbering begun elsewhere, not a loss', () => {
+    const text = ['Part of a longer book.[4] It goes on.[5]', '', '[Footnote 4: A note.]', '', '[Footnote 5: Another note.]', ''].join('\n');
+    assert.deepEqual(detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag'), []);
+    const lost = ['A claim.[2] Another.[3]', '', 'References', '', '  1. ^ Smith, A.', '  2. ^ Jones, B.', '  3. ^ Brown, C.'].join('\n');
+    assert.deepEqual(tags(detectFootnotes(parsePlainText(lost)).filter((f) => f.kind === 'flag')), ['missing-passage', 'uncited-reference']);
+  });
+
   it('expects an entry with backlinks a b to be cited twice', () => {
     const text = ['One claim.[1]', '', 'References', '', '  1. ^ a b Smith, Jane (2001). A Book. Press.'].join('\n');
     const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');

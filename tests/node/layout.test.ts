@@ -222,6 +222,16 @@ describe('layout: markers and notes lists', () => {
     assert.equal(parsed.blocks[0]!.type, 'caption');
   });
 
+  it('keeps a [n] line written without the directive out of a reStructuredText notes list, and code indexing out of the markers', () => {
+    const text = [
+      'Abstract', '========', '', 'Proposals were made [1]_ and made again [2]_, but not ``x[0]`` or ``y[3]``.', '',
+      'References', '==========', '', '.. [1] A first thread', '', '[2] A thread kept out of the notes', '', '.. [3] A third thread', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(resolutions(parsed), { 1: 'A first', 2: '(none)' });
+    assert.equal(parsed.blocks.find((b) => blockText(text, b).startsWith('A thread kept'))?.type, 'list-item');
+  });
+
   it('resolves markers to a [n] text notes list', () => {
     const text = ['A claim.[1] Another.[2]', '', 'References', '', '[1] Smith, A. Rivers.', '[2] Jones, B. Hills.', ''].join('\n');
     const parsed = parsePlainText(text);

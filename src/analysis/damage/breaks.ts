@@ -269,6 +269,7 @@ function brokenStart(ctx: Context, i: number): Flag | null {
   const before = i > 0 ? ctx.endRole[i - 1] : null;
   if (lower && before !== null && before !== 'a heading' && !isInterruption(before)) return null;
   if (lower && !/[.,;:!?]/u.test(text) && !text.includes('\n') && text.split(/\s+/u).length <= 6) return null;
+  if (lower && resumesAfterDisplay(ctx, i)) return null;
   const p = lower ? previousProse(ctx, i) : null;
   if (p !== null) {
     const prevRange = blockRange(blocks[p]!)!;
@@ -288,6 +289,30 @@ function brokenStart(ctx: Context, i: number): Flag | null {
     confidence: punct ? 0.85 : 0.75,
     rule: punct ? 'breaks/start:punctuation' : 'breaks/start:lowercase',
   });
+}
+
+/**
+ * A lowercase paragraph resumes a sentence set around displayed material:
+ * the prose before the display ends with a colon (`The proposed
+ * declaration::` / code / `prevents x from …`), or a block between (a page's
+ * furniture, a paragraph the layout read as a caption) itself stops
+ * mid-clause, on a comma, a dash or a function word.
+ */
+function resumesAfterDisplay(ctx: Context, i: number): boolean {
+  const { source, blocks } = ctx;
+  for (let j = i - 1; j >= 0; j--) {
+    const block = blocks[j]!;
+    if (block.type === 'heading' || block.type === 'title') return false;
+    const range = blockRange(block);
+    if (!range) continue;
+    const end = proseEnd(source, block);
+    const ending = unfinished(source, range.from, end);
+    const text = source.slice(range.from, end).replace(TRAILING_MARKUP, '');
+    if (j < i - 1 && /:$/u.test(text)) return true;
+    if (ending && ending.kind !== 'unpunctuated' && ending.kind !== 'bracket') return true;
+    if (ctx.endRole[j] === null) return false;
+  }
+  return false;
 }
 
 /** Inside a paragraph, a sentence whose period follows a function word ("members of.") broke off. */

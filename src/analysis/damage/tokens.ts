@@ -154,10 +154,12 @@ function unmatched(source: string, block: Block, lines: readonly { from: number;
   const stacks = new Map<string, Lone[]>();
   const lone: Lone[] = [];
   let last = -1;
-  // The block's markup before its text (`[Footnote 3: ` of a note) may open a bracket its text closes.
+  // The block's markup around its text (`[Footnote 3: ` … `]` of a note) may open a bracket its text closes, or close one.
   const first = block.segments[0];
+  const final = block.segments[block.segments.length - 1];
   const markup = first && first.from > block.span.from ? [{ from: block.span.from, to: first.from }] : [];
-  for (const seg of [...markup, ...lines]) {
+  const closing = final && final.to < block.span.to ? [{ from: final.to, to: block.span.to }] : [];
+  for (const seg of [...markup, ...lines, ...closing]) {
     const text = source.slice(seg.from, seg.to).replace(NOTATION, (n) => ' '.repeat(n.length));
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;

@@ -40,6 +40,8 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
     for (const seg of block.segments) {
       const text = source.slice(seg.from, seg.to);
       for (const m of text.matchAll(BRACKETED)) {
+        // Notes are numbered from 1; `x[0]` and brackets inside inline code (``a[2]``) are indexing, not citing.
+        if (Number(m[1]) === 0 || insideCode(text, m.index!)) continue;
         const from = seg.from + m.index!;
         block.markers.push({
           from,
@@ -82,6 +84,11 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
     }
     block.markers.sort((a, b) => a.from - b.from);
   }
+}
+
+/** True when `at` lies inside an inline code span of `line` (an odd number of backtick runs before it). */
+function insideCode(line: string, at: number): boolean {
+  return ((line.slice(0, at).match(/`+/gu) ?? []).length) % 2 === 1;
 }
 
 /**
