@@ -7,6 +7,8 @@
 import type { Block, FootnoteMarker, ParsedText } from '../document/structure.ts';
 import { flag, type Finding, type Flag } from './finding.ts';
 import { entryKey, footnoteIndex, markerKey, type FootnoteIndex } from './footnote-index.ts';
+import { blockText } from '../document/structure.ts';
+import { NOTES_HEADING } from '../document/layout/notes.ts';
 import { blockRange } from './text.ts';
 
 /** A text cited only by glued numbers needs this many before its missing notes list is reported. */
@@ -34,7 +36,9 @@ export function detectFootnotes(parsed: ParsedText): Finding[] {
   const inNotes = citedInNotes(source, index);
   const out: Finding[] = [];
   if (!index.hasNotesList) {
-    for (const item of missingNotes(index)) out.push(item);
+    const notes = missingNotes(index);
+    for (const item of notes) out.push(item);
+    if (notes.length) for (const item of emptyNotesSections(parsed)) out.push(item);
   } else {
     for (const marker of index.markers) {
       const entry = index.entryOf.get(marker);
@@ -42,6 +46,8 @@ export function detectFootnotes(parsed: ParsedText): Finding[] {
       else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${markerKey(marker)} points at no entry: the notes list has no note ${markerKey(marker)}.`, 0.85));
     }
     for (const item of entryFlags(source, index, inNotes)) out.push(item);
+    for (const item of listDebris(source, parsed)) out.push(item);
+    for (const item of lettersPrintedAsNumbers(index)) out.push(item);
   }
   for (const item of sequenceGaps(index, inNotes)) out.push(item);
   for (const item of repeatedGluedNumbers(index)) out.push(item);
@@ -103,6 +109,29 @@ function citedInNotes(source: string, index: FootnoteIndex): ReadonlyMap<string,
   return out;
 }
 
+/**
+ * Where the text cites notes but has no notes list, a section headed as one
+ * (`Notes`, `References`) that holds no entry is where the list was lost: a
+ * page saved before its notes loaded, a list cut in copying.
+ */
+function emptyNotesSections(parsed: ParsedText): Flag[] {
+  const { source, blocks } = parsed;
+  const out: Flag[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const heading = blocks[i]!;
+    if (heading.type !== 'heading') continue;
+    const title = blockText(source, heading).replace(/\s+/gu, ' ').trim();
+    if (!NOTES_HEADING.test(title)) continue;
+    let j = i + 1;
+    while (j < blocks.length && blocks[j]!.type !== 'heading' && blocks[j]!.type !== 'title') j++;
+    const content = blocks.slice(i + 1, j).map((b) => blockText(source, b).replace(/\s+/gu, ' ').trim()).join(' ');
+    const end = j > i + 1 ? blocks[j - 1]!.span.to : heading.span.to;
+    const holds = content ? `holds only "${content.length > PREVIEW_CHARS / 2 ? `${content.slice(0, PREVIEW_CHARS / 2 - 1)}…` : content}"` : 'is empty';
+    out.push(flag('footnotes', 'missing-passage', { from: heading.span.from, to: end }, `The section "${title}" ${holds}: the notes the text cites were lost from it.`, 0.8));
+  }
+  return out;
+}
+
 function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
   const out: Flag[] = [];
   const seen = new Map<string, Block>();
@@ -135,6 +164,45 @@ function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<s
     previous = previous === null ? n : Math.max(previous, n);
   }
   return out;
+}
+
+/**
+ * Numbered items of a notes list that hold no reference (the importer keeps
+ * them out of the numbering, `renumberListDebris`): an empty item, a style
+ * sheet, a dead-link tag a converter numbered. Each pushes the printed
+ * numbers one further from the markers, which a reader comparing the two
+ * needs to know.
+ */
+function listDebris(source: string, parsed: ParsedText): Flag[] {
+  const out: Flag[] = [];
+  for (const block of parsed.blocks) {
+    if (block.type !== 'note' || entryKey(block) !== null) continue;
+    const range = blockRange(block);
+    const text = range ? source.slice(range.from, range.to).replace(/\s+/gu, ' ').trim() : '';
+    const what = !text ? 'is empty' : /\{[^}]*:[^}]*\}/u.test(text) ? `holds style-sheet code ("${clip(text)}"), not a reference` : `holds no reference, only "${clip(text)}"`;
+    out.push(flag('footnotes', 'broken-reference', block.span, `This numbered item of the notes list ${what}: it is conversion debris, and from here on the printed numbers run ahead of the markers citing the entries.`, 0.8));
+  }
+  return out;
+}
+
+/**
+ * Lettered notes (`[a]`, `[b]` in the text) whose list prints numbers (the
+ * importer matched them by count, `labelLetteredNotes`): the letters were
+ * lost in conversion, and the list's numbers collide with those of the
+ * numbered citations. One flag over the list.
+ */
+function lettersPrintedAsNumbers(index: FootnoteIndex): Flag[] {
+  const lettered = index.entries.filter((e) => e.label !== undefined && /^[a-z]$/u.test(e.label) && e.number !== undefined);
+  if (!lettered.length) return [];
+  const first = lettered[0]!;
+  const last = lettered[lettered.length - 1]!;
+  const letters = `${first.label}–${last.label}`;
+  const numbers = `${first.number}–${last.number}`;
+  return [flag('footnotes', 'broken-reference', { from: first.span.from, to: last.span.to }, `The text cites notes ${letters} by letter, but this list prints them as ${numbers}: the letters were lost in conversion, and the numbers collide with those of the numbered citations.`, 0.7)];
+}
+
+function clip(text: string): string {
+  return text.length > PREVIEW_CHARS / 2 ? `${text.slice(0, PREVIEW_CHARS / 2 - 1)}…` : text;
 }
 
 /** Why an entry's content is lost, as the end of a sentence, or null when it has a title or author. */

@@ -163,6 +163,13 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
     assert.deepEqual(run(page), []);
   });
 
+  it('calls a sentence broken at a hard line break (two spaces) in a one-paragraph-per-line text split, not lost', () => {
+    const long = `${PROSE} ${PROSE} ${PROSE}`;
+    const lines = [long, long, 'Resolved by the assembly (two-thirds of members  ', 'concurring), That the articles be proposed, viz:  ', long];
+    const text = lines.join('\n');
+    assert.deepEqual(run(text), [['split', 'Resolved by the assembly (two-thirds of members']]);
+  });
+
   it('takes a sentence resumed after a caption for one sentence, not a break', () => {
     const text = `${PROSE}\n\nThe data on city budgets and on spending in the districts were scarce, especially\n\nFigure 3 | Budget by year\n\nfor the years after the reform. ${PROSE}`;
     assert.deepEqual(run(text), []);

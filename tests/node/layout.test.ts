@@ -297,3 +297,21 @@ describe('layout: profile and override', () => {
     assert.throws(() => readManifest({ documents: [{ ...entry, layout: { headings: 'wavy' } }] }), (e: Error) => e instanceof ManifestError && /entry 1 \("a"\): "layout.headings" must be one of/u.test(e.message));
   });
 });
+
+// Last in the file: `prose()` advances a shared seed, and the tests above were written against its earlier values.
+describe('layout: hard line breaks', () => {
+  it('joins, in a one-paragraph-per-line text, a line closed by a hard break (two spaces) in mid-sentence to the next', () => {
+    const lines = [
+      prose(3),
+      'Resolved by the assembly (two-thirds of members  ',
+      'concurring), That the articles be proposed to the  ',
+      'Councils of the provinces, to be valid as part of the charter, viz:  ',
+      `Article one. ${prose(2)}`,
+      prose(2),
+    ];
+    const parsed = parsePlainText(lines.join('\n'));
+    assert.equal(parsed.profile?.paragraphs, 'single-lines');
+    assert.equal(texts(parsed, 'paragraph').length, 4);
+    assert.match(texts(parsed, 'paragraph')[1]!, /^Resolved[^]*viz:$/u);
+  });
+});

@@ -365,6 +365,16 @@ function innerBreaks(source: string, block: Block): Flag[] {
     if (ending === null) continue;
     const words = wordsIn(source, after.from, after.to).slice(0, 3);
     const end = words.length ? words[words.length - 1]!.to : after.to;
+    if (/ {2,}\r?$/u.test(source.slice(before.to, lineEnd(source, before.to)))) {
+      // Two spaces before the line end are a Markdown hard break: the line was broken on purpose, nothing lost.
+      out.push(damageFlag('split', { from: before.from, to: before.to }, {
+        conclusion: 'A line break cuts this sentence in two; nothing seems lost',
+        evidence: [`the line "${tail(source.slice(before.from, before.to))}" ${ending.seen.replace(/^it /u, '').replace(/ \("[^]*"\)$/u, '')} and closes with a hard line break (two spaces)`, `the next line runs on in lowercase ("${clip(source.slice(after.from, end))}")`, 'the text otherwise keeps each paragraph on one line'],
+        confidence: 0.6,
+        rule: 'breaks/inner-line:split',
+      }));
+      continue;
+    }
     out.push(damageFlag('missing-passage', { from: before.from, to: end }, {
       conclusion: 'Words are lost at a line break inside the paragraph',
       evidence: [`the line "${tail(source.slice(before.from, before.to))}" ${ending.seen.replace(/^it /u, '').replace(/ \("[^]*"\)$/u, '')}`, `the next line runs on in lowercase ("${clip(source.slice(after.from, end))}")`, 'the text otherwise keeps each paragraph on one line'],
@@ -373,6 +383,12 @@ function innerBreaks(source: string, block: Block): Flag[] {
     }));
   }
   return out;
+}
+
+/** Where the line holding `at` ends (its line break, or the end of the text). */
+function lineEnd(source: string, at: number): number {
+  const k = source.indexOf('\n', at);
+  return k < 0 ? source.length : k;
 }
 
 /** A heading followed by nothing, or directly by back matter, heads an empty section. */

@@ -54,7 +54,9 @@ export function detectTokens(parsed: ParsedText): Flag[] {
   parsed.blocks.forEach((block, index) => {
     const range = blockRange(block);
     if (!range) return;
-    const lines = block.segments.filter((s) => !NOT_WORDS.has(lineNotProse(lineOf(source, s)) as NotProse));
+    // A note's or list item's continuation lines are indented under its first: that indent does not make them code.
+    const hanging = block.type === 'note' || block.type === 'list-item';
+    const lines = block.segments.filter((s, k) => !NOT_WORDS.has(lineNotProse(hanging && k > 0 ? source.slice(s.from, s.to) : lineOf(source, s)) as NotProse));
     for (const seg of lines) {
       const text = source.slice(seg.from, seg.to);
       sentences += sentencesIn(source, seg.from, seg.to).length;
