@@ -16,6 +16,8 @@ import { proposeClaimLinks } from './claims/index.ts';
 import { detectBreaks } from './damage/breaks.ts';
 import { detectContradictions } from './damage/contradiction.ts';
 import { detectDroppedWords } from './damage/dropped-words.ts';
+import { detectEncoding } from './damage/encoding.ts';
+import { detectPunctuation } from './damage/punctuation.ts';
 import { detectSpelling } from './damage/spelling.ts';
 import { detectTokens } from './damage/tokens.ts';
 import { detectUnsupported } from './damage/unsupported.ts';
@@ -71,6 +73,8 @@ export function findTextFindings(input: AnalysisInput): TextFindings {
     ...detectFootnotes(parsed),
     ...detectBreaks(parsed, { title: input.title }),
     ...detectTokens(parsed),
+    ...detectEncoding(parsed),
+    ...detectPunctuation(parsed),
     ...detectSpelling(parsed),
     ...detectDroppedWords(parsed),
     ...detectUnsupported(parsed),

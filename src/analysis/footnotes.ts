@@ -7,6 +7,8 @@
 import type { Block, FootnoteMarker, ParsedText } from '../document/structure.ts';
 import { flag, type Finding, type Flag } from './finding.ts';
 import { entryKey, footnoteIndex, markerKey, type FootnoteIndex } from './footnote-index.ts';
+import { blockText } from '../document/structure.ts';
+import { NOTES_HEADING } from '../document/layout/notes.ts';
 import { blockRange } from './text.ts';
 
 /** A text cited only by glued numbers needs this many before its missing notes list is reported. */
@@ -31,18 +33,23 @@ const BOILERPLATE = [
 export function detectFootnotes(parsed: ParsedText): Finding[] {
   const index = footnoteIndex(parsed);
   const { source } = parsed;
+  const inNotes = citedInNotes(source, index);
   const out: Finding[] = [];
   if (!index.hasNotesList) {
-    for (const item of missingNotes(index)) out.push(item);
+    const notes = missingNotes(index);
+    for (const item of notes) out.push(item);
+    if (notes.length) for (const item of emptyNotesSections(parsed)) out.push(item);
   } else {
     for (const marker of index.markers) {
       const entry = index.entryOf.get(marker);
       if (entry) out.push(link(source, marker, entry));
       else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${markerKey(marker)} points at no entry: the notes list has no note ${markerKey(marker)}.`, 0.85));
     }
-    for (const item of entryFlags(source, index)) out.push(item);
+    for (const item of entryFlags(source, index, inNotes)) out.push(item);
+    for (const item of listDebris(source, parsed)) out.push(item);
+    for (const item of lettersPrintedAsNumbers(index)) out.push(item);
   }
-  for (const item of sequenceGaps(index)) out.push(item);
+  for (const item of sequenceGaps(index, inNotes)) out.push(item);
   for (const item of repeatedGluedNumbers(index)) out.push(item);
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
 }
@@ -80,7 +87,52 @@ function missingNotes(index: FootnoteIndex): Flag[] {
   return out;
 }
 
-function entryFlags(source: string, index: FootnoteIndex): Flag[] {
+/** A bracketed citation inside a note's text (`[12]`): explanatory notes cite the references too. */
+const NOTE_CITATION = /\[(\d{1,3})\](?![(\d])/gu;
+
+/**
+ * How many times each entry key is cited from inside another entry: an
+ * explanatory note ("Numbers vary by account.[4]") cites a reference that
+ * the body may never cite itself. Only in texts whose markers are bracketed.
+ */
+function citedInNotes(source: string, index: FootnoteIndex): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  if (!index.markers.some((m) => m.style === 'bracketed')) return out;
+  for (const entry of index.entries) {
+    const own = entryKey(entry);
+    for (const seg of entry.segments) {
+      for (const m of source.slice(seg.from, seg.to).matchAll(NOTE_CITATION)) {
+        if (m[1] !== own) out.set(m[1]!, (out.get(m[1]!) ?? 0) + 1);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the text cites notes but has no notes list, a section headed as one
+ * (`Notes`, `References`) that holds no entry is where the list was lost: a
+ * page saved before its notes loaded, a list cut in copying.
+ */
+function emptyNotesSections(parsed: ParsedText): Flag[] {
+  const { source, blocks } = parsed;
+  const out: Flag[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const heading = blocks[i]!;
+    if (heading.type !== 'heading') continue;
+    const title = blockText(source, heading).replace(/\s+/gu, ' ').trim();
+    if (!NOTES_HEADING.test(title)) continue;
+    let j = i + 1;
+    while (j < blocks.length && blocks[j]!.type !== 'heading' && blocks[j]!.type !== 'title') j++;
+    const content = blocks.slice(i + 1, j).map((b) => blockText(source, b).replace(/\s+/gu, ' ').trim()).join(' ');
+    const end = j > i + 1 ? blocks[j - 1]!.span.to : heading.span.to;
+    const holds = content ? `holds only "${content.length > PREVIEW_CHARS / 2 ? `${content.slice(0, PREVIEW_CHARS / 2 - 1)}…` : content}"` : 'is empty';
+    out.push(flag('footnotes', 'missing-passage', { from: heading.span.from, to: end }, `The section "${title}" ${holds}: the notes the text cites were lost from it.`, 0.8));
+  }
+  return out;
+}
+
+function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
   const out: Flag[] = [];
   const seen = new Map<string, Block>();
   let previous: number | null = null;
@@ -90,16 +142,17 @@ function entryFlags(source: string, index: FootnoteIndex): Flag[] {
     const n = entry.label === undefined ? entry.number! : Number.NaN;
     const range = blockRange(entry) ?? entry.span;
     const citing = index.citedBy.get(entry) ?? [];
+    const cites = citing.length + (inNotes.get(key) ?? 0);
     if (seen.has(key)) {
       out.push(flag('footnotes', 'garbled', entry.span, `The notes list numbers two entries ${key}; markers citing ${key} resolve to the first.`, 0.8));
     } else {
       seen.set(key, entry);
-      if (citing.length === 0) {
+      if (cites === 0) {
         out.push(flag('footnotes', 'uncited-reference', range, `No marker in the text cites note ${key}: the passage that cited it was probably lost.`, 0.8));
       }
       const expected = entry.backlinks?.length ?? 0;
-      if (expected >= 2 && citing.length > 0 && citing.length < expected) {
-        out.push(flag('footnotes', 'missing-passage', range, `Note ${key} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${citing.length} marker${citing.length === 1 ? '' : 's'} cite${citing.length === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
+      if (expected >= 2 && cites > 0 && cites < expected) {
+        out.push(flag('footnotes', 'missing-passage', range, `Note ${key} lists ${expected} backlinks (${entry.backlinks!.join(' ')}) but only ${cites} marker${cites === 1 ? '' : 's'} cite${cites === 1 ? 's' : ''} it: a citing passage is missing.`, 0.6));
       }
     }
     const lost = lostContent(source, entry);
@@ -111,6 +164,45 @@ function entryFlags(source: string, index: FootnoteIndex): Flag[] {
     previous = previous === null ? n : Math.max(previous, n);
   }
   return out;
+}
+
+/**
+ * Numbered items of a notes list that hold no reference (the importer keeps
+ * them out of the numbering, `renumberListDebris`): an empty item, a style
+ * sheet, a dead-link tag a converter numbered. Each pushes the printed
+ * numbers one further from the markers, which a reader comparing the two
+ * needs to know.
+ */
+function listDebris(source: string, parsed: ParsedText): Flag[] {
+  const out: Flag[] = [];
+  for (const block of parsed.blocks) {
+    if (block.type !== 'note' || entryKey(block) !== null) continue;
+    const range = blockRange(block);
+    const text = range ? source.slice(range.from, range.to).replace(/\s+/gu, ' ').trim() : '';
+    const what = !text ? 'is empty' : /\{[^}]*:[^}]*\}/u.test(text) ? `holds style-sheet code ("${clip(text)}"), not a reference` : `holds no reference, only "${clip(text)}"`;
+    out.push(flag('footnotes', 'broken-reference', block.span, `This numbered item of the notes list ${what}: it is conversion debris, and from here on the printed numbers run ahead of the markers citing the entries.`, 0.8));
+  }
+  return out;
+}
+
+/**
+ * Lettered notes (`[a]`, `[b]` in the text) whose list prints numbers (the
+ * importer matched them by count, `labelLetteredNotes`): the letters were
+ * lost in conversion, and the list's numbers collide with those of the
+ * numbered citations. One flag over the list.
+ */
+function lettersPrintedAsNumbers(index: FootnoteIndex): Flag[] {
+  const lettered = index.entries.filter((e) => e.label !== undefined && /^[a-z]$/u.test(e.label) && e.number !== undefined);
+  if (!lettered.length) return [];
+  const first = lettered[0]!;
+  const last = lettered[lettered.length - 1]!;
+  const letters = `${first.label}–${last.label}`;
+  const numbers = `${first.number}–${last.number}`;
+  return [flag('footnotes', 'broken-reference', { from: first.span.from, to: last.span.to }, `The text cites notes ${letters} by letter, but this list prints them as ${numbers}: the letters were lost in conversion, and the numbers collide with those of the numbered citations.`, 0.7)];
+}
+
+function clip(text: string): string {
+  return text.length > PREVIEW_CHARS / 2 ? `${text.slice(0, PREVIEW_CHARS / 2 - 1)}…` : text;
 }
 
 /** Why an entry's content is lost, as the end of a sentence, or null when it has a title or author. */
@@ -134,11 +226,15 @@ function lostContent(source: string, entry: Block): string | null {
  * Where the numbers of first citations jump past numbers that nothing cites,
  * the passage carrying those notes is gone. Flagged on the first marker after the jump.
  */
-function sequenceGaps(index: FootnoteIndex): Flag[] {
+function sequenceGaps(index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
   const numbered = index.markers.filter((m) => m.label === undefined);
-  const cited = new Set(numbered.map((m) => m.number));
+  const cited = new Set([...numbered.map((m) => m.number), ...[...inNotes.keys()].map(Number)]);
   const out: Flag[] = [];
-  let highest = 0;
+  // A notes list that itself starts above 1, at the first number cited, continues a numbering begun
+  // elsewhere (an excerpt of a book numbered throughout): nothing before it was lost from this text.
+  const listed = index.entries.filter((e) => e.label === undefined && e.number !== undefined).map((e) => e.number!);
+  const firstListed = listed.reduce((a, b) => Math.min(a, b), listed.length ? Infinity : 0);
+  let highest = numbered[0] && numbered[0].number === firstListed ? firstListed - 1 : 0;
   for (const marker of numbered) {
     const n = marker.number;
     if (n > highest + 1) {

@@ -70,6 +70,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
   const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none', unknown: paragraphs === 'unknown' }, width);
   renumberListDebris(blocks);
+  demoteBareBracketEntries(blocks);
   labelLetteredNotes(source, blocks);
   const hasTitle = markTitle(source, blocks, options.title);
   markCaptionDebris(source, blocks, hasTitle, classic);
@@ -88,7 +89,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
 }
 
 function freeze(b: MutableBlock): ParsedText['blocks'][number] {
-  const { noteStyle: _style, caret: _caret, chrome: _chrome, ...block } = b;
+  const { noteStyle: _style, caret: _caret, chrome: _chrome, directive: _directive, ...block } = b;
   return block;
 }
 
@@ -353,6 +354,23 @@ function renumberListDebris(blocks: MutableBlock[]): void {
       if (b.caret) b.number = n++;
       else delete b.number;
     }
+  }
+}
+
+/**
+ * Where notes are reStructuredText directives (`.. [3] text`), a `[3] text`
+ * line without the directive is not a footnote in that syntax (an author may
+ * write one so on purpose, to keep an entry out of the notes): it is an
+ * entry of the bibliography, not a note markers resolve to.
+ */
+function demoteBareBracketEntries(blocks: MutableBlock[]): void {
+  if (!blocks.some((b) => b.type === 'note' && b.directive)) return;
+  for (const b of blocks) {
+    if (b.type !== 'note' || b.noteStyle !== 'bracket-n' || b.directive) continue;
+    b.type = 'list-item';
+    delete b.number;
+    delete b.label;
+    delete b.noteStyle;
   }
 }
 

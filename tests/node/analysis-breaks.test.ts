@@ -156,6 +156,20 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
     assert.match(f.description, /^The paragraph breaks off and the rest is lost: it ends with "the".*and the next paragraph starts a new sentence with a capital/);
   });
 
+  it('takes a lowercase paragraph after code introduced by a colon, or after a block stopping mid-clause, for a resumed sentence', () => {
+    const code = `${PROSE} The proposed declaration::\n\n    nonlocal x\n\nprevents x from becoming a local name in the scope. ${PROSE}`;
+    assert.deepEqual(run(code), []);
+    const page = `${PROSE}\n\nPoor ventilation and damp are linked to a range of conditions, including asthma,\n\n2  |  EXAMPLE.ORG\n\nand are associated with poor attendance at school. ${PROSE}`;
+    assert.deepEqual(run(page), []);
+  });
+
+  it('calls a sentence broken at a hard line break (two spaces) in a one-paragraph-per-line text split, not lost', () => {
+    const long = `${PROSE} ${PROSE} ${PROSE}`;
+    const lines = [long, long, 'Resolved by the assembly (two-thirds of members  ', 'concurring), That the articles be proposed, viz:  ', long];
+    const text = lines.join('\n');
+    assert.deepEqual(run(text), [['split', 'Resolved by the assembly (two-thirds of members']]);
+  });
+
   it('takes a sentence resumed after a caption for one sentence, not a break', () => {
     const text = `${PROSE}\n\nThe data on city budgets and on spending in the districts were scarce, especially\n\nFigure 3 | Budget by year\n\nfor the years after the reform. ${PROSE}`;
     assert.deepEqual(run(text), []);

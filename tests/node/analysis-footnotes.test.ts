@@ -85,6 +85,59 @@ describe('detectFootnotes', () => {
     assert.match(gap.kind === 'flag' ? gap.description : '', /jump from 1 to 4: the passage carrying notes 2–3 is missing/);
   });
 
+  it('counts citations made inside explanatory notes: a reference cited only there is cited, and no gap is reported', () => {
+    const text = [
+      'Numbers vary.[a] The battle began.[1] It ended.[3]', '', '## Notes', '',
+      '  1. **^** Numbers vary by account.[2]', '', '## Citations', '',
+      '  1. **^** Smith, A. Rivers.', '  2. ^ _**a**_ _**b**_ Jones, B. Hills.', '  3. **^** Brown, C. Roads.',
+    ].join('\n');
+    const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');
+    // Note 2 is cited once, inside note a, though it lists two backlinks: that flag is right; so is the
+    // flag on the notes printed 1–1 for the letter a.
+    assert.deepEqual(flags.map((f) => [tagOf(f), quoteOf(text, f).trim().slice(0, 8)]), [['broken-reference', '1. **^**'], ['missing-passage', 'Jones, B']]);
+  });
+
+  it('takes a notes list starting at the first number cited for a numbering begun elsewhere, not a loss', () => {
+    const text = ['Part of a longer book.[4] It goes on.[5]', '', '[Footnote 4: A note.]', '', '[Footnote 5: Another note.]', ''].join('\n');
+    assert.deepEqual(detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag'), []);
+    const lost = ['A claim.[2] Another.[3]', '', 'References', '', '  1. ^ Smith, A.', '  2. ^ Jones, B.', '  3. ^ Brown, C.'].join('\n');
+    assert.deepEqual(tags(detectFootnotes(parsePlainText(lost)).filter((f) => f.kind === 'flag')), ['missing-passage', 'uncited-reference']);
+  });
+
+  it('flags converter debris numbered in the notes list: a style sheet, an empty item, a dead-link tag', () => {
+    const text = [
+      'First.[1] Second.[2] Third.[3]', '', 'References', '',
+      '   1. ^ Smith, A.', '   2. .style-sheet{color:red}', '   3. ^ Jones, B.', '   4.', '   5. ^ a bBrown, C. (2001)', '   6. [dead_link]',
+      '   7. ^ Green, D.', '   8. ^ Gray, E.', '   9. ^ White, F.', '  10. ^ Black, G.', '  11. ^ Stone, H.', '  12. ^ Lane, I.', '',
+    ].join('\n');
+    const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag' && f.tag === 'broken-reference');
+    assert.deepEqual(flags.map((f) => quoteOf(text, f).trim()), ['2. .style-sheet{color:red}', '4.', '6. [dead_link]']);
+    assert.match(flags[0]!.description, /style-sheet code/u);
+    assert.match(flags[1]!.description, /is empty/u);
+  });
+
+  it('flags lettered notes printed as a numbered list, once over the list', () => {
+    const text = [
+      '# Battle', '', 'Numbers vary.[a] Sources agree.[1] Others differ.[b][2]', '', '## Notes', '',
+      '  1. **^** Numbers vary by account.', '  2. **^** Allied numbers vary too.', '', '## Citations', '',
+      '  1. **^** Chandler 1966, p. 416.', '  2. **^** Uffindell, p. 25.', '',
+    ].join('\n');
+    const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');
+    assert.equal(flags.length, 1);
+    assert.equal(flags[0]!.kind === 'flag' && flags[0]!.tag, 'broken-reference');
+    assert.match(quoteOf(text, flags[0]!), /^ {2}1\. \*\*\^\*\* Numbers vary[^]*Allied numbers vary too\.$/u);
+    assert.match(flags[0]!.description, /notes a–b by letter, but this list prints them as 1–2/u);
+  });
+
+  it('flags a Notes section that holds no notes where the text cites notes without a list', () => {
+    const text = ['# Topic', '', 'A claim.[1] Another.[2] A third.[3]', '', '## Notes', '', 'Loading content...', '', '## See also', '', 'Other topics.'].join('\n');
+    const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');
+    const section = flags.find((f) => quoteOf(text, f).startsWith('## Notes'));
+    assert.ok(section);
+    assert.equal(quoteOf(text, section), '## Notes\n\nLoading content...');
+    assert.match(section.description, /holds only "Loading content\.\.\."/u);
+  });
+
   it('expects an entry with backlinks a b to be cited twice', () => {
     const text = ['One claim.[1]', '', 'References', '', '  1. ^ a b Smith, Jane (2001). A Book. Press.'].join('\n');
     const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');

@@ -5,6 +5,8 @@ import { detectTokens } from '../../src/analysis/damage/tokens.ts';
 import { detectSpelling } from '../../src/analysis/damage/spelling.ts';
 import { detectDroppedWords } from '../../src/analysis/damage/dropped-words.ts';
 import { detectUnsupported } from '../../src/analysis/damage/unsupported.ts';
+import { detectEncoding } from '../../src/analysis/damage/encoding.ts';
+import { detectPunctuation } from '../../src/analysis/damage/punctuation.ts';
 
 const quotes = (text: string, found: readonly { from: number; to: number }[]) => found.map((f) => text.slice(f.from, f.to));
 
@@ -23,6 +25,7 @@ describe('detectTokens', () => {
       expected: [],
     },
     { name: 'nothing in bracketed notation', text: "The singer calls W[)a]y' ho y[=a]rhnie, way ho y[=a]rhnie, twice.", expected: [] },
+    { name: 'nothing in a quotation closed on the indented next line of a reference entry', text: 'A claim.[1]\n\nReferences\n\n  1. ^ Smith, J. (2001). "The_Concept_of_Housing\n      Affordability". Press.\n  2. ^ Doe (1999). "Another\n      Title". Press.', expected: [] },
     { name: 'nothing in a bracketed passage over two paragraphs', text: 'A story.\n\n[Footnote 3: The song goes on\n\nfor a long time in the night.]\n\nThe end.', expected: [] },
     {
       name: 'none of the look-alikes: decades, ordinals, US$, codes, grammatical repeats, closed brackets',
@@ -81,6 +84,7 @@ describe('detectDroppedWords', () => {
     { name: 'a verb before a parenthesis opening with a preposition', text: 'The coalition achieved (of 36 percent) a win.', expected: ['achieved (of'] },
     { name: 'a name standing alone as a sentence', text: 'They got little beyond that. Stanislav Svoboda. The ambassador recalled it.', expected: ['Stanislav Svoboda.'] },
     { name: 'a determiner before a modal used as a verb', text: 'The will be read tomorrow, they said.', expected: ['The will be'] },
+    { name: 'a preposition before "per cent", its number gone', text: 'The bonds bear interest at the rate of per cent a year.', expected: ['of per cent'] },
     {
       name: 'none of the nouns that are also modals, phrasal verbs, compounds or letters',
       text: 'The will of the people prevailed. He opened the can of paint and the may blossom fell. They chose to break off the talks and set off at once. The on-lookers cheered. Walk from a to b and then from b to a. They spoke with all the might of the fleet.',
@@ -93,7 +97,7 @@ describe('detectDroppedWords', () => {
     },
     {
       name: 'none of the look-alikes',
-      text: 'The right to vote would be granted. They had to do so. A few of them achieved (in part) success. They met Fidel Castro. The Cold War ended.',
+      text: 'The rate rose by 5 per cent. What per cent of them voted? The right to vote would be granted. They had to do so. A few of them achieved (in part) success. They met Fidel Castro. The Cold War ended.',
       expected: [],
     },
   ];
@@ -111,4 +115,39 @@ describe('detectUnsupported', () => {
     assert.deepEqual(quotes(text, found), ['The port opened in 1850.[citation needed]', 'It grew recently[when?] and some say it is the largest.[who?]']);
     assert.deepEqual(found[0]!.evidence, ['the tag "[citation needed]" follows it']);
   });
+});
+
+describe('detectEncoding', () => {
+  it('flags UTF-8 read as single-byte characters (mojibake) and C1 control characters, saying what was meant', () => {
+    const text = 'A continuum \u00e2\u0080\u0093 from shelters. Andr\u00c3\u00a9 wrote it in the 19th century\u00e2\u0080\u0099s cities; a stray \u0085 here.';
+    const found = detectEncoding(parsePlainText(text));
+    assert.deepEqual(quotes(text, found), ['\u00e2\u0080\u0093', 'Andr\u00c3\u00a9', 'century\u00e2\u0080\u0099s', '\u0085']);
+    assert.match(found[1]!.description, /UTF-8 bytes of "é"/u);
+    assert.match(found[0]!.description, /"â" and 2 invisible control characters are the UTF-8 bytes of "–"/u);
+  });
+
+  it('leaves real accented and non-Latin text alone', () => {
+    const text = 'São Paulo, Relações, Brandão, Ménéval, Ærø, naïve café, Привет, 中文, “quoted” — and ©2020.';
+    assert.deepEqual(detectEncoding(parsePlainText(text)), []);
+  });
+});
+
+describe('detectPunctuation', () => {
+  const cases: readonly { name: string; text: string; expected: readonly string[] }[] = [
+    { name: 'a period before a comma after a full word', text: 'It shall end before the first day of January., A.D. 1900, as agreed.', expected: ['January.,'] },
+    { name: 'a period before a lowercase conjunction', text: 'Take the whole free and slave country. and we shall find a great deal.', expected: ['country. and'] },
+    { name: 'a hyphen and a dash run together', text: 'See the guide “Energy Programs in K-–2 Schools.” for more.', expected: ['K-–2'] },
+    { name: 'a sum with two decimal points', text: 'For judicial purposes, $5,939.009.29; for others, $1,200.50 only.', expected: ['$5,939.009.29'] },
+    {
+      name: 'none of the look-alikes: abbreviations, sentence ends, single dashes, section numbers',
+      text: 'They met in the U.S., in Washington, etc., and Smith Jr., too. It ended. And then it began. Pages 12–19 and 1960-1970 -- a pause. Section 2.3.1 applies, and $1,234.56 was paid.',
+      expected: [],
+    },
+    { name: 'nothing in a reference entry', text: 'Smith, J. 2001. History of Ports., Vol. 2. Boston: Harbor Press.', expected: [] },
+  ];
+  for (const c of cases) {
+    it(`flags ${c.name}`, () => {
+      assert.deepEqual(quotes(c.text, detectPunctuation(parsePlainText(c.text))), c.expected);
+    });
+  }
 });

@@ -222,6 +222,16 @@ describe('layout: markers and notes lists', () => {
     assert.equal(parsed.blocks[0]!.type, 'caption');
   });
 
+  it('keeps a [n] line written without the directive out of a reStructuredText notes list, and code indexing out of the markers', () => {
+    const text = [
+      'Abstract', '========', '', 'Proposals were made [1]_ and made again [2]_, but not ``x[0]`` or ``y[3]``.', '',
+      'References', '==========', '', '.. [1] A first thread', '', '[2] A thread kept out of the notes', '', '.. [3] A third thread', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(resolutions(parsed), { 1: 'A first', 2: '(none)' });
+    assert.equal(parsed.blocks.find((b) => blockText(text, b).startsWith('A thread kept'))?.type, 'list-item');
+  });
+
   it('resolves markers to a [n] text notes list', () => {
     const text = ['A claim.[1] Another.[2]', '', 'References', '', '[1] Smith, A. Rivers.', '[2] Jones, B. Hills.', ''].join('\n');
     const parsed = parsePlainText(text);
@@ -285,5 +295,23 @@ describe('layout: profile and override', () => {
     const entry = { id: 'a', file: 'a.txt', iri: 'https://x.org/a', kind: 'k', language: 'en', label: 'A', title: null, author: null };
     assert.deepEqual(readManifest({ documents: [{ ...entry, layout: { headings: 'setext' } }] }).documents[0]!.layout, { headings: 'setext' });
     assert.throws(() => readManifest({ documents: [{ ...entry, layout: { headings: 'wavy' } }] }), (e: Error) => e instanceof ManifestError && /entry 1 \("a"\): "layout.headings" must be one of/u.test(e.message));
+  });
+});
+
+// Last in the file: `prose()` advances a shared seed, and the tests above were written against its earlier values.
+describe('layout: hard line breaks', () => {
+  it('joins, in a one-paragraph-per-line text, a line closed by a hard break (two spaces) in mid-sentence to the next', () => {
+    const lines = [
+      prose(3),
+      'Resolved by the assembly (two-thirds of members  ',
+      'concurring), That the articles be proposed to the  ',
+      'Councils of the provinces, to be valid as part of the charter, viz:  ',
+      `Article one. ${prose(2)}`,
+      prose(2),
+    ];
+    const parsed = parsePlainText(lines.join('\n'));
+    assert.equal(parsed.profile?.paragraphs, 'single-lines');
+    assert.equal(texts(parsed, 'paragraph').length, 4);
+    assert.match(texts(parsed, 'paragraph')[1]!, /^Resolved[^]*viz:$/u);
   });
 });

@@ -79,6 +79,18 @@ describe('parsePlainText', () => {
     assert.deepEqual(markers, ['1', '2', '3', '4', '5', '6']);
   });
 
+  it('finds the glued markers of PDF extracts: kerning spaces, a comma inside a sentence, the next number glued to a word', () => {
+    const text = [
+      'It ended in inequality .1 In such systems the mayor decided.',
+      'They called it a power of the citizens .” 2 Many agreed with that.',
+      'The budget held for a two-year period,3 which made planning easier.',
+      'It was approved by the Council4 but did not result in works.',
+      'The count was 12 ships in 1990 and 45 boats, and Council99 met later.',
+    ].join('\n\n');
+    const markers = parsePlainText(text).blocks.flatMap((b) => b.markers.map((m) => text.slice(m.from, m.to)));
+    assert.deepEqual(markers, ['1', '2', '3', '4']);
+  });
+
   it('rejects glued numbers that jump far beyond the sequence', () => {
     const text = 'First.1 Second.2 Then the year.1999 Later.3';
     const markers = parsePlainText(text).blocks.flatMap((b) => b.markers.map((m) => m.number));

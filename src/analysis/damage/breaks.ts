@@ -295,6 +295,7 @@ function brokenStart(ctx: Context, i: number): Flag | null {
   const before = i > 0 ? ctx.endRole[i - 1] : null;
   if (lower && before !== null && before !== 'a heading' && !isInterruption(before)) return null;
   if (lower && !/[.,;:!?]/u.test(text) && !text.includes('\n') && text.split(/\s+/u).length <= 6) return null;
+  if (lower && resumesAfterDisplay(ctx, i)) return null;
   const p = lower ? previousProse(ctx, i) : null;
   if (p !== null) {
     const prevRange = blockRange(blocks[p]!)!;
@@ -314,6 +315,30 @@ function brokenStart(ctx: Context, i: number): Flag | null {
     confidence: punct ? 0.85 : 0.75,
     rule: punct ? 'breaks/start:punctuation' : 'breaks/start:lowercase',
   });
+}
+
+/**
+ * A lowercase paragraph resumes a sentence set around displayed material:
+ * the prose before the display ends with a colon (`The proposed
+ * declaration::` / code / `prevents x from …`), or a block between (a page's
+ * furniture, a paragraph the layout read as a caption) itself stops
+ * mid-clause, on a comma, a dash or a function word.
+ */
+function resumesAfterDisplay(ctx: Context, i: number): boolean {
+  const { source, blocks } = ctx;
+  for (let j = i - 1; j >= 0; j--) {
+    const block = blocks[j]!;
+    if (block.type === 'heading' || block.type === 'title') return false;
+    const range = blockRange(block);
+    if (!range) continue;
+    const end = proseEnd(source, block);
+    const ending = unfinished(source, range.from, end);
+    const text = source.slice(range.from, end).replace(TRAILING_MARKUP, '');
+    if (j < i - 1 && /:$/u.test(text)) return true;
+    if (ending && ending.kind !== 'unpunctuated' && ending.kind !== 'bracket') return true;
+    if (ctx.endRole[j] === null) return false;
+  }
+  return false;
 }
 
 /** Inside a paragraph, a sentence whose period follows a function word ("members of.") broke off. */
@@ -366,6 +391,16 @@ function innerBreaks(source: string, block: Block): Flag[] {
     if (ending === null) continue;
     const words = wordsIn(source, after.from, after.to).slice(0, 3);
     const end = words.length ? words[words.length - 1]!.to : after.to;
+    if (/ {2,}\r?$/u.test(source.slice(before.to, lineEnd(source, before.to)))) {
+      // Two spaces before the line end are a Markdown hard break: the line was broken on purpose, nothing lost.
+      out.push(damageFlag('split', { from: before.from, to: before.to }, {
+        conclusion: 'A line break cuts this sentence in two; nothing seems lost',
+        evidence: [`the line "${tail(source.slice(before.from, before.to))}" ${ending.seen.replace(/^it /u, '').replace(/ \("[^]*"\)$/u, '')} and closes with a hard line break (two spaces)`, `the next line runs on in lowercase ("${clip(source.slice(after.from, end))}")`, 'the text otherwise keeps each paragraph on one line'],
+        confidence: 0.6,
+        rule: 'breaks/inner-line:split',
+      }));
+      continue;
+    }
     out.push(damageFlag('missing-passage', { from: before.from, to: end }, {
       conclusion: 'Words are lost at a line break inside the paragraph',
       evidence: [`the line "${tail(source.slice(before.from, before.to))}" ${ending.seen.replace(/^it /u, '').replace(/ \("[^]*"\)$/u, '')}`, `the next line runs on in lowercase ("${clip(source.slice(after.from, end))}")`, 'the text otherwise keeps each paragraph on one line'],
@@ -374,6 +409,12 @@ function innerBreaks(source: string, block: Block): Flag[] {
     }));
   }
   return out;
+}
+
+/** Where the line holding `at` ends (its line break, or the end of the text). */
+function lineEnd(source: string, at: number): number {
+  const k = source.indexOf('\n', at);
+  return k < 0 ? source.length : k;
 }
 
 /** A heading followed by nothing, or directly by back matter, heads an empty section. */

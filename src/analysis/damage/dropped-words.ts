@@ -7,6 +7,7 @@
  *   or by a modal that is then used as a verb (`the will be`): `will`, `can`,
  *   `may`, `might` and `must` are also nouns (`the will of the people`, `the
  *   can of paint`), so a modal after a determiner needs a verb after it;
+ * - a preposition followed directly by "per cent", its number gone (`at the rate of per cent`);
  * - a past-tense verb followed by a parenthesis that opens with "of" (other
  *   prepositions open ordinary asides: "(in part)"), its object gone (`achieved (of 36 percent`);
  * - inside a paragraph, a "sentence" that is nothing but a name
@@ -60,6 +61,12 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(`\\b(?:[Tt]he|an?)\\s+(?:will|can|may|might|must)\\s+(?:${AFTER_VERB_MODAL})${WORD_END}`, 'gu'),
     rule: 'dropped/grammar:determiner',
     seen: 'a determiner is followed directly by a modal used as a verb, so its noun is missing',
+  },
+  {
+    // "per cent" measures a number: after a preposition, the number is gone (`at the rate of per cent`).
+    re: new RegExp(`\\b(?:of|at|by|to|from)\\s+(?:per\\s?cent|percent)${WORD_END}`, 'giu'),
+    rule: 'dropped/grammar:per-cent',
+    seen: '"per cent" follows a preposition directly, so the number it measures is missing',
   },
   {
     re: /\b\p{Ll}{3,}ed\s+\(of\b/gu,

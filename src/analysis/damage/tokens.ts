@@ -54,7 +54,9 @@ export function detectTokens(parsed: ParsedText): Flag[] {
   parsed.blocks.forEach((block, index) => {
     const range = blockRange(block);
     if (!range) return;
-    const lines = block.segments.filter((s) => !NOT_WORDS.has(lineNotProse(lineOf(source, s)) as NotProse));
+    // A note's or list item's continuation lines are indented under its first: that indent does not make them code.
+    const hanging = block.type === 'note' || block.type === 'list-item';
+    const lines = block.segments.filter((s, k) => !NOT_WORDS.has(lineNotProse(hanging && k > 0 ? source.slice(s.from, s.to) : lineOf(source, s)) as NotProse));
     for (const seg of lines) {
       const text = source.slice(seg.from, seg.to);
       sentences += sentencesIn(source, seg.from, seg.to).length;
@@ -154,10 +156,12 @@ function unmatched(source: string, block: Block, lines: readonly { from: number;
   const stacks = new Map<string, Lone[]>();
   const lone: Lone[] = [];
   let last = -1;
-  // The block's markup before its text (`[Footnote 3: ` of a note) may open a bracket its text closes.
+  // The block's markup around its text (`[Footnote 3: ` … `]` of a note) may open a bracket its text closes, or close one.
   const first = block.segments[0];
+  const final = block.segments[block.segments.length - 1];
   const markup = first && first.from > block.span.from ? [{ from: block.span.from, to: first.from }] : [];
-  for (const seg of [...markup, ...lines]) {
+  const closing = final && final.to < block.span.to ? [{ from: final.to, to: block.span.to }] : [];
+  for (const seg of [...markup, ...lines, ...closing]) {
     const text = source.slice(seg.from, seg.to).replace(NOTATION, (n) => ' '.repeat(n.length));
     for (let i = 0; i < text.length; i++) {
       const c = text[i]!;

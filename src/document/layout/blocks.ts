@@ -15,6 +15,8 @@ export interface MutableBlock {
   noteStyle?: Exclude<LayoutProfile['notes'], 'none'>;
   /** For notes: whether the entry carried a backlink sign (`^`), which tells a reference from list debris. */
   caret?: boolean;
+  /** For notes: written as a reStructuredText footnote directive (`.. [3] text`). */
+  directive?: boolean;
   /** For captions: set aside as the file's chrome (front matter, licence), not a figure's caption. */
   chrome?: boolean;
 }

@@ -18,6 +18,8 @@ export type Group =
 const ITEM_START = /^\s*(?:[•·▪◦‣*+-]\s|\d{1,4}[.)](?:\s|$)|\[[^\]\s]{1,12}\](?:_|:)?\s|\.\.\s+\[|\[Footnote |\^\s|Jump up|\[\^)/u;
 /** A line ending a sentence, a footnote number or a marker after it allowed. */
 const SENTENCE_END = /[.!?:;]["”’)\]]*(?:\s*\[?\d{1,3}\]?)?\s*$|[.!?]["”’]\s*\d{1,3}\s*$/u;
+/** A line ending in a word or a comma, then two spaces or more: a hard line break inside a sentence. */
+const HARD_BREAK_MID_SENTENCE = /[\p{L}\p{N},)] {2,}$/u;
 /** Block quotations in hard-wrapped text are indented at least this much. */
 const QUOTE_INDENT = 4;
 /** The last line of a hard-wrapped paragraph falls short of the wrap width by this share at least. */
@@ -94,6 +96,9 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   if (isItemStart(first.text) && indentOf(line.text) >= indentOf(first.text) + 2 && /^\s*\d/u.test(line.text)) return true;
   // A line starting in lowercase continues a sentence broken over lines, in any style.
   if (startsLowercase(line.text) && !isItemStart(line.text)) return true;
+  // One paragraph per line, but a line closed by a Markdown hard break (two trailing spaces) in mid-sentence
+  // was broken on purpose inside its paragraph: the next line continues it.
+  if (style === 'single-lines') return !isItemStart(line.text) && HARD_BREAK_MID_SENTENCE.test(lastText(group).text);
   if (style !== 'hard-wrapped') return false;
   if (isItemStart(line.text)) return false;
   const prev = lastText(group);

@@ -40,6 +40,8 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
     for (const seg of block.segments) {
       const text = source.slice(seg.from, seg.to);
       for (const m of text.matchAll(BRACKETED)) {
+        // Notes are numbered from 1; `x[0]` and brackets inside inline code (``a[2]``) are indexing, not citing.
+        if (Number(m[1]) === 0 || insideCode(text, m.index!)) continue;
         const from = seg.from + m.index!;
         block.markers.push({
           from,
@@ -84,6 +86,11 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
   }
 }
 
+/** True when `at` lies inside an inline code span of `line` (an odd number of backtick runs before it). */
+function insideCode(line: string, at: number): boolean {
+  return ((line.slice(0, at).match(/`+/gu) ?? []).length) % 2 === 1;
+}
+
 /**
  * A number glued to a sentence end (`outcome.1 Next`, `“illusory.”27`) is a
  * note marker only if it continues the note sequence: not below the last
@@ -91,18 +98,30 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
  * the line or by a new sentence. Years, decimals, counts and ranges fail
  * one of these tests: `1,000 days`, `3.5 percent`, `1973–1980` are not
  * glued to a sentence end followed by a new sentence, or break the sequence.
+ *
+ * PDF extraction adds shapes of its own, each held to a stricter test:
+ * a kerning space before the stop or before the number (`inequality .12 In`,
+ * `citizenry .” 45`); a number glued to a comma or semicolon inside a
+ * sentence (`period,5 which`), after a word only; and a number glued to a
+ * word with no punctuation at all (`Council80 but`), only as the very next
+ * note number, after a lowercase word.
  */
 function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], last: number): number {
-  const glued = /([\p{L}\p{N})\]”"’'])([.!?])?(["”’)]?)(\d{1,3})(?=\s|$)/gu;
+  const glued = /([\p{L}\p{N})\]”"’'])( ?)([.!?,;])?(["”’)]?)( ?)(\d{1,3})(?=\s|$)/gu;
   for (const m of text.matchAll(glued)) {
-    const [, before, stop, close, digits] = m;
-    if (!stop && !close) continue;
-    if (!stop && /\p{N}/u.test(before!)) continue;
+    const [, before, spaceBefore, stop, close, spaceAfter, digits] = m;
     const n = Number(digits);
+    const clause = stop === ',' || stop === ';';
+    if (spaceBefore && !stop) continue;
+    if (spaceAfter && !(stop && !clause && close)) continue;
+    if (!stop && !close && !(n === last + 1 && /\p{Ll}/u.test(before!) && /\p{Ll}{2}$/u.test(text.slice(0, m.index! + 1)))) continue;
+    if (!stop && /\p{N}/u.test(before!)) continue;
+    if (clause && !/\p{L}/u.test(before!)) continue;
     if (n < 1 || n < last || n > last + MAX_NOTE_JUMP) continue;
     const end = m.index! + m[0].length;
     const after = text.slice(end);
-    if (after.trim() !== '' && !/^\s+["“‘(\[]?[\p{Lu}\p{N}]/u.test(after)) continue;
+    const inSentence = clause || (!stop && !close);
+    if (after.trim() !== '' && !(inSentence ? /^\s+[\p{L}“"(]/u : /^\s+["“‘(\[]?[\p{Lu}\p{N}]/u).test(after)) continue;
     if (/\p{N}/u.test(before!)) {
       // After a number, only a year-like or grouped figure ends a sentence ("in 1972.71");
       // a short integer part is a decimal ("4.7 Then").

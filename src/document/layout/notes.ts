@@ -153,6 +153,7 @@ export function readBracketNotes(raw: readonly Line[], underNotesHeading: boolea
     }
     const block = entry(line, m[0].length, 'bracket-n');
     setLabel(block, m[3]!);
+    if (m[2] !== undefined) block.directive = true;
     block.caret = true;
     entries.push(block);
   }
