@@ -197,8 +197,10 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
   // matches to the month, since a full date is itself an event's signature).
   // Two distinct specific actors named on both sides ("Corvalán" and "Bukovsky") pin the event as a date does.
   const sharedNameKeys = [...a.nameKeys.keys()].filter((k) => b.nameKeys.has(k));
-  const specificActors = new Set(sharedNameKeys.filter((k) => corpus.specificName(k)).map((k) => a.nameKeys.get(k)!)).size;
-  const pinned = dates >= DATE_EVENT_SIMILARITY || specificActors >= 2;
+  // Two actors named side by side ("Corvalán, the Communist Party leader") describe one actor, not two taking part in one event.
+  const actorKeys = sharedNameKeys.filter((k) => corpus.specificName(k));
+  const twoActors = actorKeys.some((k, i) => actorKeys.slice(i + 1).some((l) => a.nameKeys.get(k) !== a.nameKeys.get(l) && !inApposition(a, k, l) && !inApposition(b, k, l)));
+  const pinned = dates >= DATE_EVENT_SIMILARITY || twoActors;
   const minEventTerms = pinned ? 1 : MIN_EVENT_TERMS;
   // Too few shared event words is a hard failure; a thin share of long sentences' words is a soft one.
   if (sharedEvent.length < minEventTerms) passed = false;
@@ -274,6 +276,22 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
     sharedEventTerms: new Set(sharedEvent),
   };
   return { candidate, passed, firm: passed && firm };
+}
+
+/** Words at most between two names that stand in apposition ("Luis Corvalán, the Communist Party leader"). */
+const APPOSITION_WORDS = 2;
+
+/** Whether the unit names the actors of keys `k` and `l` side by side (a name and its description) and nowhere apart. */
+function inApposition(unit: ClaimUnit, k: string, l: string): boolean {
+  const spans = (key: string) => unit.names.flatMap((n, i) => (n.keys.includes(key) ? [unit.slots.names[i]] : [])).filter((x) => x !== undefined);
+  const xs = spans(k);
+  const ys = spans(l);
+  if (xs.length === 0 || ys.length === 0) return false;
+  const gap = (p: { from: number; to: number }, q: { from: number; to: number }) => {
+    const between = p.to <= q.from ? unit.unit.text.slice(p.to, q.from) : unit.unit.text.slice(q.to, p.from);
+    return (between.match(/\p{L}+/gu) ?? []).length;
+  };
+  return xs.every((x) => ys.every((y) => gap(x, y) <= APPOSITION_WORDS));
 }
 
 /** Keys as the unit writes them, in the unit's order. */
