@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePlainText } from '../../src/document/parse.ts';
 import { learnAliases, matchClaims, type ClaimText } from '../../src/analysis/claims/index.ts';
-import { backgroundWeight } from '../../src/analysis/claims/background.ts';
+import { backgroundWeight, uncommonSharedWords } from '../../src/analysis/claims/background.ts';
 import { periodIn, periodsApart, periodsOf } from '../../src/analysis/claims/period.ts';
 import { corpusOf, scoreWithGuards } from '../../src/analysis/claims/score.ts';
 import { segmentUnits } from '../../src/analysis/claims/segment.ts';
@@ -156,7 +156,7 @@ describe('claims: names and actors', () => {
 
 describe('claims: events of one month', () => {
   it('does not link two events a few days apart told in other words, but marks one event told alike a conflict', () => {
-    const x = ['The Lorvanian junta informed Norland on 15 May 1983 that it would honour all commercial debts and trade commitments of the fallen cabinet.'];
+    const x = ['The junta that had toppled the Lorvanian government informed Norland on 15 May 1983 that it would honour all commercial debts and trade commitments.'];
     const y = ['On 11 May 1983 a military junta led by General Osk Varr, the commander of the army, toppled the Lorvanian government and dissolved the parliament.'];
     const other = scored(x, y, 'informed', 'toppled');
     assert.equal(other.passed, false);
@@ -169,11 +169,11 @@ describe('claims: links on wording alone', () => {
   // Two long sentences that share two uncommon words in a thin share of their words: the soft guards
   // (a share of the event words, a specific anchor) fail, and only the mutual-best tier can link them.
   const x = [
-    'By the early sixties Norland had quietly begun a détente with Lorvania, and any open support for the rebels in the eastern mountains could endanger the fragile relationship that diplomats on both sides had built over many patient years of talks.',
+    'By the early sixties Norland had begun a détente with Lorvania, and open support for the insurgents could endanger that fragile relationship.',
     'The harvest of the southern valleys failed again in the dry summer, and the farmers sold their cattle at the autumn markets.',
   ];
   const y = [
-    'In this interpretation, Norland did not want to endanger its détente with Lorvania by sending weapons to the mountain rebels, whose leaders it had never trusted and whose chances it judged poor from the first winter of the uprising onwards.',
+    'In this interpretation, Norland would not endanger its détente with the southern neighbour by sending weapons to the guerrillas.',
     'Schools in the capital closed for two weeks when a fever spread through the northern districts of the city.',
   ];
 
@@ -183,6 +183,18 @@ describe('claims: links on wording alone', () => {
     assert.ok(link, `not linked: ${JSON.stringify(links.map((l) => [l.a.quote, l.b.quote]))}`);
     assert.equal(link.basis, 'mutual');
     assert.notEqual(link.relation, 'conflicts');
+  });
+
+  it('counts the shared words uncommon in English, leaving out words of change', () => {
+    const rare = scored(x, y, 'détente', 'détente');
+    assert.equal(uncommonSharedWords(rare.candidate), 2);
+    const changed = scored(
+      ['In 1961 the output of the Lorvik copper mines increased by a tenth under the new management.'],
+      ['In 1961 the copper mines at Lorvik increased their output under a new manager.'],
+      'copper', 'copper');
+    assert.ok(changed.candidate.sharedEventTerms.has(termKey('increased')!));
+    assert.ok(backgroundWeight(termKey('increased')!) >= 0.85, 'a word of change uncommon enough to count if it were not left out');
+    assert.equal(uncommonSharedWords(changed.candidate), [...changed.candidate.sharedEventTerms].filter((t) => t !== termKey('increased') && backgroundWeight(t) >= 0.85).length);
   });
 
   it('does not link best partners that share only words common in English', () => {

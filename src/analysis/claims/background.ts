@@ -8,8 +8,11 @@
  * collection is small (here: the sentences of two texts).
  */
 import { COMMON_WORDS } from './common-words.ts';
-import { stemKey, termKey } from './terms.ts';
+import type { Candidate } from './score.ts';
+import { stemKey, termKey, termsOf } from './terms.ts';
 
+/** Background weight at or above which a word is uncommon in English. */
+export const UNCOMMON = 0.85;
 /** The weight of the most common English word: a floor, so that no word weighs nothing. */
 const FLOOR = 0.4;
 
@@ -42,4 +45,14 @@ export function backgroundWeight(key: string): number {
   const rank = table.get(key);
   if (rank === undefined) return 1;
   return Math.max(FLOOR, Math.min(1, Math.log(rank + 2) / Math.log(table.size + 2)));
+}
+
+/**
+ * How many of a pair's shared event words are uncommon in English at large,
+ * words of change ("increasing", "severed") left out: they say which way
+ * something went, not what it was.
+ */
+export function uncommonSharedWords(c: Pick<Candidate, 'a' | 'b' | 'sharedEventTerms'>): number {
+  const directional = new Set([...c.a.directions, ...c.b.directions].flatMap((d) => termsOf(d.phrase.split(/\s+/u)[0]!).map((t) => t.key)));
+  return [...c.sharedEventTerms].filter((t) => backgroundWeight(t) >= UNCOMMON && !directional.has(t)).length;
 }

@@ -13,8 +13,7 @@
 import type { RelationTag } from '../../annotations/model.ts';
 import type { ParsedText } from '../../document/structure.ts';
 import { learnAliases } from './aliases.ts';
-import { backgroundWeight } from './background.ts';
-import { termsOf } from './terms.ts';
+import { uncommonSharedWords } from './background.ts';
 import { compareSlots, type SlotComparison, type SlotDifference } from './compare.ts';
 import { describe } from './describe.ts';
 import { narrowToEvidence } from './narrow.ts';
@@ -107,8 +106,6 @@ const RELATED_MARGIN = 0.1;
 const SOFT_MARGIN = 0.0;
 /** Shared event words, uncommon in English at large, that a pair linked on wording alone needs. */
 const SOFT_SPECIFIC_WORDS = 2;
-/** Background weight (background.ts) at or above which a word is uncommon in English. */
-const UNCOMMON = 0.85;
 /** At most this many partners per unit: a sentence restates at most a few sentences of another text. */
 const MAX_PARTNERS = 3;
 /** Lexical similarity (unweighted IDF cosine) above which shared names alone make the relation `agrees`. */
@@ -174,7 +171,7 @@ function matchPair(
     })
     .filter(({ c, mutual, total, bothBest }) => c.firm
       ? total >= threshold + (mutual > 0 ? 0 : NON_MUTUAL_MARGIN)
-      : bothBest && c.base >= threshold + SOFT_MARGIN && uncommonShared(c) >= SOFT_SPECIFIC_WORDS)
+      : bothBest && c.base >= threshold + SOFT_MARGIN && uncommonSharedWords(c) >= SOFT_SPECIFIC_WORDS)
     .sort((x, y) => y.total - x.total || x.c.a.unit.from - y.c.a.unit.from || x.c.b.unit.from - y.c.b.unit.from);
 
   const partners = new Map<ClaimUnit, number>();
@@ -200,15 +197,6 @@ function bestPartners(candidates: readonly Candidate[], side: (c: Candidate) => 
   return best;
 }
 
-/**
- * How many shared event words are uncommon in English at large
- * (background.ts), words of change ("increasing", "severed") left out: they
- * say which way something went, not what it was.
- */
-function uncommonShared(c: Candidate): number {
-  const directional = new Set([...c.a.directions, ...c.b.directions].flatMap((d) => termsOf(d.phrase.split(/\s+/u)[0]!).map((t) => t.key)));
-  return [...c.sharedEventTerms].filter((t) => backgroundWeight(t) >= UNCOMMON && !directional.has(t)).length;
-}
 
 /** How the two units of a scored pair relate: their slots and directions compared. */
 export function comparisonOf(c: Candidate): SlotComparison {
