@@ -13,6 +13,7 @@
 import type { RelationTag } from '../../annotations/model.ts';
 import type { ParsedText } from '../../document/structure.ts';
 import { learnAliases } from './aliases.ts';
+import { uncommonSharedWords } from './background.ts';
 import { compareSlots, type SlotComparison, type SlotDifference } from './compare.ts';
 import { describe } from './describe.ts';
 import { narrowToEvidence } from './narrow.ts';
@@ -60,6 +61,12 @@ export interface ClaimMatch {
   /** The rarest shared event words, in the first text's order and spelling. */
   readonly sharedWords: readonly string[];
   readonly score: ScoreBreakdown;
+  /**
+   * Why the matcher linked the pair: `guarded` when every guard passed and
+   * the score reached the threshold; `mutual` when only the hard guards
+   * passed and each is the other's best partner, on uncommon shared words.
+   */
+  readonly basis: 'guarded' | 'mutual';
   /** 0…1: the score, capped at 1. */
   readonly confidence: number;
   /** One sentence a reader understands: what both say, or what differs. */
@@ -79,14 +86,26 @@ export interface MatchOptions {
   readonly threshold?: number;
 }
 
-/** A pair needs this total to be proposed (see the calibration note in score.ts). */
-const THRESHOLD = 0.5;
+/**
+ * A pair that passes every guard needs this total to be proposed (see the
+ * calibration note in score.ts); the mutual-best bonus counts towards it.
+ */
+export const THRESHOLD = 0.35;
 /** A pair that is the best partner of neither side needs this much more. */
 const NON_MUTUAL_MARGIN = 0.1;
 /** Each is the other's best partner: the strongest sign a pair is the intended one (half when best for one side only). */
 const W_MUTUAL = 0.1;
 /** A `related` link states nothing comparable and rests on wording alone: it needs this much more. */
 const RELATED_MARGIN = 0.1;
+/**
+ * A pair that passes only the hard guards (its shared words are a thin share
+ * of two long sentences, or nothing specific anchors it) is proposed when
+ * each is the other's best partner, its base score reaches the threshold
+ * by this margin, and it shares enough words that are uncommon in English.
+ */
+const SOFT_MARGIN = 0.0;
+/** Shared event words, uncommon in English at large, that a pair linked on wording alone needs. */
+const SOFT_SPECIFIC_WORDS = 2;
 /** At most this many partners per unit: a sentence restates at most a few sentences of another text. */
 const MAX_PARTNERS = 3;
 /** Lexical similarity (unweighted IDF cosine) above which shared names alone make the relation `agrees`. */
@@ -131,23 +150,28 @@ function matchPair(
   if (unitsA.length === 0 || unitsB.length === 0) return [];
   // Texts on different subjects make no automatic links, however alike a sentence or two may read.
   if (subjectSimilarity(unitsA, unitsB) < SUBJECT_MIN) return [];
-  const corpus = corpusOf([...unitsA, ...unitsB]);
+  const corpus = corpusOf([...unitsA, ...unitsB], [unitsA, unitsB]);
   const candidates = retrieveCandidates(unitsA, unitsB)
     .map((r) => scorePair(unitsA[r.a]!, unitsB[r.b]!, corpus, r.bm25))
     .filter((c): c is Candidate => c !== null);
 
-  const bestOfA = new Map<ClaimUnit, Candidate>();
-  const bestOfB = new Map<ClaimUnit, Candidate>();
-  for (const c of candidates) {
-    if ((bestOfA.get(c.a)?.base ?? -Infinity) < c.base) bestOfA.set(c.a, c);
-    if ((bestOfB.get(c.b)?.base ?? -Infinity) < c.base) bestOfB.set(c.b, c);
-  }
+  // Best partners among the pairs the hard guards let through.
+  const bestOfA = bestPartners(candidates, (c) => c.a, (c) => c.base);
+  const bestOfB = bestPartners(candidates, (c) => c.b, (c) => c.base);
+  // The same by plain wording (IDF cosine): a pair linked on wording alone must be best both ways by both measures.
+  const closestOfA = bestPartners(candidates, (c) => c.a, (c) => c.lexical);
+  const closestOfB = bestPartners(candidates, (c) => c.b, (c) => c.lexical);
   const scored = candidates
     .map((c) => {
-      const mutual = (W_MUTUAL * (Number(bestOfA.get(c.a) === c) + Number(bestOfB.get(c.b) === c))) / 2;
-      return { c, mutual, total: c.base + mutual };
+      const bestA = bestOfA.get(c.a) === c;
+      const bestB = bestOfB.get(c.b) === c;
+      const mutual = (W_MUTUAL * (Number(bestA) + Number(bestB))) / 2;
+      const closest = closestOfA.get(c.a) === c && closestOfB.get(c.b) === c;
+      return { c, mutual, total: c.base + mutual, bothBest: bestA && bestB && closest };
     })
-    .filter(({ mutual, total }) => total >= threshold + (mutual > 0 ? 0 : NON_MUTUAL_MARGIN))
+    .filter(({ c, mutual, total, bothBest }) => c.firm
+      ? total >= threshold + (mutual > 0 ? 0 : NON_MUTUAL_MARGIN)
+      : bothBest && c.base >= threshold + SOFT_MARGIN && uncommonSharedWords(c) >= SOFT_SPECIFIC_WORDS)
     .sort((x, y) => y.total - x.total || x.c.a.unit.from - y.c.a.unit.from || x.c.b.unit.from - y.c.b.unit.from);
 
   const partners = new Map<ClaimUnit, number>();
@@ -162,6 +186,17 @@ function matchPair(
   }
   return matches;
 }
+
+/** Each unit's best candidate by `measure`. */
+function bestPartners(candidates: readonly Candidate[], side: (c: Candidate) => ClaimUnit, measure: (c: Candidate) => number): Map<ClaimUnit, Candidate> {
+  const best = new Map<ClaimUnit, Candidate>();
+  for (const c of candidates) {
+    const current = best.get(side(c));
+    if (!current || measure(current) < measure(c)) best.set(side(c), c);
+  }
+  return best;
+}
+
 
 /** How the two units of a scored pair relate: their slots and directions compared. */
 export function comparisonOf(c: Candidate): SlotComparison {
@@ -197,6 +232,7 @@ function toMatch(
     compatible: comparison.compatible,
     sharedWords,
     score,
+    basis: c.firm ? 'guarded' : 'mutual',
     confidence: Math.min(1, Math.round(score.total * 100) / 100),
     description: describe(comparison, sharedWords),
   };

@@ -9,7 +9,9 @@
  * date or figure on top; a shared full date (0.3) with a modest paraphrase
  * passes; a close paraphrase passes on its own.
  */
+import { backgroundWeight } from './background.ts';
 import { hasUnit, oneFieldApart, sameAmount, sameDate, sameMeasure } from './compare.ts';
+import { periodsApart } from './period.ts';
 import type { Slots } from './slots.ts';
 import type { ClaimUnit } from './units.ts';
 
@@ -31,6 +33,10 @@ const W_NUMBERS = 0.2;
 const W_BM25 = 0.1;
 /** Penalty when both sides are dated and share no year. */
 const W_DATE_CLASH = 0.15;
+/** Both speak of one period (their years, or their context's, within PERIOD_GAP): a weak sign of one event. */
+const W_PERIOD = 0.1;
+/** Penalty when the periods lie apart: most likely two events. */
+const W_PERIOD_CLASH = 0.2;
 /** Penalty when each side names specific actors the other does not name. */
 const W_NAME_CLASH = 0.15;
 
@@ -42,6 +48,8 @@ const MIN_EVENT_OVERLAP = 0.18;
 const SAME_EVENT_OVERLAP = 0.4;
 /** Date similarity at which a date pins the event: a shared month, or full dates one field apart. */
 const DATE_EVENT_SIMILARITY = 0.5;
+/** A month matched by a full date on one side and a bare month on the other: below DATE_EVENT_SIMILARITY. */
+const PARTIAL_DATE = 0.35;
 /** However short the texts, a name, phrase or term in this many units (one per text) is still specific. */
 const MIN_SPECIFIC_UNITS = 2;
 /** A name in at most this share of units is specific; above it, it is the texts' topic. */
@@ -79,6 +87,8 @@ export interface Features {
   readonly nameClash: number;
   /** Negative when both sides date their claim and share no year. */
   readonly dateClash: number;
+  /** Positive when both speak of one period, negative when their periods lie apart, else 0. */
+  readonly period: number;
 }
 
 /** A scored candidate pair. */
@@ -98,6 +108,13 @@ export interface Candidate {
   readonly sameEvent: boolean;
   /** Event-word keys both share (to narrow each span to its shared part). */
   readonly sharedEventTerms: ReadonlySet<string>;
+  /**
+   * Whether the soft guards passed too: enough of the event words shared, and
+   * something specific (a name, date, figure, phrase or rare words) anchoring
+   * the pair. A pair that passes only the hard guards may still be linked
+   * when each is the other's best partner (match.ts).
+   */
+  readonly firm?: boolean;
 }
 
 /** Statistics of the units of two texts that a pair is scored against. */
@@ -114,10 +131,17 @@ export interface Corpus {
   readonly rareIdf: number;
 }
 
-/** The statistics of `units` (the units of both texts together). */
-export function corpusOf(units: readonly ClaimUnit[]): Corpus {
+/**
+ * The statistics of `units` (the units of both texts together). With
+ * `texts` (the same units, text by text), a name is specific when it is
+ * specific in at least one text: only a name both texts name often is their
+ * topic ("Allende" in two histories of his government), while an actor one
+ * text names often and the other seldom ("Corvalán") still pins an event.
+ */
+export function corpusOf(units: readonly ClaimUnit[], texts: readonly (readonly ClaimUnit[])[] = []): Corpus {
   const n = Math.max(1, units.length);
   const nameShare = shares(units, (u) => u.nameKeys.keys());
+  const perText = texts.filter((t) => t.length > 0).map((t) => ({ share: shares(t, (u) => u.nameKeys.keys()), few: Math.max(MIN_SPECIFIC_UNITS / 2, SPECIFIC_NAME_SHARE * t.length) / t.length }));
   const phraseShare = shares(units, (u) => u.phrases.keys());
   const termShare = shares(units, (u) => u.terms);
   // "Few units" never means fewer than one per text, however short the texts.
@@ -126,9 +150,10 @@ export function corpusOf(units: readonly ClaimUnit[]): Corpus {
   for (const u of units) for (const t of u.terms) df.set(t, (df.get(t) ?? 0) + 1);
   return {
     // idf(t) = ln((N + 1) / (df + 0.5)): a word in every sentence weighs almost nothing.
-    idf: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 0.5)),
+    // Scaled by the word's weight in English at large: a word common everywhere is no evidence, however rare here.
+    idf: (term) => Math.log((n + 1) / ((df.get(term) ?? 0) + 0.5)) * backgroundWeight(term),
     nameShare,
-    specificName: (k) => nameShare(k) <= few(SPECIFIC_NAME_SHARE),
+    specificName: (k) => nameShare(k) <= few(SPECIFIC_NAME_SHARE) || perText.some((t) => t.share(k) > 0 && t.share(k) <= t.few),
     // A phrase of two common words ("economic problems") is a commonplace however rarely it occurs whole.
     specificPhrase: (p) => phraseShare(p) <= few(SPECIFIC_PHRASE_SHARE) && p.split(' ').every((w) => termShare(w) <= few(COMMON_WORD_SHARE)),
     rareIdf: Math.log((n + 1) / (few(RARE_SHARE) * n + 0.5)),
@@ -149,14 +174,14 @@ function shares(units: readonly ClaimUnit[], keysOf: (u: ClaimUnit) => Iterable<
  */
 export function scorePair(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: number): Candidate | null {
   const c = scoreWithGuards(a, b, corpus, bm25);
-  return c.passed ? c.candidate : null;
+  return c.passed ? { ...c.candidate, firm: c.firm } : null;
 }
 
 /**
  * The scored pair and whether every guard let it through. Suggestions on
  * demand rank pairs the guards reject too: a reader asked, and judges.
  */
-export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: number): { candidate: Candidate; passed: boolean } {
+export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25: number): { candidate: Candidate; passed: boolean; firm: boolean } {
   let passed = true;
   const { idf } = corpus;
   const shared = [...a.terms].filter((t) => b.terms.has(t));
@@ -172,10 +197,14 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
   // matches to the month, since a full date is itself an event's signature).
   // Two distinct specific actors named on both sides ("Corvalán" and "Bukovsky") pin the event as a date does.
   const sharedNameKeys = [...a.nameKeys.keys()].filter((k) => b.nameKeys.has(k));
-  const specificActors = new Set(sharedNameKeys.filter((k) => corpus.specificName(k)).map((k) => a.nameKeys.get(k)!)).size;
-  const pinned = dates >= DATE_EVENT_SIMILARITY || specificActors >= 2;
+  // Two actors named side by side ("Corvalán, the Communist Party leader") describe one actor, not two taking part in one event.
+  const actorKeys = sharedNameKeys.filter((k) => corpus.specificName(k));
+  const twoActors = actorKeys.some((k, i) => actorKeys.slice(i + 1).some((l) => a.nameKeys.get(k) !== a.nameKeys.get(l) && !inApposition(a, k, l) && !inApposition(b, k, l)));
+  const pinned = dates >= DATE_EVENT_SIMILARITY || twoActors;
   const minEventTerms = pinned ? 1 : MIN_EVENT_TERMS;
-  if (sharedEvent.length < minEventTerms || (event < MIN_EVENT_OVERLAP && !pinned)) passed = false;
+  // Too few shared event words is a hard failure; a thin share of long sentences' words is a soft one.
+  if (sharedEvent.length < minEventTerms) passed = false;
+  let firm = sharedEvent.length >= minEventTerms && (event >= MIN_EVENT_OVERLAP || pinned);
 
   const numbers = numberSimilarity(a.slots, b.slots);
   const rareCount = shared.filter((t) => idf(t) >= corpus.rareIdf).length;
@@ -190,7 +219,7 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
     || sharedEvent.length >= MIN_EVENT_ANCHOR
     // A shared year with two shared event words: one dated event, told in other words.
     || (dates > 0 && sharedEvent.length >= MIN_EVENT_TERMS);
-  if (!anchored) passed = false;
+  if (!anchored) firm = false;
 
   // Each side names a specific actor the other does not: most likely two events of one kind.
   // A name counts as matched when any of its words is named on the other side ("Salvador Allende" / "Allende").
@@ -203,6 +232,14 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
   const otherYears = yearsA.size > 0 && yearsB.size > 0 && ![...yearsA].some((y) => yearsB.has(y));
   // Other actors and other years together: another event of the same kind, however alike the wording.
   if (differentActors && otherYears) passed = false;
+  // Two full dates of one month a few days apart, told in other words: two events of one month
+  // ("informed on 15 September" is not "overthrew on 11 September"); told alike, they are one event dated differently.
+  const sharesDate = a.slots.dates.some((d) => b.slots.dates.some((e) => sameDate(d, e)));
+  const daysApart = a.slots.dates.some((d) => b.slots.dates.some((e) => oneFieldApart(d, e) && d.day !== e.day));
+  if (daysApart && !sharesDate && !sameEvent) passed = false;
+  // Sentences whose periods lie apart tell two events, unless a date pins one ("1976" in a sentence of 1973).
+  const apart = periodsApart(a.period, b.period);
+  if (apart && dates < DATE_EVENT_SIMILARITY) passed = false;
   // The same figure measuring different things ("12% unemployment", "12% of the vote"): a coincidence, not one claim.
   const figures = (x: ClaimUnit) => x.slots.numbers.filter((n) => /^[%$£€]$/u.test(n.unit));
   const coincident = figures(a).some((n) => figures(b).some((m) => sameAmount(n, m)));
@@ -225,6 +262,7 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
     // A date that pins the event outweighs different actors: one event may be told through different people.
     nameClash: differentActors && dates < DATE_EVENT_SIMILARITY ? -W_NAME_CLASH : 0,
     dateClash: otherYears ? -W_DATE_CLASH : 0,
+    period: apart ? -W_PERIOD_CLASH : a.period.length > 0 && b.period.length > 0 ? W_PERIOD : 0,
   };
   const candidate: Candidate = {
     a,
@@ -237,7 +275,23 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
     sameEvent,
     sharedEventTerms: new Set(sharedEvent),
   };
-  return { candidate, passed };
+  return { candidate, passed, firm: passed && firm };
+}
+
+/** Words at most between two names that stand in apposition ("Luis Corvalán, the Communist Party leader"). */
+const APPOSITION_WORDS = 2;
+
+/** Whether the unit names the actors of keys `k` and `l` side by side (a name and its description) and nowhere apart. */
+function inApposition(unit: ClaimUnit, k: string, l: string): boolean {
+  const spans = (key: string) => unit.names.flatMap((n, i) => (n.keys.includes(key) ? [unit.slots.names[i]] : [])).filter((x) => x !== undefined);
+  const xs = spans(k);
+  const ys = spans(l);
+  if (xs.length === 0 || ys.length === 0) return false;
+  const gap = (p: { from: number; to: number }, q: { from: number; to: number }) => {
+    const between = p.to <= q.from ? unit.unit.text.slice(p.to, q.from) : unit.unit.text.slice(q.to, p.from);
+    return (between.match(/\p{L}+/gu) ?? []).length;
+  };
+  return xs.every((x) => ys.every((y) => gap(x, y) <= APPOSITION_WORDS));
 }
 
 /** Keys as the unit writes them, in the unit's order. */
@@ -259,7 +313,7 @@ function specificity(share: number): number {
  * 1 for a shared full date; 0.8 for two full dates one field apart when
  * the event words agree (one event dated differently: as specific as an
  * agreement), else 0.2 (two events of one month); 0.5 for a shared
- * month; 0.2 for a shared year (sentences name years for many reasons).
+ * month, PARTIAL_DATE when only one side gives the day; 0.2 for a shared year (sentences name years for many reasons).
  */
 function dateSimilarity(a: Slots, b: Slots, sameEvent: boolean): number {
   let best = 0;
@@ -267,7 +321,8 @@ function dateSimilarity(a: Slots, b: Slots, sameEvent: boolean): number {
     for (const e of b.dates) {
       if (sameDate(d, e)) best = Math.max(best, d.day !== null ? 1 : d.month !== null ? 0.5 : 0.2);
       else if (oneFieldApart(d, e)) best = Math.max(best, sameEvent ? 0.8 : 0.2);
-      else if (d.year === e.year && d.month !== null && d.month === e.month) best = Math.max(best, 0.5);
+      // One side gives the day, the other only the month ("15 September 1973", "to September 1973"): the same month, not a pinned event.
+      else if (d.year === e.year && d.month !== null && d.month === e.month) best = Math.max(best, PARTIAL_DATE);
       else if (d.year !== null && d.year === e.year) best = Math.max(best, 0.2);
     }
   }

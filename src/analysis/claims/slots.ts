@@ -63,7 +63,7 @@ export function readNames(text: string): NameSlot[] {
   let run: Array<{ from: number; to: number; w: string }> = [];
   const flush = () => {
     while (run.length && NAME_PARTICLES.test(run[run.length - 1]!.w)) run.pop();
-    const kept = run.filter((r) => !NOT_NAMES.has(fold(stripApos(r.w))) && !NAME_PARTICLES.test(r.w));
+    const kept = run.filter((r, i) => !NOT_NAMES.has(fold(stripApos(r.w))) && !NAME_PARTICLES.test(r.w) && !(i === 0 && run.length === 1 && opensSentence(text, r.from) && /\p{Ll}ly$/u.test(r.w)));
     if (kept.length) {
       const from = kept[0]!.from;
       const to = kept[kept.length - 1]!.to;
@@ -83,6 +83,11 @@ export function readNames(text: string): NameSlot[] {
   }
   flush();
   return names;
+}
+
+/** Whether a word stands first in its sentence (only space, quotes or brackets before it since a stop or the start). */
+function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?]\s)[\s"“‘'(\[]*$/u.test(text.slice(Math.max(0, at - 8), at));
 }
 
 function stripApos(w: string): string {

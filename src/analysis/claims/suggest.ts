@@ -13,7 +13,7 @@ import type { RelationTag } from '../../annotations/model.ts';
 import { learnAliases } from './aliases.ts';
 import type { SlotDifference } from './compare.ts';
 import { describe } from './describe.ts';
-import { comparisonOf, type ClaimText } from './match.ts';
+import { comparisonOf, THRESHOLD, type ClaimText } from './match.ts';
 import { corpusOf, scoreWithGuards } from './score.ts';
 import { segmentUnits } from './segment.ts';
 import { claimUnits, prepare, type ClaimUnit } from './units.ts';
@@ -50,8 +50,6 @@ export interface PassageRequest {
 export const SUGGESTIONS = 5;
 /** What failing a guard costs in the ranking: below every pair the matcher would link, above nothing. */
 const GUARD_PENALTY = 0.2;
-/** The score a pair needs to count as one the matcher links by itself (match.ts's threshold). */
-const CONFIDENT = 0.5;
 
 /** Thrown when the passage asked for is outside its text or holds no words. */
 export class PassageError extends Error {
@@ -90,11 +88,11 @@ export function suggestClaims(request: PassageRequest, others: readonly ClaimTex
   const own = claimUnits(request.text.parsed, aliases);
   const pools = candidates.map((t) => ({ text: t, units: claimUnits(t.parsed, aliases) }));
   // Word weights come from every text involved, as for automatic links.
-  const corpus = corpusOf([query, ...own, ...pools.flatMap((p) => p.units)]);
+  const corpus = corpusOf([query, ...own, ...pools.flatMap((p) => p.units)], [own, ...pools.map((p) => p.units)]);
   const ranked: Suggestion[] = [];
   for (const { text, units } of pools) {
     for (const unit of units) {
-      const { candidate, passed } = scoreWithGuards(query, unit, corpus, 0);
+      const { candidate, passed, firm } = scoreWithGuards(query, unit, corpus, 0);
       // Nothing in common at all: not a suggestion, however few passages there are.
       if (candidate.lexical === 0 && candidate.features.dates === 0) continue;
       const comparison = comparisonOf(candidate);
@@ -111,7 +109,8 @@ export function suggestClaims(request: PassageRequest, others: readonly ClaimTex
         marks: marks.map(([f, t]) => [unit.unit.from + f, unit.unit.from + t] as const),
         differences: comparison.differences,
         description: describe(comparison, candidate.sharedWords),
-        confident: passed && candidate.base >= CONFIDENT,
+        // Every guard passed and the threshold reached without the mutual-best bonus: the matcher would link it.
+        confident: passed && firm && candidate.base >= THRESHOLD,
       });
     }
   }

@@ -38,10 +38,10 @@ const EXTRA_STOP_WORDS: ReadonlySet<string> = new Set([
  */
 const EVENT_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['sever', 'suspend', 'suspension', 'break', 'broke', 'broken', 'rupture'],
-  ['overthrow', 'overthrew', 'overthrown', 'oust', 'ouster', 'depose', 'topple'],
+  ['overthrow', 'overthrew', 'overthrown', 'oust', 'ouster', 'depose', 'topple', 'coup', 'putsch'],
   ['release', 'freed', 'liberate', 'liberation'],
   ['exchange', 'swap'],
-  // Not "detention": its stem is that of "détente".
+  // "detention" is mapped before stemming (its stem is that of "détente"): see SURFACE_SYNONYMS.
   ['prison', 'prisoner', 'imprison', 'imprisonment', 'jail', 'detain'],
   ['restore', 'restoration', 'reestablish', 'resume', 'resumption'],
   ['visit', 'trip', 'travel', 'journey'],
@@ -49,12 +49,40 @@ const EVENT_SYNONYMS: ReadonlyArray<readonly string[]> = [
   ['aid', 'assistance', 'assist'],
   ['kill', 'murder', 'assassinate', 'assassination'],
   ['elect', 'election', 'electoral', 'polls', 'ballot'],
-  ['hesitant', 'hesitancy', 'hesitation', 'hesitate', 'reluctant', 'reluctance', 'wary', 'wariness', 'unwilling', 'unwillingness', 'restraint', 'cautious', 'caution'],
-  ['repress', 'repression', 'persecute', 'persecution', 'harass', 'harassment', 'mistreat', 'mistreatment', 'threaten', 'menace', 'crackdown'],
+  ['hesitant', 'hesitancy', 'hesitation', 'hesitate', 'reluctant', 'reluctance', 'wary', 'wariness', 'unwilling', 'unwillingness', 'restraint', 'cautious', 'caution', 'disinclined', 'averse', 'aversion', 'lukewarm', 'circumspect', 'indecisive', 'indecisiveness'],
+  ['repress', 'repression', 'persecute', 'persecution', 'harass', 'harassment', 'mistreat', 'mistreatment', 'threaten', 'menace', 'crackdown', 'attack', 'abuse', 'abusive', 'assault'],
   ['exile', 'emigrate', 'emigrant', 'emigration', 'flee', 'fled', 'refugee', 'exodus', 'diaspora'],
   ['endanger', 'jeopardize', 'jeopardise', 'risk', 'imperil'],
-  ['win', 'won', 'victory', 'victorious'],
+  ['win', 'won', 'victory', 'victorious', 'triumph'],
+  // Derivations the stemmer leaves apart.
+  ['economy', 'economic', 'economically'],
+  ['advise', 'advice', 'counsel', 'recommend', 'recommendation'],
+  ['burden', 'commitment', 'obligation', 'cost', 'expense'],
+  ['modest', 'limited', 'meagre', 'meager', 'paltry', 'scant', 'minimal', 'insufficient'],
+  ['persuade', 'convince'],
 ];
+
+/**
+ * Surface words whose stem collides with an unrelated word's ("detention"
+ * and "détente" both stem to "detent"): mapped to a thesaurus word before stemming.
+ */
+const SURFACE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['detention', 'detain'],
+  ['detentions', 'detain'],
+]);
+
+/**
+ * Readiness words that, negated ("not willing", "not yet ready", "not
+ * sufficiently confident"), state reluctance: they take the reluctance
+ * term, so a negated paraphrase meets "hesitant" and "unwilling".
+ */
+const READINESS = /^(?:willing|inclined|ready|prepared|eager|keen|confident)$/u;
+/** Negations that turn a readiness word into reluctance, and how many words back they reach. */
+const NEGATORS = /^(?:not|never|no|hardly)$|n['’]t$/u;
+const NEGATION_REACH = 3;
+/** Words a "cut" needs near it to mean a break of relations, not a cut in an amount. */
+const RELATIONS = /^(?:relations?|ties)$/u;
+const RELATIONS_REACH = 3;
 
 const stem = (folded: string): string => lunr.stemmer(new lunr.Token(folded, {})).toString();
 
@@ -80,21 +108,42 @@ export function termKey(word: string): string | null {
   return key;
 }
 
+/**
+ * The key of a word without the thesaurus: folded, stemmed,
+ * transliteration-reduced; null as for `termKey`.
+ */
+export function stemKey(word: string): string | null {
+  const folded = SURFACE_SYNONYMS.get(stripPossessive(fold(word))) ?? stripPossessive(fold(word));
+  if (folded.length < 2 || /^\d/u.test(folded) || EXTRA_STOP_WORDS.has(folded)) return null;
+  if (lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined) return null;
+  return transliterationKey(stem(folded));
+}
+
 function computeTermKey(word: string): string | null {
-  const folded = stripPossessive(fold(word));
+  const folded = SURFACE_SYNONYMS.get(stripPossessive(fold(word))) ?? stripPossessive(fold(word));
   if (folded.length < 2 || /^\d/u.test(folded) || EXTRA_STOP_WORDS.has(folded)) return null;
   if (lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined) return null;
   const stemmed = stem(folded);
   return transliterationKey(SYNONYM_OF.get(stemmed) ?? stemmed);
 }
 
-/** The terms of `text`, in order. */
+/** The terms of `text`, in order; a negated readiness word becomes reluctance, a "cut" of relations a break. */
 export function termsOf(text: string): Term[] {
-  const terms: Term[] = [];
+  const words: Array<{ from: number; to: number; w: string }> = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const key = termKey(m[0]);
-    if (key) terms.push({ from: m.index, to: m.index + m[0].length, key });
-  }
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ from: m.index, to: m.index + m[0].length, w: m[0].toLowerCase() });
+  const terms: Term[] = [];
+  words.forEach((word, i) => {
+    const key = contextKey(words, i) ?? termKey(text.slice(word.from, word.to));
+    if (key) terms.push({ from: word.from, to: word.to, key });
+  });
   return terms;
+}
+
+/** The key a word takes from its neighbours, or null when it keeps its own. */
+function contextKey(words: ReadonlyArray<{ w: string }>, i: number): string | null {
+  const w = words[i]!.w;
+  if (READINESS.test(w) && words.slice(Math.max(0, i - NEGATION_REACH), i).some((x) => NEGATORS.test(x.w))) return termKey('unwilling');
+  if (/^cut(?:s|ting)?$/u.test(w) && words.slice(i + 1, i + 1 + RELATIONS_REACH).some((x) => RELATIONS.test(x.w))) return termKey('sever');
+  return null;
 }

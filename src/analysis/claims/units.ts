@@ -5,6 +5,7 @@
 import type { ParsedText } from '../../document/structure.ts';
 import { AliasTable } from './aliases.ts';
 import { directionsOf, type DirectionSignal } from './direction.ts';
+import { periodsOf, type Period } from './period.ts';
 import { segmentUnits, type Unit } from './segment.ts';
 import { readSlots, type NumberSlot, type Slots } from './slots.ts';
 import { termsOf, type Term } from './terms.ts';
@@ -37,6 +38,8 @@ export interface ClaimUnit {
   readonly names: readonly UnitName[];
   /** Directions stated: rose/fell, established/severed, granted/refused, before/after. */
   readonly directions: readonly DirectionSignal[];
+  /** The years the unit speaks of, its own or its context's (period.ts); empty when unknown. */
+  readonly period: Period;
 }
 
 /**
@@ -57,14 +60,19 @@ const STATING_VERB = /^(?:reach|stood|stand|total|amount|equal|hit|top|exceed|ac
  * through `aliases` (default: the country gazetteer alone). Never throws; may be empty.
  */
 export function claimUnits(parsed: ParsedText, aliases: AliasTable = new AliasTable()): ClaimUnit[] {
-  return segmentUnits(parsed)
-    .filter((u) => !META_DISCOURSE.test(u.text))
-    .map((u) => prepare(u, aliases))
-    .filter((p) => p.terms.size >= MIN_TERMS);
+  const units = segmentUnits(parsed);
+  // Periods are read over every unit, so that context carries across the ones left out.
+  const periods = periodsOf(parsed, units);
+  return units
+    .map((u, i) => ({ u, period: periods[i]! }))
+    .filter(({ u }) => !META_DISCOURSE.test(u.text))
+    .map(({ u, period }) => prepare(u, aliases, period))
+    // Counted in words, not distinct terms: a short sentence whose words share one synonym ("overthrown in a coup") still says something.
+    .filter((p) => p.termList.length >= MIN_TERMS);
 }
 
 /** A unit prepared for matching (also for a passage a reader selected). */
-export function prepare(unit: Unit, aliases: AliasTable): ClaimUnit {
+export function prepare(unit: Unit, aliases: AliasTable, period: Period = []): ClaimUnit {
   const raw = readSlots(unit.text);
   const names = raw.names.map((n) => aliasedName(n.label, n.keys, aliases));
   // Terms inside a name compare by its actor: "USSR" and "Soviet Union" become one term.
@@ -98,6 +106,7 @@ export function prepare(unit: Unit, aliases: AliasTable): ClaimUnit {
     slots,
     names,
     directions: directionsOf(unit.text),
+    period,
   };
 }
 
@@ -107,7 +116,17 @@ function aliasedName(label: string, keys: readonly string[], aliases: AliasTable
   if (whole) return { label, keys: [whole] };
   const words = label.split(/\s+/u);
   if (words.length !== keys.length) return { label, keys };
-  return { label, keys: words.map((w, i) => aliases.actorOf(w) ?? keys[i]!) };
+  return { label, keys: words.map((w, i) => (qualified(words, i) ? null : aliases.actorOf(w)) ?? keys[i]!) };
+}
+
+/**
+ * A region word before a country word makes another place: "Latin America"
+ * is not the United States, "South American" not American, "East European" not European.
+ */
+const REGION_QUALIFIER = /^(?:latin|south|north|central|east|west|eastern|western|southern|northern|pan|anglo|ibero|sub)$/iu;
+
+function qualified(words: readonly string[], i: number): boolean {
+  return i > 0 && REGION_QUALIFIER.test(words[i - 1]!);
 }
 
 /** Terms with the words of aliased names replaced by their actor key (one term per whole-name actor). */
@@ -133,7 +152,9 @@ function aliasTerms(
       lastWhole = i;
       continue;
     }
-    const actor = aliases.actorOf(text.slice(t.from, t.to));
+    const nameWords = text.slice(spans[i]!.from, spans[i]!.to).split(/\s+/u);
+    const at = nameWords.findIndex((w) => w === text.slice(t.from, t.to));
+    const actor = at >= 0 && qualified(nameWords, at) ? null : aliases.actorOf(text.slice(t.from, t.to));
     out.push(actor ? { ...t, key: actor } : t);
   }
   return out;
