@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     return serveFolder(join(WORK, 'site'));
   })();
   try {
-    if (wanted('load') || wanted('scale')) await step('launch Chromium', async () => {
+    if (wanted('load') || wanted('scale') || wanted('import')) await step('launch Chromium', async () => {
       browser = await launch();
     });
     // Without a browser the Node figures are still worth printing.
