@@ -461,14 +461,9 @@ export class ReaderApp extends LitElement {
 
   /** Where the columns and passages are, for the connector lines. */
   private readonly connectorHost: ConnectorHost = {
-    // The column's whole width (the lines meet it at its outer edge, past the margin bar), and the height its text scrolls in.
-    columnRect: (docId) => {
-      const view = this.columns.isVisible(docId) ? this.viewFor(docId) : null;
-      const scroll = view?.querySelector('.reader-scroll')?.getBoundingClientRect();
-      if (!view || !scroll) return null;
-      const box = view.getBoundingClientRect();
-      return new DOMRect(box.left, scroll.top, box.width, scroll.height);
-    },
+    // The box the text scrolls in: a line leaves the left text at its edge, crosses the margin bar and the gutter,
+    // and meets the right text at its edge (the gutter alone is too narrow to read a curve in).
+    columnRect: (docId) => (this.columns.isVisible(docId) ? (this.viewFor(docId)?.querySelector('.reader-scroll')?.getBoundingClientRect() ?? null) : null),
     passageRect: (docId, end) => {
       const range = this.viewFor(docId)?.sourceRangeToDOMRange(end.from, end.to);
       if (!range) return null;
