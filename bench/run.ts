@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { readManifestTexts } from '../src/cli/manifest-texts.ts';
 import { benchAnchoring } from './anchoring-bench.ts';
+import { benchConnectors } from './connectors-bench.ts';
 import { launch } from './browser.ts';
 import { benchLoad, benchScale, type ScaleRun } from './browser-benches.ts';
 import { benchImport, generateImport, importFileText, type ImportRun } from './import-bench.ts';
@@ -39,7 +40,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 5) : 5;
-/** `--only a,b`: run only these groups (bundle, load, scale, import, anchoring, search); all when absent. */
+/** `--only a,b`: run only these groups (bundle, load, scale, import, connectors, anchoring, search); all when absent. */
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? new Set((args[onlyArg + 1] ?? '').split(',').filter(Boolean)) : null;
 const wanted = (group: string): boolean => !ONLY || ONLY.has(group);
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     return serveFolder(join(WORK, 'site'));
   })();
   try {
-    if (wanted('load') || wanted('scale') || wanted('import')) await step('launch Chromium', async () => {
+    if (wanted('load') || wanted('scale') || wanted('import') || wanted('connectors')) await step('launch Chromium', async () => {
       browser = await launch();
     });
     // Without a browser the Node figures are still worth printing.
@@ -227,6 +228,16 @@ async function main(): Promise<void> {
       results.push(
         makeResult(`import: ${IMPORT_NOTES.toLocaleString('en-US')} notes by a person, longest main-thread block`, 'ms', pick(person.measured, 'longestTask'), {
           baseline: pick(person.baseline, 'longestTask'),
+        }),
+      );
+    });
+    if (wanted('connectors')) await step('connectors', async () => {
+      const c = await benchConnectors(b, server.origin, RUNS);
+      results.push(
+        makeResult('connectors: p95 frame work while scrolling, lines on', 'ms', summarize(c.measured), {
+          baseline: summarize(c.baseline),
+          targets: [{ on: 'value', op: '<=', limit: 16 }],
+          note: 'both texts at 1440×900, the first scrolled 40 px a frame for 150 frames; baseline: the same with the connector lines off',
         }),
       );
     });

@@ -158,7 +158,9 @@ export class ClaimConnectors extends LitElement {
   /** Re-reads every end's position now (the app calls it after a layout change it knows of). */
   measure(): void {
     const host = this.host;
-    this.drawn = host ? this.links.map((l) => placeConnector(l, host)).filter((d): d is DrawnConnector => d !== null) : [];
+    const drawn = host ? this.links.map((l) => placeConnector(l, host)).filter((d): d is DrawnConnector => d !== null) : [];
+    // Scrolling a column with no connector end in it moves nothing: no re-render then.
+    if (!sameConnectors(drawn, this.drawn)) this.drawn = drawn;
   }
 
   override render() {
@@ -171,6 +173,12 @@ export class ClaimConnectors extends LitElement {
       })}
     </svg>`;
   }
+}
+
+function sameConnectors(a: readonly DrawnConnector[], b: readonly DrawnConnector[]): boolean {
+  if (a.length !== b.length) return false;
+  const same = (p: DrawnConnector['left'], q: DrawnConnector['left']) => p.x === q.x && p.y === q.y && p.place === q.place;
+  return a.every((c, i) => c.id === b[i]!.id && same(c.left, b[i]!.left) && same(c.right, b[i]!.right));
 }
 
 /** A dot on an end on screen; an arrow pointing up or down at the edge for an end scrolled away. */

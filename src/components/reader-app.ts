@@ -459,14 +459,24 @@ export class ReaderApp extends LitElement {
     return this.claimLinks.filter((l) => l.status !== 'dismissed').map((l) => ({ id: l.id, relation: l.relation, ends: l.ends }));
   }
 
+  /** The connector lines' DOM ranges, by text and passage; cleared whenever a text is redrawn. */
+  private readonly connectorRanges = new Map<string, Range>();
+
   /** Where the columns and passages are, for the connector lines. */
   private readonly connectorHost: ConnectorHost = {
     // The box the text scrolls in: a line leaves the left text at its edge, crosses the margin bar and the gutter,
     // and meets the right text at its edge (the gutter alone is too narrow to read a curve in).
     columnRect: (docId) => (this.columns.isVisible(docId) ? (this.viewFor(docId)?.querySelector('.reader-scroll')?.getBoundingClientRect() ?? null) : null),
     passageRect: (docId, end) => {
-      const range = this.viewFor(docId)?.sourceRangeToDOMRange(end.from, end.to);
-      if (!range) return null;
+      // A DOM range follows its text while the reader scrolls; it is made again only after the text is redrawn.
+      const key = `${docId}\u0000${end.from}\u0000${end.to}`;
+      let range = this.connectorRanges.get(key);
+      // A range whose text node was replaced collapses (DOM ranges move to the removed node's parent).
+      if (!range || (range.collapsed && end.to > end.from)) {
+        range = this.viewFor(docId)?.sourceRangeToDOMRange(end.from, end.to) ?? undefined;
+        if (!range) return null;
+        this.connectorRanges.set(key, range);
+      }
       const rect = range.getBoundingClientRect();
       if (rect.width || rect.height) return rect;
       // A passage in a section the browser has not laid out (content-visibility) has no box of its own: its section's box says where it is.
@@ -486,6 +496,7 @@ export class ReaderApp extends LitElement {
   }
 
   private readonly onReaderUpdated = (): void => {
+    this.connectorRanges.clear();
     this.repaintSearch();
     this.querySelector<ClaimConnectors>('claim-connectors')?.measure();
   };

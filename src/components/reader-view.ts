@@ -423,6 +423,8 @@ export class ReaderView extends LitElement {
     // A deep link into a part of the text not drawn yet: its spans are drawn before it is shown.
     this.drawNear(from, Math.max(to, from));
     view.dispatch(view.state.tr.setMeta(currentKey, setCurrentMeta(r && r.to > r.from ? r : null)));
+    // The current mark re-renders the passage's text: layers that keep DOM ranges redo them.
+    this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
     this.scrollPositionsIntoView(pos, r && r.to > r.from ? r.to : pos);
     if (options.focus) view.dom.focus({ preventScroll: true });
     return true;
@@ -501,6 +503,7 @@ export class ReaderView extends LitElement {
   /** Clears the current-span mark. */
   clearCurrent(): void {
     this.view?.dispatch(this.view.state.tr.setMeta(currentKey, setCurrentMeta(null)));
+    this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
   }
 
   /** The user's selection as a source range with its text, or null when nothing is selected in this text. */
