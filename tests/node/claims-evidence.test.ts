@@ -9,6 +9,7 @@ import { segmentUnits } from '../../src/analysis/claims/segment.ts';
 import { readNames } from '../../src/analysis/claims/slots.ts';
 import { termKey, termsOf } from '../../src/analysis/claims/terms.ts';
 import { claimUnits, type ClaimUnit } from '../../src/analysis/claims/units.ts';
+import { neighbours } from '../../src/analysis/claims/match.ts';
 
 // Invented accounts of invented countries: no sentence of any real text.
 function text(iri: string, paragraphs: readonly string[]): ClaimText {
@@ -207,5 +208,18 @@ describe('claims: links on wording alone', () => {
       'Schools in the capital closed for two weeks when a fever spread through the northern districts of the city.',
     ];
     assert.deepEqual(linksBetween(common, alsoCommon).map((m) => [m.a.quote, m.b.quote]), []);
+  });
+});
+
+describe('claims: alignment of neighbouring pairs', () => {
+  const pair = (ai: number, ab: number, bi: number, bb: number) =>
+    ({ a: { unit: { index: ai, block: ab } }, b: { unit: { index: bi, block: bb } } }) as unknown as Parameters<typeof neighbours>[0];
+
+  it('calls two pairs neighbours when their sentences stand within two of each other in the same paragraphs of both texts', () => {
+    assert.equal(neighbours(pair(10, 3, 40, 7), pair(11, 3, 42, 7)), true);
+    assert.equal(neighbours(pair(10, 3, 40, 7), pair(10, 3, 41, 7)), true);
+    assert.equal(neighbours(pair(10, 3, 40, 7), pair(10, 3, 40, 7)), false, 'a pair is not its own neighbour');
+    assert.equal(neighbours(pair(10, 3, 40, 7), pair(13, 3, 40, 7)), false, 'three sentences apart');
+    assert.equal(neighbours(pair(10, 3, 40, 7), pair(11, 4, 41, 7)), false, 'another paragraph');
   });
 });

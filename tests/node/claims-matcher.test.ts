@@ -145,10 +145,32 @@ describe('claims: matching', () => {
   });
 
   it('asks more of a related link than of one whose slots compare', () => {
-    const related = matches.find((m) => m.relation === 'related');
-    const compared = matches.find((m) => m.relation !== 'related' && m.score.mutual > 0);
-    assert.ok(related && compared);
-    const withThreshold = (t: number) => matchClaims(texts, { threshold: t }).map((m) => m.id);
+    // Its own pair of texts: one paraphrase states nothing comparable (related), one shares a date (agrees).
+    const x = [
+      'The harbour of Lorvik was closed to foreign ships for most of the winter because the ice never broke up.',
+      '',
+      'The treaty of friendship between Norland and Vesk was signed in Ostrava on 4 March 1952.',
+      '',
+      'Farmers in the southern valleys abandoned their fields when three dry summers in a row ruined the wheat.',
+      '',
+    ].join('\n');
+    const y = [
+      'On 4 March 1952, Norland and Vesk signed a friendship treaty in the city of Ostrava.',
+      '',
+      'Because the ice did not break up, foreign vessels could not enter Lorvik harbour through much of the winter.',
+      '',
+      'After three successive summers of drought had ruined their wheat, farmers of the southern valleys left their land.',
+      '',
+    ].join('\n');
+    const pair: readonly ClaimText[] = [
+      { iri: A, text: x, parsed: parsePlainText(x) },
+      { iri: B, text: y, parsed: parsePlainText(y) },
+    ];
+    const own = matchClaims(pair);
+    const related = own.find((m) => m.relation === 'related');
+    const compared = own.find((m) => m.relation !== 'related' && m.score.mutual > 0);
+    assert.ok(related && compared, JSON.stringify(own.map((m) => [m.relation, m.a.quote])));
+    const withThreshold = (t: number) => matchClaims(pair, { threshold: t }).map((m) => m.id);
     assert.ok(!withThreshold(related.score.total - 0.05).includes(related.id));
     assert.ok(withThreshold(compared.score.total - 0.05).includes(compared.id));
   });

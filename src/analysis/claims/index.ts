@@ -5,10 +5,12 @@
  *
  * Modules: normalize (folding, transliteration), segment (sentences and
  * clauses), slots (dates, figures, names), terms (comparison words), units
- * (what a sentence offers for matching), retrieve (lunr candidates), score
- * (weights and guards), narrow (the shared clause), compare (relation),
- * describe (the sentence for a reader), match (the pipeline), review
- * (accept, dismiss, hand-made links).
+ * (what a sentence offers for matching), period (the years a sentence speaks
+ * of, its own or its section's), background and common-words (how common a
+ * word is in English at large), retrieve (lunr candidates), score (weights
+ * and guards), narrow (the shared clause), compare (relation), describe (the
+ * sentence for a reader), match (the pipeline: guarded, mutual-best and
+ * neighbour links), review (accept, dismiss, hand-made links).
  */
 import {
   ANNO_CONTEXT,

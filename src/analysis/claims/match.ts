@@ -64,9 +64,11 @@ export interface ClaimMatch {
   /**
    * Why the matcher linked the pair: `guarded` when every guard passed and
    * the score reached the threshold; `mutual` when only the hard guards
-   * passed and each is the other's best partner, on uncommon shared words.
+   * passed and each is the other's best partner, on uncommon shared words;
+   * `neighbour` when only the hard guards passed and both sentences stand
+   * next to those of a linked pair (the two texts tell that passage in one order).
    */
-  readonly basis: 'guarded' | 'mutual';
+  readonly basis: 'guarded' | 'mutual' | 'neighbour';
   /** 0…1: the score, capped at 1. */
   readonly confidence: number;
   /** One sentence a reader understands: what both say, or what differs. */
@@ -106,6 +108,9 @@ const RELATED_MARGIN = 0.1;
 const SOFT_MARGIN = 0.0;
 /** Shared event words, uncommon in English at large, that a pair linked on wording alone needs. */
 const SOFT_SPECIFIC_WORDS = 2;
+/** A pair next to a linked pair in both texts (NEIGHBOUR_REACH sentences, same paragraphs) may score this much below the threshold. */
+const NEIGHBOUR_CREDIT = 0.1;
+const NEIGHBOUR_REACH = 2;
 /** At most this many partners per unit: a sentence restates at most a few sentences of another text. */
 const MAX_PARTNERS = 3;
 /** Lexical similarity (unweighted IDF cosine) above which shared names alone make the relation `agrees`. */
@@ -176,6 +181,7 @@ function matchPair(
 
   const partners = new Map<ClaimUnit, number>();
   const matches: ClaimMatch[] = [];
+  const linked: Candidate[] = [];
   for (const { c, mutual, total } of scored) {
     if ((partners.get(c.a) ?? 0) >= MAX_PARTNERS || (partners.get(c.b) ?? 0) >= MAX_PARTNERS) continue;
     const match = toMatch(textA, textB, c, { ...c.features, mutual, total }, idOf);
@@ -183,8 +189,28 @@ function matchPair(
     partners.set(c.a, (partners.get(c.a) ?? 0) + 1);
     partners.set(c.b, (partners.get(c.b) ?? 0) + 1);
     matches.push(match);
+    linked.push(c);
+  }
+  // Two accounts of one story tell it in the same order: a pair whose sentences stand next to those of
+  // a pair already linked continues that alignment, and needs less evidence of its own.
+  for (const c of candidates) {
+    if (linked.includes(c) || c.base < threshold - NEIGHBOUR_CREDIT || uncommonSharedWords(c) < SOFT_SPECIFIC_WORDS) continue;
+    if (!linked.some((l) => neighbours(l, c))) continue;
+    if ((partners.get(c.a) ?? 0) >= MAX_PARTNERS || (partners.get(c.b) ?? 0) >= MAX_PARTNERS) continue;
+    const match = toMatch(textA, textB, c, { ...c.features, mutual: 0, total: c.base }, idOf, 'neighbour');
+    if (match.relation === 'conflicts') continue;
+    partners.set(c.a, (partners.get(c.a) ?? 0) + 1);
+    partners.set(c.b, (partners.get(c.b) ?? 0) + 1);
+    matches.push(match);
   }
   return matches;
+}
+
+/** Whether two pairs stand side by side in both texts (one sentence apart in each, not the same pair of sentences). */
+export function neighbours(x: Pick<Candidate, 'a' | 'b'>, y: Pick<Candidate, 'a' | 'b'>): boolean {
+  const da = Math.abs(x.a.unit.index - y.a.unit.index);
+  const db = Math.abs(x.b.unit.index - y.b.unit.index);
+  return da <= NEIGHBOUR_REACH && db <= NEIGHBOUR_REACH && da + db > 0 && x.a.unit.block === y.a.unit.block && x.b.unit.block === y.b.unit.block;
 }
 
 /** Each unit's best candidate by `measure`. */
@@ -214,6 +240,7 @@ function toMatch(
   c: Candidate,
   score: ScoreBreakdown,
   idOf: (a: ClaimSpan, b: ClaimSpan) => string,
+  basis: ClaimMatch['basis'] = c.firm ? 'guarded' : 'mutual',
 ): ClaimMatch {
   const spanA = narrowToEvidence(c.a, c.b, c.sharedEventTerms);
   const spanB = narrowToEvidence(c.b, c.a, c.sharedEventTerms);
@@ -232,7 +259,7 @@ function toMatch(
     compatible: comparison.compatible,
     sharedWords,
     score,
-    basis: c.firm ? 'guarded' : 'mutual',
+    basis,
     confidence: Math.min(1, Math.round(score.total * 100) / 100),
     description: describe(comparison, sharedWords),
   };
