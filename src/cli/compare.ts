@@ -9,16 +9,21 @@
  * given, offsets in code points), else a readable list.
  *
  * A bad argument, or a file that cannot be read as text, gives one line on
- * stderr and exit code 2 (usage) or 1 (file or passage); never a stack trace.
+ * stderr and exit code 2 (usage) or 1 (file or passage); anything else one
+ * line and exit code 3 (`run.ts`); never a stack trace. Files are read as
+ * every tool reads them (`text-file.ts`: UTF-8, a leading BOM not counted).
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PassageError, suggestClaims, type ClaimText } from '../analysis/claims/index.ts';
 import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
+import { EXIT, runCli } from './run.ts';
+import { readTextFile, TextFileError } from './text-file.ts';
 
 const USAGE = 'usage: npm run --silent compare -- [--json] [--limit N] --from FILE:START-END FILE...';
+/** Texts larger than this are refused before they are read, as `analyze` does. */
+const MAX_BYTES = 16 * 1024 * 1024;
 /** Most candidates printed. */
 const MAX_RESULTS = 10;
 
@@ -67,24 +72,15 @@ function parseArgs(argv: readonly string[]): Options {
   return { json, limit, from, files };
 }
 
-/** The file as a claim text; InputError (naming the file and the problem) when it cannot be read as text. */
+/** The file as a claim text, read as every tool reads a file (`readTextFile`); InputError naming the file and the problem. */
 function readText(file: string): ClaimText {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a text file' : `cannot be read (${code || String(error)})`;
-    throw new InputError(`${file}: ${why}`);
-  }
-  if (bytes.includes(0)) throw new InputError(`${file}: is not a text file (it contains NUL bytes)`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${file}: is not a text file (it is not valid UTF-8)`);
+    text = readTextFile(file, { maxBytes: MAX_BYTES });
+  } catch (error) {
+    if (error instanceof TextFileError) throw new InputError(`${file} ${error.message}`);
+    throw error;
   }
-  if (!text.trim()) throw new InputError(`${file}: is empty or blank`);
   return { iri: pathToFileURL(resolve(file)).href, text, parsed: parsePlainText(text) };
 }
 
@@ -95,7 +91,7 @@ function main(argv: readonly string[]): number {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`compare: ${error.message}\n${USAGE}\n`);
-    return 2;
+    return EXIT.usage;
   }
   try {
     const source = readText(options.from.file);
@@ -119,20 +115,14 @@ function main(argv: readonly string[]): number {
       });
       if (rows.length === 0) process.stdout.write('No passage of the other texts shares anything with this one.\n');
     }
-    return 0;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof InputError || error instanceof PassageError) {
       process.stderr.write(`compare: ${error.message}\n`);
-      return 1;
+      return EXIT.badInput;
     }
     throw error;
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // A bug, not a bad input: still one line, never a stack trace on the reader's terminal.
-  process.stderr.write(`compare: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 70;
-}
+runCli('compare', main);
