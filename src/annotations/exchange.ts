@@ -9,6 +9,7 @@ import type { Layer } from './layer.ts';
 import { itemName, loadCollection } from './validate.ts';
 import { displayLabel } from './sanitize.ts';
 import { textLengthProblem } from './import-limit.ts';
+import { fromHypothesis, isHypothesisExport, type KnownText } from './hypothesis.ts';
 
 /** What to export. Without `layerIds` every layer is taken; without `ids` every annotation of those layers. */
 export interface ExportOptions {
@@ -98,13 +99,22 @@ function canonical(value: unknown): string {
  * annotations and a broken file are skipped with the validator's message.
  * Returns what to add and update; changes nothing itself. Never throws.
  */
-export function importCollection(json: unknown, existing: readonly Annotation[], options: { fileName?: string } = {}): ImportResult {
+export function importCollection(json: unknown, existing: readonly Annotation[], options: { fileName?: string; texts?: readonly KnownText[] } = {}): ImportResult {
   const fileName = options.fileName ?? 'the imported file';
   // Parse once here (a failure is left to loadCollection, which words it) so positions can be reported;
   // a text over the limit is never parsed (loadCollection refuses it unread).
-  const doc = typeof json === 'string' && !textLengthProblem(json) ? parseOrKeep(json) : json;
+  let doc = typeof json === 'string' && !textLengthProblem(json) ? parseOrKeep(json) : json;
+  // Hypothesis's API shape is read into a W3C collection first, then checked like any other.
+  const rowProblems: Skipped[] = [];
+  let rows: number | null = null;
+  if (typeof doc !== 'string' && isHypothesisExport(doc)) {
+    const converted = fromHypothesis(doc, options.texts ?? []);
+    rows = converted.problems.length + ((converted.collection.first as { items: unknown[] }).items.length);
+    doc = converted.collection;
+    for (const p of converted.problems) rowProblems.push({ index: p.index, id: null, reason: p.reason });
+  }
   const { layer, problems } = loadCollection(fileName, typeof doc === 'string' ? json : doc);
-  const skipped: Skipped[] = problems.map((p) => ({ index: p.index, id: p.annotationId, reason: p.reason }));
+  const skipped: Skipped[] = [...rowProblems, ...problems.map((p) => ({ index: p.index, id: p.annotationId, reason: p.reason }))];
   const added: Annotation[] = [];
   const updated: Annotation[] = [];
   if (!layer) return { added, updated, skipped, refused: problems[0]?.reason ?? 'The file could not be read.', total: 0 };
@@ -133,7 +143,7 @@ export function importCollection(json: unknown, existing: readonly Annotation[],
       });
     }
   }
-  return { added, updated, skipped, refused: null, total: count };
+  return { added, updated, skipped, refused: null, total: rows ?? count };
 }
 
 /** What became of each annotation an import handed on to be kept, for `importReport`. */

@@ -5,11 +5,12 @@
  * No rendering here; the app shell calls these methods and redraws.
  */
 import type { LoadedDocument } from '../document/load.ts';
-import type { Annotation } from '../annotations/model.ts';
+import { targetsOf, type Annotation } from '../annotations/model.ts';
 import type { Layer } from '../annotations/layer.ts';
 import { AnnotationStore, type PutManyResult, type WriteOptions } from '../annotations/store.ts';
 import { StaleWriteError, StorageUnavailableError } from '../annotations/store-errors.ts';
 import { exportCollection, importCollection, importReport, isByPerson, type ImportOutcome } from '../annotations/exchange.ts';
+import { toHypothesis } from '../annotations/hypothesis.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import { SearchEngine, type AnnotationText } from '../search/index.ts';
 import { LazySearch } from './lazy-search.ts';
@@ -438,6 +439,14 @@ export class Session {
     await this.save(reattach(entry.annotation, targetIndex, this.passage(docId, from, to), this.agent));
   }
 
+  /** The reader's own notes in Hypothesis's API format (`{total, rows}`), as JSON text. */
+  exportHypothesis(): string {
+    const texts = this.documents.map((d) => ({ iri: d.entry.iri, title: d.entry.title }));
+    // Notes only: reviews of machine proposals and hand-made claim links have no Hypothesis counterpart.
+    const notes = this.ownAnnotations().filter((a) => ['commenting', 'highlighting', 'tagging'].includes(a.motivation) && targetsOf(a).length === 1);
+    return JSON.stringify(toHypothesis(notes, texts), null, 2);
+  }
+
   /** An AnnotationCollection of exactly the named layers: none named, none exported (an empty collection). */
   exportLayers(layerIds: readonly string[]): string {
     const layers: Layer[] = this.workspace
@@ -458,7 +467,8 @@ export class Session {
    */
   async importFile(name: string, text: string, options: ImportOptions = {}): Promise<string> {
     const existing = [...this.shippedLayers.flatMap((l) => l.annotations), ...this.ownAnnotations(), ...this.imported];
-    const result = importCollection(text, existing, { fileName: name });
+    const texts = this.documents.map((d) => ({ iri: d.entry.iri, title: d.entry.title, source: d.source }));
+    const result = importCollection(text, existing, { fileName: name, texts });
     const byId = new Map(this.imported.map((a) => [a.id, a]));
     const people: Annotation[] = [];
     for (const a of [...result.added, ...result.updated]) {

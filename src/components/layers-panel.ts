@@ -11,6 +11,7 @@
  * @fires import-file - `{ name, text }` the content of a chosen file
  * @fires connectors-toggle - `{ visible }` connector lines between linked claims switched on or off
  * @fires import-cancel - the reader pressed Cancel while an import was saving
+ * @fires export-hypothesis - the reader asked for their notes in Hypothesis's format
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -121,7 +122,10 @@ export class LayersPanel extends LitElement {
           >
             Export checked layers
           </button>
-          <label class="file-button">Import…<input type="file" accept=".json,.jsonld,application/json,application/ld+json" @change=${this.onFile} /></label>
+          <button type="button" class="export-hypothesis" title="Your notes in Hypothesis's API format (JSON)" @click=${() => this.emit('export-hypothesis', {})}>
+            Export notes for Hypothesis
+          </button>
+          <label class="file-button" title="A W3C annotation collection, or annotations exported from Hypothesis">Import…<input type="file" accept=".json,.jsonld,application/json,application/ld+json" @change=${this.onFile} /></label>
         </div>
         ${this.layers.some((l) => l.visible) ? nothing : html`<p class="hint" id="export-why">${NOTHING_TO_EXPORT}</p>`}
         ${this.importing ? this.renderProgress(this.importing) : nothing}

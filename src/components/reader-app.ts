@@ -421,6 +421,7 @@ export class ReaderApp extends LitElement {
         @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => this.redraw(() => ws.setLayerVisible(e.detail.id, e.detail.visible))}
         @kind-toggle=${(e: CustomEvent<{ kind: AnnotationKind; visible: boolean }>) => this.redraw(() => ws.setKindVisible(e.detail.kind, e.detail.visible))}
         @export-request=${this.onExport}
+        @export-hypothesis=${this.downloadHypothesis}
         .importing=${this.importing}
         @import-file=${this.onImport}
         @import-cancel=${() => this.importAbort?.abort()}
@@ -940,6 +941,13 @@ export class ReaderApp extends LitElement {
     this.downloadLayers(event.detail.layerIds);
   }
 
+  private readonly downloadHypothesis = (): void => {
+    if (!this.session) return;
+    const json = this.session.exportHypothesis();
+    download(json, 'application/json', `notes-hypothesis-${new Date().toISOString().slice(0, 10)}.json`);
+    this.layerStatus = `Exported ${JSON.parse(json).total} notes in Hypothesis's format.`;
+  };
+
   private downloadLayers(layerIds: readonly string[]): void {
     if (!this.session) return;
     if (!layerIds.length) {
@@ -947,12 +955,7 @@ export class ReaderApp extends LitElement {
       return;
     }
     const json = this.session.exportLayers(layerIds);
-    const blob = new Blob([json], { type: 'application/ld+json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `annotations-${new Date().toISOString().slice(0, 10)}.jsonld`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(json, 'application/ld+json', `annotations-${new Date().toISOString().slice(0, 10)}.jsonld`);
     this.layerStatus = `Exported ${JSON.parse(json).total} annotations.`;
   }
 
@@ -1086,6 +1089,15 @@ export class ReaderApp extends LitElement {
       // A refused localStorage only means the choice is not remembered.
     }
   }
+}
+
+/** Offers `text` as a file download named `name`. */
+function download(text: string, type: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 function readConnectorsOn(): boolean {

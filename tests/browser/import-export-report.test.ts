@@ -138,3 +138,47 @@ describe('export with nothing checked', () => {
     }
   });
 });
+
+describe('import from Hypothesis', () => {
+  const row = (id: string, exact: string, uri = IRI, position?: { start: number; end: number }) => ({
+    id,
+    created: '2024-05-01T10:00:00+00:00',
+    updated: '2024-05-01T10:00:00+00:00',
+    user: 'acct:alice@hypothes.is',
+    uri,
+    text: 'A comment made in Hypothesis.',
+    tags: ['imported'],
+    target: [{ source: uri, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, ...(position ? [{ type: 'TextPositionSelector', ...position }] : [])] }],
+    document: { title: ['Somewhere else'] },
+  });
+
+  it('anchors each note or lists it as an orphan with its reason, and exports the notes back in that format', async () => {
+    const session = await openSession();
+    try {
+      // hyp1 is on this text (its Hypothesis position counts in another page: ours is found from the quote);
+      // hyp2 quotes words the text does not have but keeps a position; hyp3 is on another page; hyp4 and hyp5 cannot be kept.
+      const rows = [
+        row('hyp1', 'two sentences', IRI, { start: 500, end: 513 }),
+        row('hyp2', 'words this text never had', IRI, { start: 3, end: 28 }),
+        row('hyp3', 'second one', 'https://elsewhere.example.org/page', { start: 10, end: 20 }),
+        { ...row('hyp4', 'x'), target: [{ source: IRI }] },
+        row('hyp5', 'no such words at all'),
+      ];
+      const report = await session.importFile('hypothesis.json', JSON.stringify({ total: rows.length, rows }));
+      expect(report.split('\n')[0]).to.equal('hypothesis.json: 5 annotations read; 3 added, 0 updated, 2 skipped.');
+      expect(report).to.contain('page note');
+      expect(report).to.contain('hyp5 was left out: its quote ("no such words at all") is not in the text');
+      const ws = session.workspace;
+      const placed = ws.get('https://hypothes.is/a/hyp1')!.placed[0]!;
+      expect(SOURCE.slice(placed.from, placed.to)).to.equal('two sentences');
+      const orphans = new Map(ws.orphans().map((o) => [o.annotationId, o.reason]));
+      expect(orphans.get('https://hypothes.is/a/hyp2')).to.be.a('string');
+      expect(orphans.get('https://hypothes.is/a/hyp3')).to.contain('https://elsewhere.example.org/page');
+      const exported = JSON.parse(session.exportHypothesis()) as { total: number; rows: { id: string; text: string; tags: string[] }[] };
+      expect(exported.rows.map((r) => r.id).sort()).to.deep.equal(['hyp1', 'hyp2', 'hyp3']);
+      expect(exported.rows[0]!.tags).to.deep.equal(['imported']);
+    } finally {
+      session.close?.();
+    }
+  });
+});
