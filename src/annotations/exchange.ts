@@ -7,7 +7,7 @@
 import { ANNO_CONTEXT, newAnnotationId, type Annotation, type AnnotationCollection } from './model.ts';
 import type { Layer } from './layer.ts';
 import { itemName, loadCollection } from './validate.ts';
-import { displayLabel } from './sanitize.ts';
+import { displayLabel, formatCount } from './sanitize.ts';
 import { textLengthProblem } from './import-limit.ts';
 
 /** What to export. Without `layerIds` every layer is taken; without `ids` every annotation of those layers. */
@@ -158,8 +158,7 @@ export interface ImportOutcome {
 /** Skipped lines listed by name in a report; the rest are counted in one closing line. */
 export const REPORT_SKIPPED_LINES = 5;
 
-/** `20,000`, the same in every locale. */
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = formatCount;
 const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**

@@ -58,6 +58,9 @@ export class EditConflictError extends SaveFailedError {
   }
 }
 
+/** Resolves in a later task, letting the page draw and handle input first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Options of `Session.importFile`. */
 export interface ImportOptions {
   /** Aborting cancels the import between two batches; what was saved stays saved. */
@@ -503,9 +506,13 @@ export class Session {
       if (isByPerson(a)) people.push(a);
       else byId.set(a.id, a);
     }
+    // Reading, anchoring and drawing 20,000 annotations each take a while: one task each, not one
+    // task for all, so the page answers (and the progress shows) in between.
+    await nextTask();
     const outcome = await this.keepImported(people, options);
     this.imported = [...byId.values()];
     this.syncOwnLayer();
+    await nextTask();
     this.emit();
     const shownForVisit = result.added.length + result.updated.length - people.length;
     return importReport(name, result, { ...outcome, shownForVisit }).join('\n');

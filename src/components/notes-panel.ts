@@ -143,7 +143,7 @@ export class NotesPanel extends LitElement {
   /** "Show more" under a list with `hidden` items not drawn yet. */
   private renderMore(hidden: number, more: () => void) {
     if (hidden <= 0) return nothing;
-    return html`<button type="button" class="more" @click=${more}>Show ${Math.min(hidden, LIST_PAGE)} more (${hidden.toLocaleString('en-US')} not shown)</button>`;
+    return html`<button type="button" class="more" @click=${more}>Show ${Math.min(hidden, LIST_PAGE)} more (${formatLength(hidden)} not shown)</button>`;
   }
 
   private renderNote(e: Entry) {
