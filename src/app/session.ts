@@ -199,12 +199,22 @@ export class Session {
   private attachStore(store: AnnotationStore): void {
     this.store = store;
     // Once per committed transaction (an import's batch of 200 is one); an import syncs once at its end.
-    store.subscribeBatches(() => {
-      if (this.importing) return;
-      this.syncOwnLayer();
-      this.emit();
+    // Changes from other tabs that arrive while a sync runs (another tab's import: a batch every few
+    // hundred ms, a sync of 20,000 notes costs more) are taken together in one sync.
+    // Local changes need nothing here: the method that made them syncs once they are stored.
+    store.subscribeBatches((changes) => {
+      if (this.importing || this.syncScheduled || changes.every((c) => c.origin === 'local')) return;
+      this.syncScheduled = true;
+      setTimeout(() => {
+        this.syncScheduled = false;
+        if (this.closed) return;
+        this.syncOwnLayer();
+        this.emit();
+      }, 0);
     });
   }
+
+  private syncScheduled = false;
 
   /** True while an import saves its notes: they are anchored and shown once, when it ends. */
   private importing = false;

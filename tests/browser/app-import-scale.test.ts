@@ -107,6 +107,26 @@ describe('big imports in the reader', () => {
     again.remove();
   });
 
+  it('shows an import made in another tab in batches, never redrawing once per note', async () => {
+    const name = storeName();
+    const app = await mountApp(name);
+    const other = await mountApp(name);
+    const workspace = sessionOf(other).workspace;
+    let rebuilds = 0;
+    const setLayers = workspace.setLayers.bind(workspace);
+    workspace.setLayers = (layers) => {
+      rebuilds++;
+      setLayers(layers);
+    };
+    importFile(app, 'from-another-tab.jsonld', notesFor(app, 1000, 'cccccccc'));
+    await until(() => sessionOf(other).ownAnnotations().length === 1000, 'the other tab has all 1,000 notes', 60_000);
+    await until(() => workspace.all().filter((e) => e.kind === 'note').length === 1000, 'and shows them', 60_000);
+    // 1,000 notes are 5 batches of 200: at most one redraw each, not 1,000.
+    expect(rebuilds).to.be.greaterThan(0).and.at.most(5);
+    app.remove();
+    other.remove();
+  });
+
   it('keeps every other note findable after a note with a 15 MB one-word comment, also after a reload', async () => {
     const name = storeName();
     const app = await mountApp(name);
