@@ -8,7 +8,7 @@ import type { LoadedDocument } from '../document/load.ts';
 import type { Annotation } from '../annotations/model.ts';
 import type { Layer } from '../annotations/layer.ts';
 import { AnnotationStore, type PutManyResult, type WriteOptions } from '../annotations/store.ts';
-import { StaleWriteError, StorageUnavailableError } from '../annotations/store-errors.ts';
+import { StaleWriteError, StorageUnavailableError, storageReasonOf } from '../annotations/store-errors.ts';
 import { exportCollection, importCollection, importReport, isByPerson, type ImportOutcome } from '../annotations/exchange.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import { SearchEngine, type AnnotationText } from '../search/index.ts';
@@ -552,7 +552,7 @@ export class Session {
     return {
       ...outcome,
       stopped: {
-        why: written.stopped === 'cancelled' ? 'cancelled' : { failed: written.stopped.message },
+        why: written.stopped === 'cancelled' ? 'cancelled' : (({ reason, full }) => ({ failed: reason, full }))(storageReasonOf(written.stopped)),
         saved: written.saved.length,
         toSave: written.saved.length + written.notTried.length,
         notTried: written.notTried.map((a) => a.id),

@@ -73,7 +73,7 @@ describe('big imports in the reader', () => {
     expect(bar.getAttribute('aria-label')).to.equal('Importing many-notes.jsonld');
     await until(() => progressBar(app)?.getAttribute('aria-valuetext')?.includes('of 1,200'), 'counts of 1,200 notes');
     expect(panelOf(app).querySelector('button.import-cancel')!.textContent).to.include('Cancel');
-    await until(() => panelOf(app).status.includes('1,200 annotations read; 1200 added'), 'the report', 60_000);
+    await until(() => panelOf(app).status.includes('1,200 annotations read; 1,200 added'), 'the report', 60_000);
     expect(progressBar(app)).to.equal(null);
     expect(sessionOf(app).ownAnnotations().length).to.equal(1200);
     app.remove();
