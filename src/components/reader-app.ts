@@ -22,6 +22,7 @@ import { paintSearchHits, clearSearchHits } from '../search/index.ts';
 import type { ReaderView } from './reader-view.ts';
 import type { DrawnSpan } from './reader/highlights.ts';
 import { tagLabel } from './labels.ts';
+import { displayLabel } from '../annotations/sanitize.ts';
 import type { AnnotationCard } from './annotation-card.ts';
 import type { NoteEditor } from './note-editor.ts';
 import type { SidePanel } from './side-panel.ts';
@@ -854,8 +855,13 @@ export class ReaderApp extends LitElement {
 
   private async onImport(event: CustomEvent<{ name: string; text: string }>): Promise<void> {
     const session = this.session;
-    if (!session || this.importing) return;
+    if (!session) return;
     const { name, text } = event.detail;
+    if (this.importing) {
+      // One import at a time: two would interleave their batches and their reports.
+      this.layerStatus = `${displayLabel(name, 80)} was not imported: ${displayLabel(this.importing.name, 80)} is still being imported; wait for it, or cancel it, and try again.`;
+      return;
+    }
     const abort = new AbortController();
     this.importAbort = abort;
     this.importing = { name, saved: 0, total: null };

@@ -93,6 +93,9 @@ describe('big imports in the reader', () => {
     const app = await mountApp(name);
     importFile(app, 'cancel-me.jsonld', notesFor(app, 4000, 'bbbbbbbb'));
     await until(() => Number(progressBar(app)?.value ?? 0) > 0, 'a first batch saved', 60_000);
+    // A second file while the first is saving is refused, not interleaved.
+    importFile(app, 'second.jsonld', notesFor(app, 10, 'dddddddd'));
+    await until(() => panelOf(app).status.startsWith('second.jsonld was not imported: cancel-me.jsonld is still being imported'), 'one import at a time');
     panelOf(app).querySelector<HTMLButtonElement>('button.import-cancel')!.click();
     const status = await until(() => (panelOf(app).status.includes('Import cancelled') ? panelOf(app).status : null), 'the cancel report', 60_000);
     const saved = Number(/Import cancelled: ([\d,]+) of 4,000 notes were saved/.exec(status)![1]!.replace(/,/g, ''));
