@@ -3,7 +3,9 @@
  * same run, printed as a table (or, with `--json`, as
  * `{"machine", "results": [...]}`). Progress goes to stderr. Exits 0 whatever
  * the figures: benchmarks inform, tests gate. `--runs N` sets the runs per
- * figure (default 5). The last run's JSON is also written to `.bench/results.json`.
+ * figure (default 5); `--only load,import` runs only the named groups (bundle, load, scale, import,
+ * anchoring, search); `--import-notes N` sets how many notes by a person the import bench imports
+ * (default 20,000). The last run's JSON is also written to `.bench/results.json`.
  * For clean JSON on stdout run `npm run --silent bench -- --json` (npm prints a banner otherwise).
  * `--only load,scale` runs only the named groups (bundle, load, scale, anchoring, search).
  */

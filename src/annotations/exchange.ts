@@ -7,7 +7,7 @@
 import { ANNO_CONTEXT, newAnnotationId, type Annotation, type AnnotationCollection } from './model.ts';
 import type { Layer } from './layer.ts';
 import { itemName, loadCollection } from './validate.ts';
-import { displayLabel } from './sanitize.ts';
+import { displayLabel, formatCount } from './sanitize.ts';
 import { textLengthProblem } from './import-limit.ts';
 import { fromHypothesis, isHypothesisExport, type KnownText } from './hypothesis.ts';
 
@@ -158,7 +158,8 @@ export interface ImportOutcome {
    * and the annotations `notTried` were neither saved nor shown.
    */
   readonly stopped?: {
-    readonly why: 'cancelled' | { readonly failed: string };
+    /** `cancelled`, or the storage failed: why (a clause), and whether for want of space. */
+    readonly why: 'cancelled' | { readonly failed: string; readonly full: boolean };
     readonly saved: number;
     readonly toSave: number;
     readonly notTried: readonly string[];
@@ -168,8 +169,7 @@ export interface ImportOutcome {
 /** Skipped lines listed by name in a report; the rest are counted in one closing line. */
 export const REPORT_SKIPPED_LINES = 5;
 
-/** `20,000`, the same in every locale. */
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = formatCount;
 const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
 
 /**
@@ -190,7 +190,7 @@ export function importReport(fileName: string, result: ImportResult, outcome: Im
   const remarks = result.skipped.filter((s) => s.index === null);
   const skippedCount = Math.max(items.length, result.total - result.added.length - result.updated.length);
   const lines = [
-    `${file}: ${plural(result.total, 'annotation', 'annotations')} read; ${added} added, ${updated} updated, ${skippedCount} skipped${failed.size ? `, ${failed.size} not saved` : ''}.`,
+    `${file}: ${plural(result.total, 'annotation', 'annotations')} read; ${count(added)} added, ${count(updated)} updated, ${count(skippedCount)} skipped${failed.size ? `, ${count(failed.size)} not saved` : ''}.`,
   ];
   const stopped = outcome.stopped;
   if (stopped) {
@@ -199,9 +199,10 @@ export function importReport(fileName: string, result: ImportResult, outcome: Im
     if (stopped.why === 'cancelled') {
       lines.push(`Import cancelled: ${saved} were saved before you cancelled, and they stay saved; the other ${count(rest)} were not imported.`);
     } else {
+      const again = stopped.why.full ? 'free some space, then import the file again to add them' : 'import the file again to add them once the storage works';
       lines.push(
-        `Import stopped after ${saved} were saved, because the browser's storage refused the next batch: ${endSentence(stopped.why.failed)}`,
-        `The other ${count(rest)} were not imported; free some space and import the file again to add them (the notes already saved are skipped as already present).`,
+        `Import stopped after ${saved} were saved, and they stay saved: ${endSentence(`${stopped.why.failed}, so it refused the next batch`)}`,
+        `The other ${count(rest)} were not imported; ${again} (the notes already saved are skipped as already present).`,
       );
     }
   }
@@ -213,7 +214,7 @@ export function importReport(fileName: string, result: ImportResult, outcome: Im
   if (notSaved.length > REPORT_SKIPPED_LINES) lines.push(`${plural(notSaved.length - REPORT_SKIPPED_LINES, 'more annotation that was not saved is', 'more annotations that were not saved are')} not listed here.`);
   if (outcome.shownForVisit) {
     lines.push(
-      `${outcome.shownForVisit === 1 ? 'Its 1 machine-made annotation is' : `Its ${outcome.shownForVisit} machine-made annotations are`} shown for this visit only.`,
+      `${outcome.shownForVisit === 1 ? 'Its 1 machine-made annotation is' : `Its ${count(outcome.shownForVisit)} machine-made annotations are`} shown for this visit only.`,
     );
   }
   return lines;

@@ -4,13 +4,12 @@
  * before a limit checked afterwards could refuse it. No layer is that big;
  * junk, or an attack, can be.
  */
-import { displayLabel } from './sanitize.ts';
+import { displayLabel, formatCount } from './sanitize.ts';
 
 /** Files longer than this are refused unread (bytes on disk, or UTF-16 code units of a text). */
 export const MAX_FILE_LENGTH = 16 * 1024 * 1024;
 
-/** `1,234,567`, the same in every locale. */
-const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+const count = formatCount;
 /** `17.8 MB`. */
 const megabytes = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 

@@ -61,3 +61,16 @@ export function storageErrorOf(error: unknown, doing: string): unknown {
   }
   return error;
 }
+
+/**
+ * Why the storage refused, as a short clause for a report ("the browser's
+ * storage for this site is full"), and whether it was for want of space;
+ * read from the browser's error kept as `cause`.
+ */
+export function storageReasonOf(error: StorageUnavailableError): { readonly reason: string; readonly full: boolean } {
+  const cause = error.cause as { name?: unknown; message?: unknown } | null | undefined;
+  const name = typeof cause?.name === 'string' ? cause.name : '';
+  if (name === 'QuotaExceededError') return { reason: "the browser's storage for this site is full", full: true };
+  const detail = typeof cause?.message === 'string' && cause.message ? `: ${cause.message}` : '';
+  return { reason: name ? `the browser's storage failed (${name}${detail})` : "the browser's storage failed", full: false };
+}

@@ -8,7 +8,7 @@ import type { LoadedDocument } from '../document/load.ts';
 import { targetsOf, type Annotation } from '../annotations/model.ts';
 import type { Layer } from '../annotations/layer.ts';
 import { AnnotationStore, type PutManyResult, type WriteOptions } from '../annotations/store.ts';
-import { StaleWriteError, StorageUnavailableError } from '../annotations/store-errors.ts';
+import { StaleWriteError, StorageUnavailableError, storageReasonOf } from '../annotations/store-errors.ts';
 import { exportCollection, importCollection, importReport, isByPerson, type ImportOutcome } from '../annotations/exchange.ts';
 import { toHypothesis } from '../annotations/hypothesis.ts';
 import { makeReview } from '../analysis/claims/review.ts';
@@ -59,6 +59,9 @@ export class EditConflictError extends SaveFailedError {
     );
   }
 }
+
+/** Resolves in a later task, letting the page draw and handle input first. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Options of `Session.importFile`. */
 export interface ImportOptions {
@@ -185,12 +188,22 @@ export class Session {
   private attachStore(store: AnnotationStore): void {
     this.store = store;
     // Once per committed transaction (an import's batch of 200 is one); an import syncs once at its end.
-    store.subscribeBatches(() => {
-      if (this.importing) return;
-      this.syncOwnLayer();
-      this.emit();
+    // Changes from other tabs that arrive while a sync runs (another tab's import: a batch every few
+    // hundred ms, a sync of 20,000 notes costs more) are taken together in one sync.
+    // Local changes need nothing here: the method that made them syncs once they are stored.
+    store.subscribeBatches((changes) => {
+      if (this.importing || this.syncScheduled || changes.every((c) => c.origin === 'local')) return;
+      this.syncScheduled = true;
+      setTimeout(() => {
+        this.syncScheduled = false;
+        if (this.closed) return;
+        this.syncOwnLayer();
+        this.emit();
+      }, 0);
     });
   }
+
+  private syncScheduled = false;
 
   /** True while an import saves its notes: they are anchored and shown once, when it ends. */
   private importing = false;
@@ -475,9 +488,13 @@ export class Session {
       if (isByPerson(a)) people.push(a);
       else byId.set(a.id, a);
     }
+    // Reading, anchoring and drawing 20,000 annotations each take a while: one task each, not one
+    // task for all, so the page answers (and the progress shows) in between.
+    await nextTask();
     const outcome = await this.keepImported(people, options);
     this.imported = [...byId.values()];
     this.syncOwnLayer();
+    await nextTask();
     this.emit();
     const shownForVisit = result.added.length + result.updated.length - people.length;
     return importReport(name, result, { ...outcome, shownForVisit }).join('\n');
@@ -507,7 +524,7 @@ export class Session {
     return {
       ...outcome,
       stopped: {
-        why: written.stopped === 'cancelled' ? 'cancelled' : { failed: written.stopped.message },
+        why: written.stopped === 'cancelled' ? 'cancelled' : (({ reason, full }) => ({ failed: reason, full }))(storageReasonOf(written.stopped)),
         saved: written.saved.length,
         toSave: written.saved.length + written.notTried.length,
         notTried: written.notTried.map((a) => a.id),

@@ -16,14 +16,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AnnotationKind } from '../app/workspace.ts';
-import { displayLabel } from '../annotations/sanitize.ts';
+import { displayLabel, formatCount } from '../annotations/sanitize.ts';
 import { fileSizeProblem } from '../annotations/import-limit.ts';
 
 /** Longest problem or status line shown; the messages name files and ids, which can be anything. */
 const MESSAGE_LENGTH = 600;
 
-/** `20,000`, the same in every locale. */
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = formatCount;
 
 /** What the panel says when the export button is pressed (or reached) with no layer checked. */
 export const NOTHING_TO_EXPORT = 'No layer is checked, so there is nothing to export: check the layers to export first.';

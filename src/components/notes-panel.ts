@@ -11,7 +11,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { smallButtonStyles } from './styles/controls.ts';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Entry, OrphanTarget } from '../app/workspace.ts';
 import { commentBodyOf } from '../annotations/model.ts';
 import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
@@ -21,6 +21,8 @@ import { tagLabel } from './labels.ts';
 export const LIST_TEXT_LENGTH = 500;
 /** Longest quote or reason drawn in the list. */
 const QUOTE_LENGTH = 300;
+/** Notes (and orphans) drawn at first, and drawn more by "Show more": 20,000 imported notes must not freeze the page. */
+export const LIST_PAGE = 200;
 
 @customElement('notes-panel')
 export class NotesPanel extends LitElement {
@@ -95,6 +97,8 @@ export class NotesPanel extends LitElement {
   @property({ type: Boolean }) canReattach = false;
   /** Labels of documents by id. */
   @property({ attribute: false }) docLabels: Readonly<Record<string, string>> = {};
+  @state() private notesShown = LIST_PAGE;
+  @state() private orphansShown = LIST_PAGE;
 
   override render() {
     return html`
@@ -102,8 +106,9 @@ export class NotesPanel extends LitElement {
         <h3 id="own">Your notes (${this.notes.length})</h3>
         ${this.notes.length
           ? html`<ul>
-              ${this.notes.map((e) => this.renderNote(e))}
-            </ul>`
+              ${this.notes.slice(0, this.notesShown).map((e) => this.renderNote(e))}
+            </ul>
+            ${this.renderMore(this.notes.length - this.notesShown, () => (this.notesShown += LIST_PAGE))}`
           : html`<p class="empty">Select a passage in either text and press <kbd>A</kbd> (or “Annotate selection”) to write a note.</p>`}
       </section>
       ${this.decisions.length
@@ -127,11 +132,18 @@ export class NotesPanel extends LitElement {
         ${this.orphans.length
           ? html`<p class="empty">Their passage could not be found in the text as it is now. Select the right passage and re-attach.</p>
               <ul>
-                ${this.orphans.map((o) => this.renderOrphan(o))}
-              </ul>`
+                ${this.orphans.slice(0, this.orphansShown).map((o) => this.renderOrphan(o))}
+              </ul>
+              ${this.renderMore(this.orphans.length - this.orphansShown, () => (this.orphansShown += LIST_PAGE))}`
           : html`<p class="empty">None: every annotation found its passage.</p>`}
       </section>
     `;
+  }
+
+  /** "Show more" under a list with `hidden` items not drawn yet. */
+  private renderMore(hidden: number, more: () => void) {
+    if (hidden <= 0) return nothing;
+    return html`<button type="button" class="more" @click=${more}>Show ${Math.min(hidden, LIST_PAGE)} more (${formatLength(hidden)} not shown)</button>`;
   }
 
   private renderNote(e: Entry) {

@@ -961,8 +961,13 @@ export class ReaderApp extends LitElement {
 
   private async onImport(event: CustomEvent<{ name: string; text: string }>): Promise<void> {
     const session = this.session;
-    if (!session || this.importing) return;
+    if (!session) return;
     const { name, text } = event.detail;
+    if (this.importing) {
+      // One import at a time: two would interleave their batches and their reports.
+      this.layerStatus = `${displayLabel(name, 80)} was not imported: ${displayLabel(this.importing.name, 80)} is still being imported; wait for it, or cancel it, and try again.`;
+      return;
+    }
     const abort = new AbortController();
     this.importAbort = abort;
     this.importing = { name, saved: 0, total: null };

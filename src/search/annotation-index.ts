@@ -10,7 +10,9 @@
  *   (and kept for snippets), and terms are cut to MAX_TERM_LENGTH (pipeline.ts);
  * - bodies are indexed in shards of ANNOTATION_SHARD_SIZE, one lunr index
  *   each, so no single build sees a giant vocabulary, and a change rebuilds
- *   only the shards it touches;
+ *   only the shards it touches; in a browser the shards are built a few at a
+ *   time when the page is idle (20,000 bodies cost seconds, which must not
+ *   freeze the page), and a search builds any still waiting first;
  * - a shard that fails to build is split until the failing body is alone;
  *   that body is left out (counted in `unindexed`), every other one is found.
  */
@@ -73,9 +75,9 @@ export interface BodyResult {
 }
 
 /**
- * The annotation bodies of a search engine. Additions are indexed at once;
- * removals wait for the next addition or search, so that the session's
- * "remove all, add all again" costs only what changed.
+ * The annotation bodies of a search engine. Removals wait for the next
+ * addition or search, so that the session's "remove all, add all again"
+ * costs only what changed. Every search sees every body added before it.
  */
 export class AnnotationIndex {
   private readonly shards: Shard[] = [];
@@ -83,10 +85,14 @@ export class AnnotationIndex {
   private readonly pendingRemovals = new Set<string>();
   /** How many shard indexes have been built so far (for tests and benchmarks). */
   shardsBuilt = 0;
+  /** Shards whose bodies changed since their index was built. */
+  private readonly dirty = new Set<Shard>();
+  private idleScheduled = false;
 
   /** How many bodies could not be indexed (lunr failed on them alone); they are not found, the others are. */
   get unindexed(): number {
     this.applyRemovals();
+    this.buildWaiting(Infinity);
     return this.shards.reduce((n, s) => n + s.failed, 0);
   }
 
@@ -97,8 +103,9 @@ export class AnnotationIndex {
   }
 
   /**
-   * Adds bodies (a known id is replaced; an unchanged one costs nothing) and
-   * indexes the shards that changed. Unusable items are skipped. Never throws.
+   * Adds bodies (a known id is replaced; an unchanged one costs nothing).
+   * The shards that changed are indexed when the page is idle, or at the
+   * next search. Unusable items are skipped. Never throws.
    */
   add(items: readonly AnnotationText[]): void {
     const incoming = new Map<string, AnnotationText>();
@@ -134,7 +141,7 @@ export class AnnotationIndex {
       this.shardOf.set(item.id, target);
       dirty.add(target);
     }
-    for (const shard of dirty) this.build(shard);
+    this.markDirty(dirty);
   }
 
   /** Removes these bodies (applied at the next `add` or `query`); unknown ids are ignored. */
@@ -145,6 +152,7 @@ export class AnnotationIndex {
   /** Runs `run` on every shard's index and returns each match with its body. Never throws. */
   query(run: (index: lunr.Index) => lunr.Index.Result[]): BodyResult[] {
     this.applyRemovals();
+    this.buildWaiting(Infinity);
     const out: BodyResult[] = [];
     for (const shard of this.shards) {
       if (!shard.index) continue;
@@ -174,7 +182,30 @@ export class AnnotationIndex {
       dirty.add(shard);
     }
     this.pendingRemovals.clear();
-    for (const shard of dirty) this.build(shard);
+    this.markDirty(dirty);
+  }
+
+  private markDirty(shards: Iterable<Shard>): void {
+    for (const shard of shards) this.dirty.add(shard);
+    if (!this.dirty.size || this.idleScheduled || typeof requestIdleCallback !== 'function') return;
+    this.idleScheduled = true;
+    const slice = (deadline: IdleDeadline): void => {
+      this.idleScheduled = false;
+      // At least one shard per slice, then as many as fit in the idle time.
+      this.buildWaiting(1);
+      while (this.dirty.size && deadline.timeRemaining() > 0) this.buildWaiting(1);
+      if (this.dirty.size) this.markDirty([]);
+    };
+    requestIdleCallback(slice, { timeout: 2000 });
+  }
+
+  /** Builds up to `count` waiting shards. */
+  private buildWaiting(count: number): void {
+    for (const shard of this.dirty) {
+      if (count-- <= 0) return;
+      this.dirty.delete(shard);
+      this.build(shard);
+    }
   }
 
   /** The last shard if it has room, else a new one. */
