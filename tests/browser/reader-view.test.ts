@@ -16,6 +16,23 @@ async function mountApp(base = '/documents/'): Promise<ReaderApp> {
   return app;
 }
 
+/** Mounts the app on a manifest served from `base` by a stand-in fetch (texts still come from the test server). */
+async function mountWithManifest(base: string, manifest: unknown, check: (app: ReaderApp) => Promise<void>): Promise<void> {
+  const realFetch = window.fetch;
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    String(input).endsWith(`${base}manifest.json`) ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 })) : realFetch(input, init)) as typeof fetch;
+  try {
+    const app = await mountApp(base);
+    try {
+      await check(app);
+    } finally {
+      app.remove();
+    }
+  } finally {
+    window.fetch = realFetch;
+  }
+}
+
 describe('<reader-app> with both texts', () => {
   let app: ReaderApp;
   before(async () => {
@@ -104,21 +121,12 @@ describe('<reader-app> with a broken text', () => {
         { id: 'gone', file: 'gone.txt', iri: 'https://example.org/gone', kind: 'test', language: 'en', title: null, author: null, missing: [], label: 'Gone' },
       ],
     };
-    const realFetch = window.fetch;
-    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-      String(input).endsWith('/broken-fixture/manifest.json')
-        ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 }))
-        : realFetch(input, init)) as typeof fetch;
-    try {
-      const app = await mountApp('/broken-fixture/');
+    await mountWithManifest('/broken-fixture/', manifest, async (app) => {
       const [good, gone] = [...app.querySelectorAll('reader-view')] as ReaderView[];
       await until(() => gone!.querySelector('[role="alert"]'), 'error message');
       expect(gone!.querySelector('[role="alert"]')!.textContent).to.contain('gone.txt').and.to.contain('missing');
       expect(good!.querySelectorAll('.reader-text p').length).to.be.greaterThan(10);
-      app.remove();
-    } finally {
-      window.fetch = realFetch;
-    }
+    });
   });
 });
 
@@ -131,13 +139,7 @@ describe('<reader-app> with a hostile manifest', () => {
         { id: 'b', file: '../documents/002_b4c766de67cefdb0.txt', iri: 'https://example.org/b', kind: 'test', language: 'en', title: null, author: null, missing: [], label: 'B\u2066 label' },
       ],
     };
-    const realFetch = window.fetch;
-    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-      String(input).endsWith('/hostile-manifest/manifest.json')
-        ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 }))
-        : realFetch(input, init)) as typeof fetch;
-    try {
-      const app = await mountApp('/hostile-manifest/');
+    await mountWithManifest('/hostile-manifest/', manifest, async (app) => {
       const [a, b] = [...app.querySelectorAll('reader-view')] as ReaderView[];
       expect(app.querySelectorAll('a[href^="javascript"]')).to.have.length(0);
       const sourceA = a!.querySelector('.reader-source')!;
@@ -152,9 +154,6 @@ describe('<reader-app> with a hostile manifest', () => {
       for (const el of app.querySelectorAll('[aria-label], [title]')) {
         expect(`${el.getAttribute('aria-label') ?? ''}${el.getAttribute('title') ?? ''}`).to.not.match(/[\u202a-\u202e\u2066-\u2069]/u);
       }
-      app.remove();
-    } finally {
-      window.fetch = realFetch;
-    }
+    });
   });
 });
