@@ -38,7 +38,21 @@ export interface StoredAnnotation {
   readonly deleted: string | null;
   /** When this row last changed (ISO instant). */
   readonly changedAt: string;
+  /** The account that created it (null for annotations written without one). */
+  readonly ownerId: number | null;
+  /** Who may read it besides its owner. */
+  readonly audience: Audience;
 }
+
+/** Who may read an annotation: its owner only, its group's members, or anyone. */
+export type Audience = 'private' | 'group' | 'public';
+
+/**
+ * Which rows of a container a reader may list: all of them (the container's
+ * own person), a group member's view (all but others' private ones), or the
+ * public ones only.
+ */
+export type Visibility = { readonly all: true } | { readonly memberId: number } | { readonly publicOnly: true };
 
 /** A page of a container or search, in container order. */
 export interface StoredPage {
@@ -63,6 +77,8 @@ export interface SearchFilters {
   /** Inclusive bounds on `modified` (else `created`), as UTC ISO instants. */
   readonly modifiedFrom?: string;
   readonly modifiedTo?: string;
+  /** Rows the reader may see (default: all). */
+  readonly visibility?: Visibility;
 }
 
 /** A container's summary: how many live annotations, its last change and when. */
@@ -105,11 +121,14 @@ CREATE TABLE IF NOT EXISTS annotations (
   creator_name TEXT,
   creator_id TEXT,
   modified TEXT NOT NULL,
+  owner_id INTEGER,
+  audience TEXT NOT NULL DEFAULT 'private' CHECK (audience IN ('private', 'group', 'public')),
   UNIQUE (container, slug)
 );
 CREATE INDEX IF NOT EXISTS annotations_page ON annotations (container, live, seq);
 CREATE INDEX IF NOT EXISTS annotations_changes ON annotations (container, change);
 CREATE INDEX IF NOT EXISTS annotations_modified ON annotations (container, live, modified);
+CREATE INDEX IF NOT EXISTS annotations_via ON annotations (container, via);
 CREATE TABLE IF NOT EXISTS annotation_sources (seq INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (source, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS annotation_sources_seq ON annotation_sources (seq);
 CREATE TABLE IF NOT EXISTS annotation_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (tag, seq)) WITHOUT ROWID;
@@ -126,9 +145,11 @@ interface Row {
   etag: string;
   deleted: string | null;
   changed_at: string;
+  owner_id: number | null;
+  audience: Audience;
 }
 
-const COLUMNS = 'container, slug, seq, change, json, via, etag, deleted, changed_at';
+const COLUMNS = 'container, slug, seq, change, json, via, etag, deleted, changed_at, owner_id, audience';
 
 function toStored(row: Row): StoredAnnotation {
   return {
@@ -141,6 +162,8 @@ function toStored(row: Row): StoredAnnotation {
     etag: row.etag,
     deleted: row.deleted,
     changedAt: row.changed_at,
+    ownerId: row.owner_id,
+    audience: row.audience,
   };
 }
 
@@ -201,6 +224,17 @@ export class SqliteAnnotationStore {
     return row ? toStored(row) : null;
   }
 
+  /** The live annotation of `container` that the client knew as `via`, or null. */
+  byVia(container: string, via: string): StoredAnnotation | null {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND via = ? AND live = 1`).get(container, via) as Row | undefined;
+    return row ? toStored(row) : null;
+  }
+
+  /** The database handle, for the account tables kept beside the annotations. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   /** True when `slug` was ever used in `container` (live or deleted). */
   hasSlug(container: string, slug: string): boolean {
     return this.db.prepare('SELECT 1 FROM annotations WHERE container = ? AND slug = ?').get(container, slug) !== undefined;
@@ -218,7 +252,12 @@ export class SqliteAnnotationStore {
    * Stores a new annotation under `slug`. Returns null when the slug is taken
    * (now or by a deleted annotation), else the stored row.
    */
-  create(container: string, slug: string, annotation: Annotation, via: string | null): StoredAnnotation | null {
+  create(
+    container: string,
+    slug: string,
+    annotation: Annotation,
+    meta: { via: string | null; ownerId: number | null; audience: Audience },
+  ): StoredAnnotation | null {
     return this.db.transaction((): StoredAnnotation | null => {
       if (this.hasSlug(container, slug)) return null;
       const change = this.nextChange();
@@ -227,10 +266,10 @@ export class SqliteAnnotationStore {
       const now = new Date().toISOString();
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified)
-           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+          `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience)
+           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(container, slug, change, json, via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified);
+        .run(container, slug, change, json, meta.via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, meta.ownerId, meta.audience);
       const seq = Number(lastInsertRowid);
       this.writeIndexes(seq, annotation);
       this.touchContainer(container, change, now, +1);
@@ -242,7 +281,7 @@ export class SqliteAnnotationStore {
    * Replaces the live annotation `slug` when `ifMatch` (an entity tag, or null
    * for unconditional) still matches.
    */
-  replace(container: string, slug: string, annotation: Annotation, ifMatch: readonly string[] | null): WriteOutcome {
+  replace(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): WriteOutcome {
     return this.db.transaction((): WriteOutcome => {
       const current = this.get(container, slug);
       if (!current) return { kind: 'missing' };
@@ -254,10 +293,10 @@ export class SqliteAnnotationStore {
       const now = new Date().toISOString();
       this.db
         .prepare(
-          `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?
+          `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?, audience = ?
            WHERE seq = ?`,
         )
-        .run(change, json, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, current.seq);
+        .run(change, json, entityTag(`${audience}\n${json}`, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, audience, current.seq);
       this.clearIndexes(current.seq);
       this.writeIndexes(current.seq, annotation);
       this.touchContainer(container, change, now, 0);
@@ -385,6 +424,13 @@ function filterClause(filters: SearchFilters): { where: string; params: unknown[
   if (filters.modifiedTo !== undefined) {
     where += ' AND a.modified <= ?';
     params.push(filters.modifiedTo);
+  }
+  const visibility = filters.visibility;
+  if (visibility && 'memberId' in visibility) {
+    where += " AND (a.audience <> 'private' OR a.owner_id = ?)";
+    params.push(visibility.memberId);
+  } else if (visibility && 'publicOnly' in visibility) {
+    where += " AND a.audience = 'public'";
   }
   return { where, params };
 }
