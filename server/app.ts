@@ -114,6 +114,10 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   }
   const method = (req.method ?? 'GET').toUpperCase();
   const ctx = new RequestContext(state, req, res, url, originOf(options, req));
+  // A CORS preflight carries no Authorization: answer it from the path alone, before anything asks who is calling.
+  if (method === 'OPTIONS' && /^\/annotations\//.test(url.pathname)) {
+    return ctx.sendOptions(url.pathname === '/annotations/' ? CONTAINER_ALLOW : ANNOTATION_ALLOW);
+  }
   const route = accountRoute(ctx) ?? routeFor(ctx);
   if (method === 'OPTIONS') return ctx.sendOptions(route.allow);
   if (!route.allow.split(', ').includes(method)) {

@@ -132,7 +132,11 @@ describe('annotation server: annotations', () => {
     assert.equal(preflight.status, 200);
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /\bPUT\b/);
     const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const h of ['if-match', 'content-type', 'prefer']) assert.ok(allowed.includes(h), h);
+    for (const h of ['if-match', 'content-type', 'prefer', 'authorization']) assert.ok(allowed.includes(h), h);
+    // Browsers send preflights without the token: /annotations/ must answer them all the same.
+    const bare = await fetch(`${server.url}/annotations/`, { method: 'OPTIONS', headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'POST' } });
+    assert.equal(bare.status, 200);
+    assert.match(bare.headers.get('access-control-allow-methods') ?? '', /\bPOST\b/);
   });
 });
 
