@@ -21,22 +21,24 @@ const MAX_TRACKED = 10_000;
 
 /**
  * Counts failed sign-ins per key (a name, an address) in a sliding window;
- * `blocked` says how many ms until the next attempt is allowed.
+ * `blocked` says how many ms until the next attempt is allowed when a key may
+ * fail `limit` times per window.
  */
 export class SignInLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
-    private readonly attempts: number,
+    /** Failures allowed per name in a window; an address may fail ten times as often (people share addresses). */
+    readonly attempts: number,
     private readonly windowMs: number,
   ) {}
 
   /** Milliseconds to wait before `key` may try again; 0 when it may now. */
-  blocked(key: string, now = Date.now()): number {
+  blocked(key: string, limit: number, now = Date.now()): number {
     const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
     if (recent.length) this.failures.set(key, recent);
     else this.failures.delete(key);
-    return recent.length >= this.attempts ? this.windowMs - (now - recent[0]!) : 0;
+    return recent.length >= limit ? this.windowMs - (now - recent[recent.length - limit]!) : 0;
   }
 
   fail(key: string, now = Date.now()): void {
@@ -82,8 +84,12 @@ async function signIn(ctx: RequestContext): Promise<void> {
   const doc = await ctx.objectBody();
   const name = text(doc, 'name', 'the account name');
   const secret = text(doc, 'password', 'the password');
-  const keys = [`name:${name.toLowerCase()}`, `address:${ctx.req.socket.remoteAddress ?? '?'}`];
-  const wait = Math.max(...keys.map((k) => ctx.limiter.blocked(k)));
+  const limits: [string, number][] = [
+    [`name:${name.toLowerCase()}`, ctx.limiter.attempts],
+    [`address:${ctx.req.socket.remoteAddress ?? '?'}`, ctx.limiter.attempts * 10],
+  ];
+  const keys = limits.map(([key]) => key);
+  const wait = Math.max(...limits.map(([key, limit]) => ctx.limiter.blocked(key, limit)));
   if (wait > 0) {
     throw new HttpProblem(429, 'Too many failed sign-ins; wait a minute before trying again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
   }

@@ -192,5 +192,30 @@ describe('annotation server: accounts and tokens', () => {
     const blocked = await json('POST', `${server.url}/tokens`, null, { name: 'Target', password: 'the right password' });
     assert.ok(Number(blocked.headers.get('retry-after')) > 0);
     await assertProblem(blocked, 429);
+    // Another person at the same address is not locked out by those failures.
+    await json('POST', `${server.url}/accounts`, null, { name: 'Neighbour', password: 'neighbour password' });
+    assert.equal((await json('POST', `${server.url}/tokens`, null, { name: 'Neighbour', password: 'neighbour password' })).status, 201);
+  });
+
+  const BAD: [string, string, string, string | undefined, number][] = [
+    ['broken JSON to /accounts', 'POST', '/accounts', '{"name":', 400],
+    ['a list to /tokens', 'POST', '/tokens', '[]', 400],
+    ['a sign-in without a password', 'POST', '/tokens', '{"name":"x"}', 400],
+    ['a name that is not text', 'POST', '/accounts', '{"name":{"a":1},"password":"long enough"}', 400],
+    ['a password of 2,000 characters', 'POST', '/accounts', JSON.stringify({ name: 'Long', password: 'p'.repeat(2000) }), 400],
+    ['GET on /tokens', 'GET', '/tokens', undefined, 405],
+    ['a group id that is a path', 'GET', '/groups/..%2F..%2Fetc', undefined, 404],
+    ['a group container that does not exist', 'GET', '/groups/00000000-0000-4000-8000-000000000000/annotations/', undefined, 404],
+    ['a person container that does not exist', 'GET', '/users/999999/annotations/', undefined, 404],
+  ];
+  for (const [name, method, path, body, status] of BAD) {
+    it(`refuses ${name} with ${status}`, async () => {
+      const init: RequestInit = body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body };
+      await assertProblem(await fetch(`${server.url}${path}`, init), status);
+    });
+  }
+
+  it('refuses a sign-in sent as form data with 415', async () => {
+    await assertProblem(await fetch(`${server.url}/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'name=a&password=b' }), 415);
   });
 });
