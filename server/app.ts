@@ -507,7 +507,9 @@ export class RequestContext {
     const iriOf = this.iriIn(c);
     if (key) {
       const iris = irisParam ?? false;
-      const page = this.store.page(c.key, key, this.pageSize, { visibility });
+      const found = this.store.page(c.key, key, this.pageSize, { visibility });
+      // The last page's place follows from the running total; deeper pages' would need a count (see StoredPage).
+      const page = 'last' in key && found.startIndex === null ? { ...found, startIndex: state.total - found.rows.length } : found;
       const links = this.pageLinks(`${containerIri}?iris=${iris ? 1 : 0}&`, key, page);
       const doc = pageDocument({ page, links, partOf: { id: containerIri, ...state }, iris, iriOf, embedded: false });
       this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept, Authorization' });

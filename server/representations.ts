@@ -44,7 +44,7 @@ export function pageDocument(options: {
     id: links.id,
     type: 'AnnotationPage',
     partOf: { id: partOf.id, total: partOf.total, ...(partOf.modified ? { modified: partOf.modified } : {}) },
-    startIndex: page.startIndex,
+    ...(page.startIndex !== null ? { startIndex: page.startIndex } : {}),
     ...(links.next ? { next: links.next } : {}),
     ...(links.prev ? { prev: links.prev } : {}),
     items,

@@ -57,8 +57,12 @@ export type Visibility = { readonly all: true } | { readonly memberId: number } 
 /** A page of a container or search, in container order. */
 export interface StoredPage {
   readonly rows: readonly StoredAnnotation[];
-  /** Live annotations before the first row (the page's `startIndex`). */
-  readonly startIndex: number;
+  /**
+   * Live annotations before the first row (the page's `startIndex`) when known
+   * without counting: 0 for a page with nothing before it, else null. Counting
+   * the rows before a key costs as much as an OFFSET would, at every depth.
+   */
+  readonly startIndex: number | null;
   readonly hasPrev: boolean;
   readonly hasNext: boolean;
 }
@@ -129,6 +133,13 @@ CREATE INDEX IF NOT EXISTS annotations_page ON annotations (container, live, seq
 CREATE INDEX IF NOT EXISTS annotations_changes ON annotations (container, change);
 CREATE INDEX IF NOT EXISTS annotations_modified ON annotations (container, live, modified);
 CREATE INDEX IF NOT EXISTS annotations_via ON annotations (container, via);
+CREATE TABLE IF NOT EXISTS audience_counts (
+  container TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  owner_id INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (container, audience, owner_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS annotation_sources (seq INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (source, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS annotation_sources_seq ON annotation_sources (seq);
 CREATE TABLE IF NOT EXISTS annotation_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (tag, seq)) WITHOUT ROWID;
@@ -273,6 +284,7 @@ export class SqliteAnnotationStore {
       const seq = Number(lastInsertRowid);
       this.writeIndexes(seq, annotation);
       this.touchContainer(container, change, now, +1);
+      this.countAudience(container, meta.audience, meta.ownerId, +1);
       return this.get(container, slug);
     }).immediate();
   }
@@ -300,6 +312,8 @@ export class SqliteAnnotationStore {
       this.clearIndexes(current.seq);
       this.writeIndexes(current.seq, annotation);
       this.touchContainer(container, change, now, 0);
+      this.countAudience(container, current.audience, current.ownerId, -1);
+      this.countAudience(container, audience, current.ownerId, +1);
       return { kind: 'done', stored: this.get(container, slug)! };
     }).immediate();
   }
@@ -318,6 +332,7 @@ export class SqliteAnnotationStore {
         .run(change, entityTag('', change), now, now, current.seq);
       this.clearIndexes(current.seq);
       this.touchContainer(container, change, now, -1);
+      this.countAudience(container, current.audience, current.ownerId, -1);
       return { kind: 'done', stored: this.get(container, slug)! };
     }).immediate();
   }
@@ -348,15 +363,21 @@ export class SqliteAnnotationStore {
       rows = rows.slice(0, limit).reverse();
       hasNext = rows.length ? exists(' AND a.seq > ?', rows[rows.length - 1]!.seq) : 'before' in key && exists(' AND a.seq >= ?', key.before);
     }
-    const first = rows[0];
-    const startIndex = first
-      ? (this.db.prepare(`SELECT COUNT(*) AS n ${base} AND a.seq < ?`).get(container, ...params, first.seq) as { n: number }).n
-      : 0;
-    return { rows: rows.map(toStored), startIndex, hasPrev, hasNext };
+    return { rows: rows.map(toStored), startIndex: hasPrev ? null : 0, hasPrev, hasNext };
   }
 
-  /** How many live annotations of `container` pass `filters`. */
+  /**
+   * How many live annotations of `container` pass `filters`. Visibility alone
+   * is answered from running counts (constant time); other filters count
+   * their matches.
+   */
   count(container: string, filters: SearchFilters): number {
+    const { visibility, ...rest } = filters;
+    if (Object.keys(rest).length === 0) {
+      const where = !visibility || 'all' in visibility ? '' : 'publicOnly' in visibility ? " AND audience = 'public'" : " AND (audience <> 'private' OR owner_id = ?)";
+      const args = visibility && 'memberId' in visibility ? [visibility.memberId] : [];
+      return (this.db.prepare(`SELECT COALESCE(SUM(n), 0) AS n FROM audience_counts WHERE container = ?${where}`).get(container, ...args) as { n: number }).n;
+    }
     const { where, params } = filterClause(filters);
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM annotations a WHERE a.container = ? AND a.live = 1${where}`).get(container, ...params) as { n: number }).n;
   }
@@ -380,6 +401,15 @@ export class SqliteAnnotationStore {
          ON CONFLICT (name) DO UPDATE SET total = total + excluded.total, last_change = excluded.last_change, modified = excluded.modified`,
       )
       .run(container, delta, change, now);
+  }
+
+  private countAudience(container: string, audience: Audience, ownerId: number | null, delta: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO audience_counts (container, audience, owner_id, n) VALUES (?, ?, ?, ?)
+         ON CONFLICT (container, audience, owner_id) DO UPDATE SET n = n + excluded.n`,
+      )
+      .run(container, audience, ownerId ?? 0, delta);
   }
 
   private writeIndexes(seq: number, annotation: Annotation): void {

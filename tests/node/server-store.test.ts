@@ -48,13 +48,30 @@ describe('SQLite annotation store', () => {
     assert.equal(first.hasNext, true);
     const second = store.page('c', { after: first.rows[2]!.seq }, 3);
     assert.deepEqual(second.rows.map((r) => r.slug), ['s3', 's4', 's5']);
-    assert.equal(second.startIndex, 3);
+    assert.equal(first.startIndex, 0);
+    assert.equal(second.startIndex, null, 'not counted: counting rows before a key costs what an OFFSET does');
     const last = store.page('c', { last: true }, 3);
     assert.deepEqual(last.rows.map((r) => r.slug), ['s4', 's5', 's6']);
     assert.equal(last.hasNext, false);
     const before = store.page('c', { before: last.rows[0]!.seq }, 3);
     assert.deepEqual(before.rows.map((r) => r.slug), ['s1', 's2', 's3']);
     assert.equal(before.hasPrev, true);
+    store.close();
+  });
+
+  it('keeps running counts per audience, so a member\'s total costs no scan', () => {
+    const store = new SqliteAnnotationStore(':memory:');
+    store.create('g', 'a', valid(1), { via: null, ownerId: 1, audience: 'private' });
+    store.create('g', 'b', valid(2), { via: null, ownerId: 2, audience: 'private' });
+    store.create('g', 'c', valid(3), { via: null, ownerId: 2, audience: 'group' });
+    store.create('g', 'd', valid(4), { via: null, ownerId: 2, audience: 'public' });
+    assert.equal(store.count('g', { visibility: { memberId: 1 } }), 3);
+    assert.equal(store.count('g', { visibility: { publicOnly: true } }), 1);
+    assert.equal(store.count('g', {}), 4);
+    store.replace('g', 'c', valid(3), 'private', null);
+    store.remove('g', 'd', null);
+    assert.equal(store.count('g', { visibility: { memberId: 1 } }), 1);
+    assert.equal(store.count('g', { visibility: { memberId: 2 } }), 2);
     store.close();
   });
 });
