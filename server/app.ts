@@ -1,8 +1,9 @@
 /**
  * The annotation server's HTTP layer: the W3C Web Annotation Protocol
- * (https://www.w3.org/TR/annotation-protocol/) over one container,
- * `/annotations/`, plus search (`/annotations/_search`) and a change feed
- * (`/annotations/_changes`).
+ * (https://www.w3.org/TR/annotation-protocol/) over each person's and each
+ * group's container (see access.ts), plus search (`<container>_search`) and a
+ * change feed (`<container>_changes`); accounts, tokens and groups are in
+ * account-routes.ts.
  *
  * Every annotation written is checked by `validateAnnotation`, the same rules
  * the reader applies to imports. Every refusal is a 4xx with one sentence of
@@ -29,6 +30,9 @@ import {
 } from './media-types.ts';
 import { annotationDocument, changeEntry, containerDocument, pageDocument } from './representations.ts';
 import type { PageKey, SearchFilters, SqliteAnnotationStore, StoredAnnotation, StoredPage } from './sqlite-store.ts';
+import { AccountStore, type User } from './accounts.ts';
+import { audienceOf, canRead, groupContainer, requireOwner, userContainer, type ContainerRef } from './access.ts';
+import { accountRoute, SignInLimiter } from './account-routes.ts';
 
 export interface ServerOptions {
   readonly store: SqliteAnnotationStore;
@@ -38,11 +42,16 @@ export interface ServerOptions {
   readonly bodyLimit?: number;
   /** The server's public origin, e.g. `https://notes.example.org`; default: the address it listens on. */
   readonly publicUrl?: string;
+  /** Failed sign-ins allowed per name and per address in a minute (default 5). */
+  readonly signInAttempts?: number;
 }
 
-/** The one container this server holds, and its path. */
-const CONTAINER = 'annotations';
-const CONTAINER_PATH = `/${CONTAINER}/`;
+/** What a request resolves to once the server knows its options. */
+interface ServerState {
+  readonly options: ServerOptions;
+  readonly accounts: AccountStore;
+  readonly limiter: SignInLimiter;
+}
 /** Slugs the server accepts in paths: unreserved characters only, so they never need decoding. */
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,18 +63,23 @@ const MAX_CHANGES = 1000;
 
 const ANNOTATION_ALLOW = 'PUT, GET, OPTIONS, HEAD, DELETE';
 const CONTAINER_ALLOW = 'POST, GET, OPTIONS, HEAD';
-const READ_ALLOW = 'GET, OPTIONS, HEAD';
+export const READ_ALLOW = 'GET, OPTIONS, HEAD';
 
 /** A handler for one kind of resource: what it allows, and what it does per method. */
-interface Route {
+export interface Route {
   readonly allow: string;
   handle(method: string): Promise<void> | void;
 }
 
 /** Creates (not yet listening) the HTTP server over `options.store`. */
 export function createAnnotationServer(options: ServerOptions): Server {
+  const state: ServerState = {
+    options,
+    accounts: new AccountStore(options.store.database),
+    limiter: new SignInLimiter(options.signInAttempts ?? 5, 60_000),
+  };
   const server = createServer((req, res) => {
-    handle(options, req, res).catch((error: unknown) => {
+    handle(state, req, res).catch((error: unknown) => {
       const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'The server failed on this request; nothing was changed by it.');
       if (!(error instanceof HttpProblem)) console.error('annotation server: unexpected fault:', error);
       if (res.headersSent) res.destroy();
@@ -86,7 +100,8 @@ function originOf(options: ServerOptions, req: IncomingMessage): string {
   return `http://${host}:${req.socket.localPort}`;
 }
 
-async function handle(options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(state: ServerState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { options } = state;
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   const rawUrl = req.url ?? '/';
@@ -98,8 +113,12 @@ async function handle(options: ServerOptions, req: IncomingMessage, res: ServerR
     throw new HttpProblem(400, 'The request target is not a valid URL path.');
   }
   const method = (req.method ?? 'GET').toUpperCase();
-  const ctx = new RequestContext(options, req, res, url, originOf(options, req));
-  const route = routeFor(ctx);
+  const ctx = new RequestContext(state, req, res, url, originOf(options, req));
+  // A CORS preflight carries no Authorization: answer it from the path alone, before anything asks who is calling.
+  if (method === 'OPTIONS' && /^\/annotations\//.test(url.pathname)) {
+    return ctx.sendOptions(url.pathname === '/annotations/' ? CONTAINER_ALLOW : ANNOTATION_ALLOW);
+  }
+  const route = accountRoute(ctx) ?? routeFor(ctx);
   if (method === 'OPTIONS') return ctx.sendOptions(route.allow);
   if (!route.allow.split(', ').includes(method)) {
     throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}.`, { Allow: route.allow });
@@ -107,33 +126,46 @@ async function handle(options: ServerOptions, req: IncomingMessage, res: ServerR
   await route.handle(method);
 }
 
+const NOT_FOUND: Route = {
+  allow: READ_ALLOW,
+  handle: () => {
+    throw new HttpProblem(404, 'There is nothing at this address.');
+  },
+};
+
+/** The container a path lies in and the rest of the path after it; null when it is in none. */
+function containerOf(ctx: RequestContext, path: string): { container: ContainerRef | null; base: string; rest: string } | null {
+  const own = /^\/annotations(\/.*)?$/.exec(path);
+  if (own) {
+    const user = ctx.user();
+    if (!user) throw new HttpProblem(401, 'Sign in first: /annotations/ is the container of the signed-in person\'s own annotations.', { 'WWW-Authenticate': 'Bearer' });
+    return { container: userContainer(ctx.accounts, user.id, user), base: '/annotations', rest: own[1] ?? '' };
+  }
+  const person = /^(\/users\/(\d{1,15})\/annotations)(\/.*)?$/.exec(path);
+  if (person) return { container: userContainer(ctx.accounts, Number(person[2]), ctx.user()), base: person[1]!, rest: person[3] ?? '' };
+  const group = /^(\/groups\/([^/]+)\/annotations)(\/.*)?$/.exec(path);
+  if (group) return { container: groupContainer(ctx.accounts, group[2]!, ctx.user()), base: group[1]!, rest: group[3] ?? '' };
+  return null;
+}
+
 function routeFor(ctx: RequestContext): Route {
   const path = ctx.url.pathname;
-  if (path === '/' ) return { allow: READ_ALLOW, handle: () => ctx.sendService() };
-  if (path === `/${CONTAINER}`) return { allow: READ_ALLOW, handle: () => ctx.redirect(CONTAINER_PATH) };
-  if (path === CONTAINER_PATH) {
-    return {
-      allow: CONTAINER_ALLOW,
-      handle: (method) => (method === 'POST' ? ctx.createAnnotation() : ctx.getContainerOrPage()),
-    };
+  if (path === '/') return { allow: READ_ALLOW, handle: () => ctx.sendService() };
+  const found = containerOf(ctx, path);
+  if (!found || !found.container) return NOT_FOUND;
+  const { container: c, base, rest } = found;
+  if (rest === '') return { allow: READ_ALLOW, handle: () => ctx.redirect(`${base}/`) };
+  if (rest === '/') {
+    return { allow: CONTAINER_ALLOW, handle: (method) => (method === 'POST' ? ctx.createAnnotation(c) : ctx.getContainerOrPage(c)) };
   }
-  if (path === `${CONTAINER_PATH}_search`) return { allow: READ_ALLOW, handle: () => ctx.search() };
-  if (path === `${CONTAINER_PATH}_changes`) return { allow: READ_ALLOW, handle: () => ctx.changes() };
-  if (path.startsWith(CONTAINER_PATH)) {
-    const slug = path.slice(CONTAINER_PATH.length);
-    if (SLUG.test(slug)) {
-      return {
-        allow: ANNOTATION_ALLOW,
-        handle: (method) =>
-          method === 'PUT' ? ctx.replaceAnnotation(slug) : method === 'DELETE' ? ctx.deleteAnnotation(slug) : ctx.getAnnotation(slug),
-      };
-    }
-  }
+  if (rest === '/_search') return { allow: READ_ALLOW, handle: () => ctx.search(c) };
+  if (rest === '/_changes') return { allow: READ_ALLOW, handle: () => ctx.changes(c) };
+  const slug = rest.slice(1);
+  if (!SLUG.test(slug)) return NOT_FOUND;
   return {
-    allow: READ_ALLOW,
-    handle: () => {
-      throw new HttpProblem(404, 'There is nothing at this address.');
-    },
+    allow: ANNOTATION_ALLOW,
+    handle: (method) =>
+      method === 'PUT' ? ctx.replaceAnnotation(c, slug) : method === 'DELETE' ? ctx.deleteAnnotation(c, slug) : ctx.getAnnotation(c, slug),
   };
 }
 
@@ -157,29 +189,56 @@ function onlyParams(url: URL, allowed: readonly string[]): void {
   }
 }
 
-/** Everything one request needs: its parts, the store, and the IRIs it names. */
-class RequestContext {
+/** Everything one request needs: its parts, the stores, the signed-in person, and the IRIs it names. */
+export class RequestContext {
   readonly store: SqliteAnnotationStore;
+  readonly accounts: AccountStore;
+  readonly limiter: SignInLimiter;
+  readonly options: ServerOptions;
   readonly pageSize: number;
-  readonly containerIri: string;
+  private signedIn: User | null | undefined;
 
   constructor(
-    readonly options: ServerOptions,
+    state: ServerState,
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
     readonly url: URL,
     readonly origin: string,
   ) {
-    this.store = options.store;
-    this.pageSize = options.pageSize ?? 100;
-    this.containerIri = `${origin}${CONTAINER_PATH}`;
+    this.options = state.options;
+    this.store = state.options.store;
+    this.accounts = state.accounts;
+    this.limiter = state.limiter;
+    this.pageSize = state.options.pageSize ?? 100;
   }
 
-  iriOf = (row: StoredAnnotation): string => `${this.containerIri}${row.slug}`;
+  /** The person whose bearer token the request carries, or null; 401 for a token that is unknown, expired or revoked. */
+  user(): User | null {
+    if (this.signedIn !== undefined) return this.signedIn;
+    const header = this.req.headers.authorization;
+    if (header === undefined) return (this.signedIn = null);
+    const token = /^Bearer ([A-Za-z0-9._~+/-]{1,200}=*)$/.exec(header.trim())?.[1];
+    const user = token ? this.accounts.userByToken(token) : null;
+    if (!user) throw new HttpProblem(401, 'The bearer token is unknown, expired or revoked; sign in again.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    return (this.signedIn = user);
+  }
+
+  /** The bearer token itself, when the request carries a valid one. */
+  token(): string | null {
+    return this.user() ? /^Bearer (\S+)$/.exec(this.req.headers.authorization!.trim())![1]! : null;
+  }
+
+  containerIri(c: ContainerRef): string {
+    return `${this.origin}${c.path}`;
+  }
+
+  iriIn(c: ContainerRef): (row: StoredAnnotation) => string {
+    return (row) => `${this.origin}${c.path}${row.slug}`;
+  }
 
   // ---- responses ----
 
-  /** Sends `doc` as JSON with `headers`, honouring If-Match (412) and If-None-Match (304) against `etag`. */
+  /** Sends `doc` as JSON with `headers`, honouring If-Match (412) and If-None-Match (304) against `etag` on reads. */
   sendJson(status: number, doc: unknown, headers: Record<string, string>, options: { etag?: string; mediaType?: string } = {}): void {
     const mediaType = options.mediaType ?? negotiate(this.req.headers.accept);
     const body = JSON.stringify(doc);
@@ -222,30 +281,46 @@ class RequestContext {
     this.res.end();
   }
 
-  redirect(path: string): void {
-    this.res.statusCode = 308;
-    this.res.setHeader('Location', `${this.origin}${path}${this.url.search}`);
+  sendEmpty(status: number): void {
+    this.res.statusCode = status;
     this.res.setHeader('Content-Length', '0');
     this.res.end();
   }
 
+  redirect(path: string): void {
+    this.res.setHeader('Location', `${this.origin}${path}${this.url.search}`);
+    this.sendEmpty(308);
+  }
+
   sendService(): void {
-    this.sendJson(200, { annotations: this.containerIri, search: `${this.containerIri}_search`, changes: `${this.containerIri}_changes` }, { Allow: READ_ALLOW, Vary: 'Accept' }, { mediaType: 'application/json' });
+    const user = this.user();
+    const doc = {
+      accounts: `${this.origin}/accounts`,
+      tokens: `${this.origin}/tokens`,
+      groups: `${this.origin}/groups`,
+      ...(user ? { user: user.name, annotations: `${this.origin}/users/${user.id}/annotations/` } : {}),
+    };
+    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept, Authorization' }, { mediaType: 'application/json' });
   }
 
   private annotationHeaders(): Record<string, string> {
     return { Link: `<${LDP_RESOURCE}>; rel="type"`, Allow: ANNOTATION_ALLOW, Vary: 'Accept' };
   }
 
-  private sendAnnotation(status: number, row: StoredAnnotation, extra: Record<string, string> = {}): void {
-    this.sendJson(status, annotationDocument(row, this.iriOf(row)), { ...this.annotationHeaders(), ...extra }, { etag: row.etag });
+  private sendAnnotation(c: ContainerRef, status: number, row: StoredAnnotation): void {
+    this.sendJson(status, annotationDocument(row, this.iriIn(c)(row)), this.annotationHeaders(), { etag: row.etag });
   }
 
-  // ---- annotations ----
+  /** The container, or 404 when the reader may not see it. */
+  private visible(c: ContainerRef): NonNullable<ContainerRef['visibility']> {
+    if (!c.visibility) throw new HttpProblem(404, 'There is nothing at this address.');
+    return c.visibility;
+  }
 
-  getAnnotation(slug: string): void {
-    const row = this.store.get(CONTAINER, slug);
-    if (!row) {
+  /** The stored row at `slug` that the reader may see; 404 when there is none they may see, 410 when deleted. */
+  private readable(c: ContainerRef, slug: string): StoredAnnotation {
+    const row = this.store.get(c.key, slug);
+    if (!row || !canRead(c, row, this.user())) {
       this.checkPreconditions(null);
       throw new HttpProblem(404, 'No annotation has this address.');
     }
@@ -253,19 +328,34 @@ class RequestContext {
       this.checkPreconditions(null);
       throw new HttpProblem(410, 'This annotation was deleted.');
     }
-    this.sendAnnotation(200, row);
+    return row;
+  }
+
+  // ---- annotations ----
+
+  getAnnotation(c: ContainerRef, slug: string): void {
+    this.sendAnnotation(c, 200, this.readable(c, slug));
   }
 
   /** The request's JSON body, parsed; 415, 413 or 400 when it cannot be. */
-  private async jsonBody(): Promise<unknown> {
+  async jsonBody(): Promise<unknown> {
     requireJsonBody(this.req.headers['content-type']);
     const text = await readBody(this.req, this.options.bodyLimit ?? MAX_FILE_LENGTH);
-    if (!text.trim()) throw new HttpProblem(400, 'The request body is empty; it must be one annotation in JSON-LD.');
+    if (!text.trim()) throw new HttpProblem(400, 'The request body is empty; it must be one JSON object.');
     try {
       return JSON.parse(text);
     } catch (e) {
       throw new HttpProblem(400, `The request body is not valid JSON (${(e as Error).message.slice(0, 120)}).`);
     }
+  }
+
+  /** The body as one JSON object; 400 for a list or a single value. */
+  async objectBody(): Promise<Record<string, unknown>> {
+    const raw = await this.jsonBody();
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      throw new HttpProblem(400, 'The request body must be one JSON object, not a list or a single value.');
+    }
+    return raw as Record<string, unknown>;
   }
 
   /** Validates `raw` with the import rules, under the IRI `iri`; 400 with every reason when it fails. */
@@ -275,41 +365,56 @@ class RequestContext {
     return annotation;
   }
 
-  async createAnnotation(): Promise<void> {
+  /** The signed-in person as an Agent, for annotations that name neither creator nor generator. */
+  private authorOf(doc: Record<string, unknown>, user: User): Record<string, unknown> {
+    if (doc.creator !== undefined || doc.generator !== undefined) return doc;
+    return { ...doc, creator: { id: `${this.origin}/users/${user.id}`, type: 'Person', name: user.name } };
+  }
+
+  async createAnnotation(c: ContainerRef): Promise<void> {
+    this.visible(c);
+    const user = this.user();
+    if (!c.canPost || !user) throw new HttpProblem(404, 'There is nothing at this address.');
     negotiate(this.req.headers.accept);
-    const raw = await this.jsonBody();
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new HttpProblem(400, 'The request body must be one annotation (a JSON object), not a list or a single value.');
+    const doc = await this.objectBody();
+    const audience = audienceOf(doc['reader:audience'], c);
+    const claim = this.claimedSlug(c, doc.id);
+    if (claim?.via) {
+      const earlier = this.store.byVia(c.key, claim.via);
+      if (earlier) {
+        throw new HttpProblem(409, 'An annotation with this id is already stored; change it with PUT at its address.', { Location: this.iriIn(c)(earlier) });
+      }
     }
-    const doc = raw as Record<string, unknown>;
-    const claim = this.claimedSlug(doc.id);
     let slug = claim?.slug ?? this.slugHeader() ?? randomUUID();
-    if (!claim && this.store.hasSlug(CONTAINER, slug)) slug = randomUUID();
-    const iri = `${this.containerIri}${slug}`;
-    const annotation = this.validated({ ...doc, created: doc.created ?? new Date().toISOString() }, iri);
-    const stored = this.store.create(CONTAINER, slug, annotation, claim?.via ?? (typeof doc.id === 'string' && !claim ? doc.id : null));
-    if (!stored) {
-      throw new HttpProblem(409, 'An annotation with this id is already stored; change it with PUT at its address.', { Location: iri });
+    if (this.store.hasSlug(c.key, slug)) {
+      if (claim && !claim.via) throw new HttpProblem(409, 'This address already holds an annotation; change it with PUT.', { Location: `${this.containerIri(c)}${slug}` });
+      slug = randomUUID();
     }
+    const iri = `${this.containerIri(c)}${slug}`;
+    const annotation = this.validated(this.authorOf({ ...doc, created: doc.created ?? new Date().toISOString() }, user), iri);
+    const via = claim ? claim.via : typeof doc.id === 'string' ? doc.id : null;
+    const stored = this.store.create(c.key, slug, annotation, { via, ownerId: user.id, audience });
+    if (!stored) throw new HttpProblem(409, 'This address already holds an annotation; change it with PUT.', { Location: iri });
     this.res.setHeader('Location', iri);
-    this.sendAnnotation(201, stored);
+    this.sendAnnotation(c, 201, stored);
   }
 
   /**
    * The slug an id in a POST body asks for: a `urn:uuid:` id keeps its UUID
-   * (so a client's retried POST finds its first one, 409), an IRI in this
-   * container keeps its last segment. Other absolute IRIs get a fresh slug
-   * (null here); anything else is refused.
+   * when free (and is kept as `via`, so a client's retried POST finds its first
+   * one: 409), an IRI in this container keeps its last segment. Other absolute
+   * IRIs get a fresh slug (null here); anything else is refused.
    */
-  private claimedSlug(id: unknown): { slug: string; via: string | null } | null {
+  private claimedSlug(c: ContainerRef, id: unknown): { slug: string; via: string | null } | null {
     if (id === undefined) return null;
     if (typeof id !== 'string' || id.length > MAX_ID_LENGTH || !isAbsoluteIri(id)) {
       throw new HttpProblem(400, 'The annotation\'s "id" must be an absolute IRI such as urn:uuid:…, or left out.');
     }
     const uuid = /^urn:uuid:(.+)$/i.exec(id)?.[1];
     if (uuid && UUID.test(uuid)) return { slug: uuid.toLowerCase(), via: id };
-    if (id.startsWith(this.containerIri)) {
-      const slug = id.slice(this.containerIri.length);
+    const iri = this.containerIri(c);
+    if (id.startsWith(iri)) {
+      const slug = id.slice(iri.length);
       if (!SLUG.test(slug) || slug.startsWith('_')) throw new HttpProblem(400, 'The annotation\'s "id" names an address in this container that cannot hold an annotation.');
       return { slug, via: null };
     }
@@ -326,46 +431,38 @@ class RequestContext {
     } catch {
       return null;
     }
-    return SLUG.test(slug) ? slug : null;
+    return SLUG.test(slug) && !slug.startsWith('_') ? slug : null;
   }
 
-  async replaceAnnotation(slug: string): Promise<void> {
-    const current = this.store.get(CONTAINER, slug);
-    if (!current) throw new HttpProblem(404, 'No annotation has this address; create annotations with POST to the container.');
-    if (current.deleted) throw new HttpProblem(410, 'This annotation was deleted.');
+  async replaceAnnotation(c: ContainerRef, slug: string): Promise<void> {
+    const current = this.readable(c, slug);
+    requireOwner(current, this.user());
     this.checkPreconditions(current.etag);
     negotiate(this.req.headers.accept);
-    const raw = await this.jsonBody();
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      throw new HttpProblem(400, 'The request body must be one annotation (a JSON object), not a list or a single value.');
-    }
-    const doc = raw as Record<string, unknown>;
-    const iri = this.iriOf(current);
+    const doc = await this.objectBody();
+    const iri = this.iriIn(c)(current);
     if (doc.id !== undefined && doc.id !== iri && doc.id !== current.via) {
       throw new HttpProblem(400, `The annotation's "id" is not this annotation's IRI (${iri}).`);
     }
+    const audience = audienceOf(doc['reader:audience'] ?? current.audience, c);
     const storedCreated = (JSON.parse(current.json!) as { created?: string }).created;
-    const annotation = this.validated({ ...doc, created: doc.created ?? storedCreated, modified: doc.modified ?? new Date().toISOString() }, iri);
-    const outcome = this.store.replace(CONTAINER, slug, annotation, entityTags(this.req.headers['if-match']));
+    const annotation = this.validated(
+      this.authorOf({ ...doc, created: doc.created ?? storedCreated, modified: doc.modified ?? new Date().toISOString() }, this.user()!),
+      iri,
+    );
+    const outcome = this.store.replace(c.key, slug, annotation, audience, entityTags(this.req.headers['if-match']));
     if (outcome.kind === 'stale') this.checkPreconditions(outcome.current.etag);
-    if (outcome.kind !== 'done') throw new HttpProblem(outcome.kind === 'gone' ? 410 : 404, 'This annotation was deleted meanwhile.');
-    this.sendAnnotation(200, outcome.stored);
+    if (outcome.kind !== 'done') throw new HttpProblem(410, 'This annotation was deleted meanwhile.');
+    this.sendAnnotation(c, 200, outcome.stored);
   }
 
-  deleteAnnotation(slug: string): void {
-    const outcome = this.store.remove(CONTAINER, slug, entityTags(this.req.headers['if-match']));
-    if (outcome.kind === 'missing') {
-      this.checkPreconditions(null);
-      throw new HttpProblem(404, 'No annotation has this address.');
-    }
-    if (outcome.kind === 'gone') {
-      this.checkPreconditions(null);
-      throw new HttpProblem(410, 'This annotation was already deleted.');
-    }
+  deleteAnnotation(c: ContainerRef, slug: string): void {
+    const current = this.readable(c, slug);
+    requireOwner(current, this.user());
+    const outcome = this.store.remove(c.key, slug, entityTags(this.req.headers['if-match']));
     if (outcome.kind === 'stale') this.checkPreconditions(outcome.current.etag);
-    this.res.statusCode = 204;
-    this.res.setHeader('Content-Length', '0');
-    this.res.end();
+    if (outcome.kind !== 'done') throw new HttpProblem(410, 'This annotation was already deleted.');
+    this.sendEmpty(204);
   }
 
   // ---- container and pages ----
@@ -398,41 +495,48 @@ class RequestContext {
     };
   }
 
-  getContainerOrPage(): void {
+  getContainerOrPage(c: ContainerRef): void {
+    const visibility = this.visible(c);
     onlyParams(this.url, ['iris', 'after', 'before', 'page']);
     const irisParam = this.irisParam();
     const key = this.pageKey();
-    const state = this.store.containerState(CONTAINER);
+    const stored = this.store.containerState(c.key);
+    // The stored total counts every annotation; a group member does not see others' private ones.
+    const state = 'all' in visibility ? stored : { ...stored, total: this.store.count(c.key, { visibility }) };
+    const containerIri = this.containerIri(c);
+    const iriOf = this.iriIn(c);
     if (key) {
       const iris = irisParam ?? false;
-      const page = this.store.page(CONTAINER, key, this.pageSize);
-      const links = this.pageLinks(`${this.containerIri}?iris=${iris ? 1 : 0}&`, key, page);
-      const doc = pageDocument({ page, links, partOf: { id: this.containerIri, ...state }, iris, iriOf: this.iriOf, embedded: false });
-      this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept' });
+      const found = this.store.page(c.key, key, this.pageSize, { visibility });
+      // The last page's place follows from the running total; deeper pages' would need a count (see StoredPage).
+      const page = 'last' in key && found.startIndex === null ? { ...found, startIndex: state.total - found.rows.length } : found;
+      const links = this.pageLinks(`${containerIri}?iris=${iris ? 1 : 0}&`, key, page);
+      const doc = pageDocument({ page, links, partOf: { id: containerIri, ...state }, iris, iriOf, embedded: false });
+      this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept, Authorization' });
       return;
     }
     const preference = containerPreference(this.req.headers.prefer as string | undefined);
     const iris = preference === 'iris' || (preference !== 'descriptions' && irisParam === true);
     const minimal = preference === 'minimal';
-    const id = preference !== null || irisParam !== null ? `${this.containerIri}?iris=${iris ? 1 : 0}` : this.containerIri;
-    const base = `${this.containerIri}?iris=${iris ? 1 : 0}&`;
+    const id = preference !== null || irisParam !== null ? `${containerIri}?iris=${iris ? 1 : 0}` : containerIri;
+    const base = `${containerIri}?iris=${iris ? 1 : 0}&`;
     let first: Record<string, unknown> | string | null = null;
     let last: string | null = null;
     if (state.total > 0) {
       last = `${base}page=last`;
       if (minimal) first = `${base}after=0`;
       else {
-        const page = this.store.page(CONTAINER, { after: 0 }, this.pageSize);
+        const page = this.store.page(c.key, { after: 0 }, this.pageSize, { visibility });
         const links = this.pageLinks(base, { after: 0 }, page);
-        first = pageDocument({ page, links, partOf: { id, ...state }, iris, iriOf: this.iriOf, embedded: true });
+        first = pageDocument({ page, links, partOf: { id, ...state }, iris, iriOf, embedded: true });
       }
     }
-    const doc = containerDocument({ id, label: 'Annotations', state, first, last });
+    const doc = containerDocument({ id, label: c.label, state, first, last });
     this.sendJson(200, doc, {
       Link: `<${LDP_BASIC_CONTAINER}>; rel="type", <${PROTOCOL_SPEC}>; rel="${LDP_CONSTRAINED_BY}"`,
       Allow: CONTAINER_ALLOW,
       'Accept-Post': ANNO_MEDIA_TYPE,
-      Vary: 'Accept, Prefer',
+      Vary: 'Accept, Prefer, Authorization',
       'Content-Location': id,
       ...(preference ? { 'Preference-Applied': 'return=representation' } : {}),
     });
@@ -473,10 +577,11 @@ class RequestContext {
     };
   }
 
-  search(): void {
+  search(c: ContainerRef): void {
+    const visibility = this.visible(c);
     const filterNames = ['source', 'tag', 'quote', 'creator', 'modifiedFrom', 'modifiedTo'];
     onlyParams(this.url, [...filterNames, 'iris', 'after', 'before', 'page']);
-    const filters = this.searchFilters();
+    const filters = { ...this.searchFilters(), visibility };
     const iris = this.irisParam() ?? false;
     const key = this.pageKey() ?? { after: 0 };
     const query = new URLSearchParams();
@@ -485,31 +590,35 @@ class RequestContext {
       if (value !== null) query.set(name, value);
     }
     query.set('iris', iris ? '1' : '0');
-    const collection = `${this.containerIri}_search?${query}`;
-    const page = this.store.page(CONTAINER, key, this.pageSize, filters);
+    const collection = `${this.containerIri(c)}_search?${query}`;
+    const page = this.store.page(c.key, key, this.pageSize, filters);
     const links = this.pageLinks(`${collection}&`, key, page);
-    const total = this.store.count(CONTAINER, filters);
-    const doc = pageDocument({ page, links, partOf: { id: collection, total, modified: null }, iris, iriOf: this.iriOf, embedded: false });
-    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept' });
+    const total = this.store.count(c.key, filters);
+    const doc = pageDocument({ page, links, partOf: { id: collection, total, modified: null }, iris, iriOf: this.iriIn(c), embedded: false });
+    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept, Authorization' });
   }
 
-  changes(): void {
+  changes(c: ContainerRef): void {
+    this.visible(c);
     onlyParams(this.url, ['since', 'limit']);
     const since = wholeParam(this.url, 'since', 0);
     const limit = Math.min(Math.max(wholeParam(this.url, 'limit', MAX_CHANGES), 1), MAX_CHANGES);
-    const { rows, more } = this.store.changes(CONTAINER, since, limit);
+    const { rows, more } = this.store.changes(c.key, since, limit);
     const cursor = rows.length ? rows[rows.length - 1]!.change : since;
-    const feed = `${this.containerIri}_changes`;
+    const feed = `${this.containerIri(c)}_changes`;
+    const iriOf = this.iriIn(c);
+    const user = this.user();
     const doc = {
       id: `${feed}?since=${since}`,
       type: 'ChangeFeed',
-      partOf: this.containerIri,
+      partOf: this.containerIri(c),
       since: String(since),
       cursor: String(cursor),
       more,
       next: `${feed}?since=${cursor}`,
-      changes: rows.map((row) => changeEntry(row, this.iriOf(row))),
+      // An annotation the reader may no longer see (made private by its owner) is a tombstone to them.
+      changes: rows.map((row) => changeEntry(row, iriOf(row), canRead(c, row, user))),
     };
-    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept' }, { mediaType: 'application/json' });
+    this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept, Authorization' }, { mediaType: 'application/json' });
   }
 }

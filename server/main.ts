@@ -2,14 +2,38 @@
  * `npm run server -- [--port N] [--data DIR] [--public-url URL]`: runs the
  * annotation server on the loopback address and prints
  * `annotation server listening on http://127.0.0.1:PORT/` once it accepts
- * requests. Exit codes: 0 after SIGINT/SIGTERM, 1 when it cannot start, 2 on
- * bad usage.
+ * requests. `npm run server -- token [--data DIR] NAME` creates the person NAME
+ * if needed and prints a bearer token for them. Exit codes: 0 after
+ * SIGINT/SIGTERM (or a printed token), 1 when it cannot start, 2 on bad usage.
  */
 import { resolve } from 'node:path';
 import { createAnnotationServer } from './app.ts';
+import { AccountStore, USER_NAME } from './accounts.ts';
 import { SqliteAnnotationStore } from './sqlite-store.ts';
 
-const USAGE = 'usage: npm run server -- [--port N] [--data DIR] [--public-url URL]';
+const USAGE = 'usage: npm run server -- [--port N] [--data DIR] [--public-url URL]\n       npm run server -- token [--data DIR] NAME';
+
+/** `token [--data DIR] NAME`: prints a token for NAME (created without a password if new). */
+async function printToken(argv: readonly string[]): Promise<never> {
+  let data = 'data';
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--data' && argv[i + 1] !== undefined) data = argv[++i]!;
+    else names.push(argv[i]!);
+  }
+  if (names.length !== 1 || !USER_NAME.test(names[0]!)) {
+    console.error(`token needs one NAME of letters, digits, spaces, dots, underscores or hyphens.\n${USAGE}`);
+    process.exit(2);
+  }
+  const store = new SqliteAnnotationStore(resolve(data));
+  const accounts = new AccountStore(store.database);
+  const user = accounts.userByName(names[0]!) ?? (await accounts.createUser(names[0]!, null))!;
+  console.log(accounts.issueToken(user).token);
+  store.close();
+  process.exit(0);
+}
+
+if (process.argv[2] === 'token') await printToken(process.argv.slice(3));
 
 interface Args {
   port: number;

@@ -46,7 +46,7 @@ export function negotiate(accept: string | undefined): string {
 export function requireJsonBody(contentType: string | undefined): void {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/ld+json' && type !== 'application/json') {
-    throw new HttpProblem(415, `An annotation must be sent as ${ANNO_MEDIA_TYPE} (the request says ${JSON.stringify(type || 'nothing').slice(0, 80)}).`);
+    throw new HttpProblem(415, `The request body must be sent as application/ld+json or application/json (the request says ${JSON.stringify(type || 'nothing').slice(0, 80)}).`);
   }
 }
 

@@ -7,10 +7,14 @@ import { ANNO_CONTEXT } from '../src/annotations/model.ts';
 import { LDP_CONTEXT } from './media-types.ts';
 import type { ContainerState, StoredAnnotation, StoredPage } from './sqlite-store.ts';
 
-/** The annotation of a live row, `@context` and `id` first, `via` when the client gave its own IRI. */
+/**
+ * The annotation of a live row, `@context` and `id` first, `via` when the
+ * client gave its own IRI, and its audience as `reader:audience` (an extension
+ * term, like `reader:confidence`).
+ */
 export function annotationDocument(row: StoredAnnotation, iri: string): Record<string, unknown> {
   const { '@context': _context, ...rest } = JSON.parse(row.json ?? '{}') as Record<string, unknown>;
-  return { '@context': ANNO_CONTEXT, id: iri, ...rest, ...(row.via ? { via: row.via } : {}) };
+  return { '@context': ANNO_CONTEXT, id: iri, ...rest, ...(row.via ? { via: row.via } : {}), 'reader:audience': row.audience };
 }
 
 /** Links of a page to its neighbours (absent when there is none). */
@@ -40,7 +44,7 @@ export function pageDocument(options: {
     id: links.id,
     type: 'AnnotationPage',
     partOf: { id: partOf.id, total: partOf.total, ...(partOf.modified ? { modified: partOf.modified } : {}) },
-    startIndex: page.startIndex,
+    ...(page.startIndex !== null ? { startIndex: page.startIndex } : {}),
     ...(links.next ? { next: links.next } : {}),
     ...(links.prev ? { prev: links.prev } : {}),
     items,
@@ -68,8 +72,12 @@ export function containerDocument(options: {
   };
 }
 
-/** One change-feed entry: the annotation as it now is, or a tombstone for a deletion. */
-export function changeEntry(row: StoredAnnotation, iri: string): Record<string, unknown> {
+/**
+ * One change-feed entry: the annotation as it now is, or a tombstone for a
+ * deletion, or for one the reader may no longer see (`visible` false).
+ */
+export function changeEntry(row: StoredAnnotation, iri: string, visible: boolean): Record<string, unknown> {
   if (row.deleted || row.json === null) return { cursor: String(row.change), id: iri, type: 'Tombstone', deleted: row.deleted };
+  if (!visible) return { cursor: String(row.change), id: iri, type: 'Tombstone', hidden: true };
   return { cursor: String(row.change), id: iri, etag: row.etag, modified: row.changedAt, annotation: annotationDocument(row, iri) };
 }

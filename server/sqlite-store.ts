@@ -38,13 +38,31 @@ export interface StoredAnnotation {
   readonly deleted: string | null;
   /** When this row last changed (ISO instant). */
   readonly changedAt: string;
+  /** The account that created it (null for annotations written without one). */
+  readonly ownerId: number | null;
+  /** Who may read it besides its owner. */
+  readonly audience: Audience;
 }
+
+/** Who may read an annotation: its owner only, its group's members, or anyone. */
+export type Audience = 'private' | 'group' | 'public';
+
+/**
+ * Which rows of a container a reader may list: all of them (the container's
+ * own person), a group member's view (all but others' private ones), or the
+ * public ones only.
+ */
+export type Visibility = { readonly all: true } | { readonly memberId: number } | { readonly publicOnly: true };
 
 /** A page of a container or search, in container order. */
 export interface StoredPage {
   readonly rows: readonly StoredAnnotation[];
-  /** Live annotations before the first row (the page's `startIndex`). */
-  readonly startIndex: number;
+  /**
+   * Live annotations before the first row (the page's `startIndex`) when known
+   * without counting: 0 for a page with nothing before it, else null. Counting
+   * the rows before a key costs as much as an OFFSET would, at every depth.
+   */
+  readonly startIndex: number | null;
   readonly hasPrev: boolean;
   readonly hasNext: boolean;
 }
@@ -63,6 +81,8 @@ export interface SearchFilters {
   /** Inclusive bounds on `modified` (else `created`), as UTC ISO instants. */
   readonly modifiedFrom?: string;
   readonly modifiedTo?: string;
+  /** Rows the reader may see (default: all). */
+  readonly visibility?: Visibility;
 }
 
 /** A container's summary: how many live annotations, its last change and when. */
@@ -105,11 +125,21 @@ CREATE TABLE IF NOT EXISTS annotations (
   creator_name TEXT,
   creator_id TEXT,
   modified TEXT NOT NULL,
+  owner_id INTEGER,
+  audience TEXT NOT NULL DEFAULT 'private' CHECK (audience IN ('private', 'group', 'public')),
   UNIQUE (container, slug)
 );
 CREATE INDEX IF NOT EXISTS annotations_page ON annotations (container, live, seq);
 CREATE INDEX IF NOT EXISTS annotations_changes ON annotations (container, change);
 CREATE INDEX IF NOT EXISTS annotations_modified ON annotations (container, live, modified);
+CREATE INDEX IF NOT EXISTS annotations_via ON annotations (container, via);
+CREATE TABLE IF NOT EXISTS audience_counts (
+  container TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  owner_id INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (container, audience, owner_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS annotation_sources (seq INTEGER NOT NULL, source TEXT NOT NULL, PRIMARY KEY (source, seq)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS annotation_sources_seq ON annotation_sources (seq);
 CREATE TABLE IF NOT EXISTS annotation_tags (seq INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (tag, seq)) WITHOUT ROWID;
@@ -126,9 +156,11 @@ interface Row {
   etag: string;
   deleted: string | null;
   changed_at: string;
+  owner_id: number | null;
+  audience: Audience;
 }
 
-const COLUMNS = 'container, slug, seq, change, json, via, etag, deleted, changed_at';
+const COLUMNS = 'container, slug, seq, change, json, via, etag, deleted, changed_at, owner_id, audience';
 
 function toStored(row: Row): StoredAnnotation {
   return {
@@ -141,6 +173,8 @@ function toStored(row: Row): StoredAnnotation {
     etag: row.etag,
     deleted: row.deleted,
     changedAt: row.changed_at,
+    ownerId: row.owner_id,
+    audience: row.audience,
   };
 }
 
@@ -201,6 +235,17 @@ export class SqliteAnnotationStore {
     return row ? toStored(row) : null;
   }
 
+  /** The live annotation of `container` that the client knew as `via`, or null. */
+  byVia(container: string, via: string): StoredAnnotation | null {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND via = ? AND live = 1`).get(container, via) as Row | undefined;
+    return row ? toStored(row) : null;
+  }
+
+  /** The database handle, for the account tables kept beside the annotations. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   /** True when `slug` was ever used in `container` (live or deleted). */
   hasSlug(container: string, slug: string): boolean {
     return this.db.prepare('SELECT 1 FROM annotations WHERE container = ? AND slug = ?').get(container, slug) !== undefined;
@@ -218,7 +263,12 @@ export class SqliteAnnotationStore {
    * Stores a new annotation under `slug`. Returns null when the slug is taken
    * (now or by a deleted annotation), else the stored row.
    */
-  create(container: string, slug: string, annotation: Annotation, via: string | null): StoredAnnotation | null {
+  create(
+    container: string,
+    slug: string,
+    annotation: Annotation,
+    meta: { via: string | null; ownerId: number | null; audience: Audience },
+  ): StoredAnnotation | null {
     return this.db.transaction((): StoredAnnotation | null => {
       if (this.hasSlug(container, slug)) return null;
       const change = this.nextChange();
@@ -227,13 +277,14 @@ export class SqliteAnnotationStore {
       const now = new Date().toISOString();
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified)
-           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+          `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience)
+           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(container, slug, change, json, via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified);
+        .run(container, slug, change, json, meta.via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, meta.ownerId, meta.audience);
       const seq = Number(lastInsertRowid);
       this.writeIndexes(seq, annotation);
       this.touchContainer(container, change, now, +1);
+      this.countAudience(container, meta.audience, meta.ownerId, +1);
       return this.get(container, slug);
     }).immediate();
   }
@@ -242,7 +293,7 @@ export class SqliteAnnotationStore {
    * Replaces the live annotation `slug` when `ifMatch` (an entity tag, or null
    * for unconditional) still matches.
    */
-  replace(container: string, slug: string, annotation: Annotation, ifMatch: readonly string[] | null): WriteOutcome {
+  replace(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): WriteOutcome {
     return this.db.transaction((): WriteOutcome => {
       const current = this.get(container, slug);
       if (!current) return { kind: 'missing' };
@@ -254,13 +305,15 @@ export class SqliteAnnotationStore {
       const now = new Date().toISOString();
       this.db
         .prepare(
-          `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?
+          `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?, audience = ?
            WHERE seq = ?`,
         )
-        .run(change, json, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, current.seq);
+        .run(change, json, entityTag(`${audience}\n${json}`, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, audience, current.seq);
       this.clearIndexes(current.seq);
       this.writeIndexes(current.seq, annotation);
       this.touchContainer(container, change, now, 0);
+      this.countAudience(container, current.audience, current.ownerId, -1);
+      this.countAudience(container, audience, current.ownerId, +1);
       return { kind: 'done', stored: this.get(container, slug)! };
     }).immediate();
   }
@@ -279,6 +332,7 @@ export class SqliteAnnotationStore {
         .run(change, entityTag('', change), now, now, current.seq);
       this.clearIndexes(current.seq);
       this.touchContainer(container, change, now, -1);
+      this.countAudience(container, current.audience, current.ownerId, -1);
       return { kind: 'done', stored: this.get(container, slug)! };
     }).immediate();
   }
@@ -309,15 +363,21 @@ export class SqliteAnnotationStore {
       rows = rows.slice(0, limit).reverse();
       hasNext = rows.length ? exists(' AND a.seq > ?', rows[rows.length - 1]!.seq) : 'before' in key && exists(' AND a.seq >= ?', key.before);
     }
-    const first = rows[0];
-    const startIndex = first
-      ? (this.db.prepare(`SELECT COUNT(*) AS n ${base} AND a.seq < ?`).get(container, ...params, first.seq) as { n: number }).n
-      : 0;
-    return { rows: rows.map(toStored), startIndex, hasPrev, hasNext };
+    return { rows: rows.map(toStored), startIndex: hasPrev ? null : 0, hasPrev, hasNext };
   }
 
-  /** How many live annotations of `container` pass `filters`. */
+  /**
+   * How many live annotations of `container` pass `filters`. Visibility alone
+   * is answered from running counts (constant time); other filters count
+   * their matches.
+   */
   count(container: string, filters: SearchFilters): number {
+    const { visibility, ...rest } = filters;
+    if (Object.keys(rest).length === 0) {
+      const where = !visibility || 'all' in visibility ? '' : 'publicOnly' in visibility ? " AND audience = 'public'" : " AND (audience <> 'private' OR owner_id = ?)";
+      const args = visibility && 'memberId' in visibility ? [visibility.memberId] : [];
+      return (this.db.prepare(`SELECT COALESCE(SUM(n), 0) AS n FROM audience_counts WHERE container = ?${where}`).get(container, ...args) as { n: number }).n;
+    }
     const { where, params } = filterClause(filters);
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM annotations a WHERE a.container = ? AND a.live = 1${where}`).get(container, ...params) as { n: number }).n;
   }
@@ -341,6 +401,15 @@ export class SqliteAnnotationStore {
          ON CONFLICT (name) DO UPDATE SET total = total + excluded.total, last_change = excluded.last_change, modified = excluded.modified`,
       )
       .run(container, delta, change, now);
+  }
+
+  private countAudience(container: string, audience: Audience, ownerId: number | null, delta: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO audience_counts (container, audience, owner_id, n) VALUES (?, ?, ?, ?)
+         ON CONFLICT (container, audience, owner_id) DO UPDATE SET n = n + excluded.n`,
+      )
+      .run(container, audience, ownerId ?? 0, delta);
   }
 
   private writeIndexes(seq: number, annotation: Annotation): void {
@@ -385,6 +454,13 @@ function filterClause(filters: SearchFilters): { where: string; params: unknown[
   if (filters.modifiedTo !== undefined) {
     where += ' AND a.modified <= ?';
     params.push(filters.modifiedTo);
+  }
+  const visibility = filters.visibility;
+  if (visibility && 'memberId' in visibility) {
+    where += " AND (a.audience <> 'private' OR a.owner_id = ?)";
+    params.push(visibility.memberId);
+  } else if (visibility && 'publicOnly' in visibility) {
+    where += " AND a.audience = 'public'";
   }
   return { where, params };
 }

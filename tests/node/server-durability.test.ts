@@ -4,30 +4,32 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { ANNO_TYPE, assertValidAnnotation, killHard, note, spawnServer, tempDir } from './server-harness.ts';
+import { ANNO_TYPE, assertValidAnnotation, killHard, note, spawnServer, tempDir, tokenFor } from './server-harness.ts';
 
 const dirs: string[] = [];
 after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function postTo(url: string, body: unknown): Promise<Response> {
-  return fetch(`${url}/annotations/`, { method: 'POST', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(body) });
+/** POSTs to the container of the person whose token is `token` (`/annotations/`). */
+async function postTo(url: string, token: string, body: unknown): Promise<Response> {
+  return fetch(`${url}/annotations/`, { method: 'POST', headers: { 'Content-Type': ANNO_TYPE, Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 }
 
 describe('annotation server durability', () => {
   it('finds an annotation after kill -9 and a restart', async () => {
     const dir = tempDir();
     dirs.push(dir);
+    const token = tokenFor(dir, 'writer');
     const first = await spawnServer(dir);
-    const res = await postTo(first.url, note({ comment: 'written before the crash' }));
+    const res = await postTo(first.url, token, note({ comment: 'written before the crash' }));
     assert.equal(res.status, 201);
     const location = new URL(res.headers.get('location')!).pathname;
     await killHard(first);
 
     const second = await spawnServer(dir);
     try {
-      const got = await fetch(`${second.url}${location}`);
+      const got = await fetch(`${second.url}${location}`, { headers: { Authorization: `Bearer ${token}` } });
       assert.equal(got.status, 200);
       const doc = (await got.json()) as { body: { value: string }[] };
       assertValidAnnotation(doc);
@@ -40,6 +42,7 @@ describe('annotation server durability', () => {
   it('loses no acknowledged write when killed in the middle of many (3 rounds)', async () => {
     const dir = tempDir();
     dirs.push(dir);
+    const token = tokenFor(dir, 'writer');
     const acknowledged: string[] = [];
     for (let round = 0; round < 3; round++) {
       const proc = await spawnServer(dir);
@@ -47,7 +50,7 @@ describe('annotation server durability', () => {
       let acks = 0;
       let killed: Promise<void> | null = null;
       const writes = Array.from({ length: 60 }, (_, i) =>
-        postTo(proc.url, note({ comment: `round ${round} write ${i}` }))
+        postTo(proc.url, token, note({ comment: `round ${round} write ${i}` }))
           .then(async (res) => {
             if (res.status === 201) {
               acknowledged.push(new URL(res.headers.get('location')!).pathname);
@@ -65,11 +68,11 @@ describe('annotation server durability', () => {
     const check = await spawnServer(dir);
     try {
       for (const path of acknowledged) {
-        const res = await fetch(`${check.url}${path}`);
+        const res = await fetch(`${check.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
         assert.equal(res.status, 200, `acknowledged ${path} was lost`);
         assertValidAnnotation(await res.json());
       }
-      const container = (await (await fetch(`${check.url}/annotations/`)).json()) as { total: number };
+      const container = (await (await fetch(`${check.url}/annotations/`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { total: number };
       assert.ok(container.total >= acknowledged.length);
     } finally {
       await killHard(check);

@@ -2,7 +2,7 @@
 // a temporary data folder, a well-formed annotation factory, and a check that
 // what the server returns passes the reader's own import validation.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { createAnnotationServer, type ServerOptions } from '../../server/app.ts';
 import { SqliteAnnotationStore } from '../../server/sqlite-store.ts';
+import { AccountStore, type User } from '../../server/accounts.ts';
 import { validateAnnotation } from '../../src/annotations/validate.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -18,12 +19,32 @@ export const ANNO_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/ann
 
 export interface TestServer {
   readonly url: string;
+  /** The signed-in tester's own container (canonical IRI). */
   readonly container: string;
+  /** The tester's bearer token, which `api` sends to this server. */
+  readonly token: string;
+  readonly user: User;
   readonly store: SqliteAnnotationStore;
+  readonly accounts: AccountStore;
   close(): Promise<void>;
 }
 
-/** An in-process server over a fresh temporary folder. */
+/** Tokens `api` sends, by server origin. */
+const tokens = new Map<string, string>();
+
+/**
+ * `fetch` signed in as the tester of the server it calls (unless the request
+ * sets its own Authorization; `Authorization: ''` sends none).
+ */
+export function api(input: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = tokens.get(new URL(input).origin);
+  if (!headers.has('authorization') && token) headers.set('Authorization', `Bearer ${token}`);
+  if (headers.get('authorization') === '') headers.delete('authorization');
+  return fetch(input, { ...init, headers });
+}
+
+/** An in-process server over a fresh temporary folder, with one person ("tester") signed in. */
 export async function startServer(options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anno-server-'));
   const store = new SqliteAnnotationStore(dir);
@@ -31,10 +52,17 @@ export async function startServer(options: Partial<Omit<ServerOptions, 'store'>>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const accounts = new AccountStore(store.database);
+  const user = (await accounts.createUser('tester', null))!;
+  const { token } = accounts.issueToken(user);
+  tokens.set(url, token);
   return {
     url,
-    container: `${url}/annotations/`,
+    container: `${url}/users/${user.id}/annotations/`,
+    token,
+    user,
     store,
+    accounts,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -82,7 +110,7 @@ export function note(options: NoteOptions = {}): Record<string, unknown> {
 
 /** POSTs `body` (JSON unless a string) to the container. */
 export function post(server: { container: string }, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(server.container, {
+  return api(server.container, {
     method: 'POST',
     headers: { 'Content-Type': ANNO_TYPE, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -118,6 +146,13 @@ export async function assertProblem(res: Response, status: number): Promise<stri
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
+}
+
+/** `npm run server -- token --data DIR NAME`: a bearer token for NAME (created if new). */
+export function tokenFor(dataDir: string, name: string): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', 'token', '--data', dataDir, name], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
 }
 
 /** Starts `server/main.ts` over `dataDir` on a random port; resolves once it prints that it listens. */

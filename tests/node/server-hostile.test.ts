@@ -4,7 +4,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { MAX_FILE_LENGTH } from '../../src/annotations/validate.ts';
-import { ANNO_TYPE, assertProblem, created, note, post, startServer, type TestServer } from './server-harness.ts';
+import { api, ANNO_TYPE, assertProblem, created, note, post, startServer, type TestServer } from './server-harness.ts';
 
 type Case = { name: string; status: number; send: (server: TestServer) => Promise<Response> };
 
@@ -18,24 +18,25 @@ const CASES: Case[] = [
   { name: 'an object that is no annotation', status: 400, send: (s) => json(s, '{"hello": "world"}') },
   { name: 'an annotation without a target', status: 400, send: (s) => post(s, { ...note(), target: undefined }) },
   { name: 'a target source that is a relative path', status: 400, send: (s) => post(s, { ...note(), target: { ...(note().target as object), source: 'documents/one.txt' } }) },
-  { name: 'an annotation naming neither creator nor generator', status: 400, send: (s) => post(s, { ...note(), creator: undefined }) },
+  { name: 'a creator that is not an agent', status: 400, send: (s) => post(s, { ...note(), creator: 'Ada' }) },
+  { name: 'an audience the container does not have', status: 400, send: (s) => post(s, { ...note(), 'reader:audience': 'group' }) },
   { name: 'a wrong Content-Type', status: 415, send: (s) => json(s, JSON.stringify(note()), 'text/plain') },
-  { name: 'no Content-Type', status: 415, send: (s) => fetch(s.container, { method: 'POST', body: new Blob([JSON.stringify(note())]) }) },
+  { name: 'no Content-Type', status: 415, send: (s) => api(s.container, { method: 'POST', body: new Blob([JSON.stringify(note())]) }) },
   { name: 'an id that is a path', status: 400, send: (s) => post(s, note({ id: '../../etc/passwd' })) },
   { name: 'an id that is not text', status: 400, send: (s) => post(s, { ...note(), id: { '@id': 'x' } }) },
   { name: 'an id of 5,000 characters', status: 400, send: (s) => post(s, note({ id: `urn:x:${'a'.repeat(5000)}` })) },
   { name: "an id in the container that cannot be a slug", status: 400, send: (s) => post(s, note({ id: `${s.container}_changes` })) },
   { name: 'a body over the import limit', status: 413, send: (s) => json(s, `{"pad": "${'x'.repeat(MAX_FILE_LENGTH)}"}`) },
-  { name: 'invalid UTF-8', status: 400, send: (s) => fetch(s.container, { method: 'POST', headers: { 'Content-Type': ANNO_TYPE }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }) },
-  { name: 'a path that climbs out of the container', status: 404, send: (s) => fetch(`${s.container}..%2F..%2Fetc%2Fpasswd`) },
-  { name: 'a path with broken percent-encoding', status: 404, send: (s) => fetch(`${s.container}%E0%A4%A`) },
-  { name: 'an overlong slug', status: 404, send: (s) => fetch(`${s.container}${'a'.repeat(300)}`) },
-  { name: 'an unknown container parameter', status: 400, send: (s) => fetch(`${s.container}?offset=100000`) },
-  { name: 'a page key that is not a number', status: 400, send: (s) => fetch(`${s.container}?after=1%20OR%201=1`) },
-  { name: 'a page key beyond any integer', status: 400, send: (s) => fetch(`${s.container}?after=99999999999999999999`) },
-  { name: 'an unknown page name', status: 400, send: (s) => fetch(`${s.container}?page=-1`) },
-  { name: 'iris=2', status: 400, send: (s) => fetch(`${s.container}?iris=2&after=0`) },
-  { name: 'a PUT to an address that holds nothing', status: 404, send: (s) => fetch(`${s.container}nothing-here`, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(note()) }) },
+  { name: 'invalid UTF-8', status: 400, send: (s) => api(s.container, { method: 'POST', headers: { 'Content-Type': ANNO_TYPE }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) }) },
+  { name: 'a path that climbs out of the container', status: 404, send: (s) => api(`${s.container}..%2F..%2Fetc%2Fpasswd`) },
+  { name: 'a path with broken percent-encoding', status: 404, send: (s) => api(`${s.container}%E0%A4%A`) },
+  { name: 'an overlong slug', status: 404, send: (s) => api(`${s.container}${'a'.repeat(300)}`) },
+  { name: 'an unknown container parameter', status: 400, send: (s) => api(`${s.container}?offset=100000`) },
+  { name: 'a page key that is not a number', status: 400, send: (s) => api(`${s.container}?after=1%20OR%201=1`) },
+  { name: 'a page key beyond any integer', status: 400, send: (s) => api(`${s.container}?after=99999999999999999999`) },
+  { name: 'an unknown page name', status: 400, send: (s) => api(`${s.container}?page=-1`) },
+  { name: 'iris=2', status: 400, send: (s) => api(`${s.container}?iris=2&after=0`) },
+  { name: 'a PUT to an address that holds nothing', status: 404, send: (s) => api(`${s.container}nothing-here`, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(note()) }) },
 ];
 
 describe('annotation server: bad input', () => {
@@ -54,11 +55,11 @@ describe('annotation server: bad input', () => {
   it('refuses a PUT whose id is another annotation, or whose body is invalid, and keeps the stored one', async () => {
     const { location, doc } = await created(server, { comment: 'kept' });
     const other = await created(server);
-    const put = (body: unknown) => fetch(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(body) });
+    const put = (body: unknown) => api(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(body) });
     await assertProblem(await put({ ...doc, id: other.location }), 400);
     await assertProblem(await put({ ...doc, motivation: 'shouting' }), 400);
     await assertProblem(await put([doc]), 400);
-    const now = (await (await fetch(location)).json()) as { body: { value: string }[] };
+    const now = (await (await api(location)).json()) as { body: { value: string }[] };
     assert.equal(now.body[0]!.value, 'kept');
   });
 
@@ -72,6 +73,6 @@ describe('annotation server: bad input', () => {
       socket.on('error', () => resolve(text));
     });
     assert.match(reply, /^HTTP\/1\.1 400 /);
-    assert.equal((await fetch(server.container)).status, 200);
+    assert.equal((await api(server.container)).status, 200);
   });
 });

@@ -2,7 +2,7 @@
 // modified date, and the change feed (`?since=<cursor>`) with tombstones.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ANNO_TYPE, assertProblem, assertValidAnnotation, created, startServer, type TestServer } from './server-harness.ts';
+import { api, ANNO_TYPE, assertProblem, assertValidAnnotation, created, startServer, type TestServer } from './server-harness.ts';
 
 type Doc = Record<string, any>;
 const ONE = 'https://example.org/texts/one';
@@ -27,7 +27,7 @@ describe('annotation server: search', () => {
     const ids: string[] = [];
     let url: string | undefined = `${server.container}_search?${query}`;
     while (url) {
-      const res: Response = await fetch(url);
+      const res: Response = await api(url);
       assert.equal(res.status, 200, await res.clone().text());
       const page = (await res.json()) as Doc;
       assert.equal(page.type, 'AnnotationPage');
@@ -58,7 +58,7 @@ describe('annotation server: search', () => {
   }
 
   it('gives the total of all matches in partOf while paging', async () => {
-    const page = (await (await fetch(`${server.container}_search?creator=ben%20ode`)).json()) as Doc;
+    const page = (await (await api(`${server.container}_search?creator=ben%20ode`)).json()) as Doc;
     assert.equal(page.partOf.total, 2);
     assert.equal(page.items.length, 2);
   });
@@ -67,11 +67,11 @@ describe('annotation server: search', () => {
     const { location, doc } = await created(server, { exact: 'a passage about copper', tags: ['claim'] });
     assert.deepEqual(await search('quote=copper'), [location]);
     const edited = { ...doc, target: { ...(doc.target as Doc), selector: [{ type: 'TextQuoteSelector', exact: 'a passage about nitrate' }, { type: 'TextPositionSelector', start: 0, end: 23 }] }, body: [] };
-    assert.equal((await fetch(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(edited) })).status, 200);
+    assert.equal((await api(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(edited) })).status, 200);
     assert.deepEqual(await search('quote=copper'), []);
     assert.deepEqual(await search('quote=nitrate'), [location]);
     assert.ok(!(await search('tag=claim')).includes(location), 'the removed tag no longer finds it');
-    assert.equal((await fetch(location, { method: 'DELETE' })).status, 204);
+    assert.equal((await api(location, { method: 'DELETE' })).status, 204);
     assert.deepEqual(await search('quote=nitrate'), []);
   });
 
@@ -85,7 +85,7 @@ describe('annotation server: search', () => {
   ];
   for (const [name, query] of BAD) {
     it(`refuses ${name} with 400`, async () => {
-      await assertProblem(await fetch(`${server.container}_search?${query}`), 400);
+      await assertProblem(await api(`${server.container}_search?${query}`), 400);
     });
   }
 });
@@ -96,7 +96,7 @@ describe('annotation server: change feed', () => {
   after(() => server.close());
 
   async function feed(since: string, limit?: number): Promise<Doc> {
-    const res = await fetch(`${server.container}_changes?since=${since}${limit ? `&limit=${limit}` : ''}`);
+    const res = await api(`${server.container}_changes?since=${since}${limit ? `&limit=${limit}` : ''}`);
     assert.equal(res.status, 200);
     return (await res.json()) as Doc;
   }
@@ -114,15 +114,15 @@ describe('annotation server: change feed', () => {
     const cursor = all.cursor;
 
     const edited = { ...a.doc, body: [{ type: 'TextualBody', value: 'a, edited', purpose: 'commenting' }] };
-    assert.equal((await fetch(a.location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(edited) })).status, 200);
-    assert.equal((await fetch(b.location, { method: 'DELETE' })).status, 204);
+    assert.equal((await api(a.location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(edited) })).status, 200);
+    assert.equal((await api(b.location, { method: 'DELETE' })).status, 204);
 
     const later = await feed(cursor);
     assert.equal(later.changes.length, 2);
     const [edit, tomb] = later.changes as Doc[];
     assert.equal(edit!.id, a.location);
     assert.equal(edit!.annotation.body[0].value, 'a, edited');
-    assert.equal(edit!.etag, (await fetch(a.location)).headers.get('etag'));
+    assert.equal(edit!.etag, (await api(a.location)).headers.get('etag'));
     assert.equal(tomb!.id, b.location);
     assert.equal(tomb!.type, 'Tombstone');
     assert.ok(tomb!.deleted);
@@ -148,8 +148,8 @@ describe('annotation server: change feed', () => {
   });
 
   it('refuses a cursor that is not a whole number', async () => {
-    await assertProblem(await fetch(`${server.container}_changes?since=-1`), 400);
-    await assertProblem(await fetch(`${server.container}_changes?since=abc`), 400);
-    await assertProblem(await fetch(`${server.container}_changes?from=1`), 400);
+    await assertProblem(await api(`${server.container}_changes?since=-1`), 400);
+    await assertProblem(await api(`${server.container}_changes?since=abc`), 400);
+    await assertProblem(await api(`${server.container}_changes?from=1`), 400);
   });
 });
