@@ -12,7 +12,9 @@
  * removed on disconnect.
  */
 import { css, type ReactiveController } from 'lit';
-import type { ReaderView } from '../reader-view.ts';
+
+import type { EditorView } from 'prosemirror-view';
+import type { ReactiveControllerHost } from 'lit';
 import type { LoadedDocument } from '../../document/load.ts';
 import type { Block } from '../../document/structure.ts';
 import '../note-preview.ts';
@@ -20,6 +22,18 @@ import type { NotePreview } from '../note-preview.ts';
 import { adoptDocumentStyles } from '../styles/adopt.ts';
 import { entryElement, footnoteIndexOf, markerElementAt, markerOfElement, notePreviewContent } from './footnote-resolve.ts';
 import { backlinkKey, backlinkReturnMeta } from './backlinks.ts';
+
+/**
+ * What the controller needs of the reader view it serves (the view is an
+ * element, a lit controller host, with its document and ProseMirror view).
+ * An interface rather than the view's class, so that the view and its
+ * controller do not import each other.
+ */
+export interface FootnoteHost extends HTMLElement, ReactiveControllerHost {
+  readonly document: LoadedDocument | null;
+  readonly editorView: EditorView | null;
+  revealSource(from: number, to?: number, options?: { focus?: boolean }): boolean;
+}
 
 /** Delay before a hovered or focused marker opens its preview (ms). */
 export const OPEN_DELAY_MS = 150;
@@ -121,7 +135,7 @@ export class FootnoteController implements ReactiveController {
   private connected = false;
 
   constructor(
-    private readonly view: ReaderView,
+    private readonly view: FootnoteHost,
     options: FootnoteControllerOptions = {},
   ) {
     this.openDelay = options.openDelay ?? OPEN_DELAY_MS;
