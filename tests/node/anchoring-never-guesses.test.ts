@@ -77,6 +77,12 @@ const cases: Record<string, Case> = {
     selectors: recorded(`${FILLER}Both governments then signed <a>the treaty<b>`),
     orphan: 'weak',
   },
+  // The best look-alike's context just clears the bar, the other's just misses it: neither is singled out.
+  'two look-alikes of a rewritten passage, one with context just above the bar and one just below': {
+    text: `${FILLER}The infantry advanced. ${FILLER}Guns help the infantry gain and hold fire superiority. Every effort is made. ${FILLER}Its whole weight brings fire superiority, not by its numbers alone. ${FILLER}`,
+    selectors: quote('fire', { prefix: 'the infantry in gaining and keeping ', suffix: ' superiority, not only by its hits' }),
+    orphan: 'ambiguous',
+  },
   'a repeated passage with the same context on both sides and no position': {
     text: `${LINE} ${FILLER}${LINE} ${FILLER}`,
     selectors: quote('copper', { prefix: 'at length about ', suffix: ', grain and loans.' }),
