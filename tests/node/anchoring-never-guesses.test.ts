@@ -55,6 +55,11 @@ const cases: Record<string, Case> = {
     text: `${FILLER}${FILLER}<a>Archives<b> in several cities hold letters.`,
     selectors: [...quote('Archives'), { type: 'TextPositionSelector', start: 2 * FILLER.length - 4, end: 2 * FILLER.length + 4 }],
   },
+  // An exact copy far away must not capture a passage that, lightly edited, still stands where it was.
+  'a lightly edited passage in place, over an exact copy with like context far away': {
+    text: `Later the council voted the copper law into force that winter. ${FILLER.repeat(30)}Then the council voted <a>the coper law<b> into force that autumn.`,
+    selectors: recorded(`Later the council voted the copper law into force that winter. ${FILLER.repeat(30)}Then the council voted <a>the copper law<b> into force that autumn.`),
+  },
 
   // Refused.
   'a quote not in the text': { text: LINE, selectors: quote('a quern stood idle'), orphan: 'not-found' },
