@@ -7,6 +7,7 @@
  */
 import { anchorAllIndexed } from '../src/annotations/anchoring/indexed-batch.ts';
 import { CodePointIndex } from '../src/document/code-points.ts';
+import { OccurrenceIndex } from '../src/annotations/anchoring/occurrences.ts';
 import { positionSelectorOf, quoteSelectorOf, targetsOf, type Annotation } from '../src/annotations/model.ts';
 import { hypothesisAnchor, type QuoteTarget } from './hypothesis-baseline.ts';
 
@@ -31,6 +32,19 @@ export interface AnchoringFigures {
   /** The same, on the sample, for ours and for the baseline. */
   readonly sampleOursElsewhere: number;
   readonly sampleBaselineElsewhere: number;
+  /**
+   * Only targets whose passage with its context (prefix, quote, suffix) occurs
+   * once in the original, so that "the right passage" is defined: how many of
+   * the sample, and where ours and the baseline put them.
+   */
+  readonly unique: { readonly sample: number; readonly ours: Outcomes; readonly baseline: Outcomes; readonly oursAll: Outcomes; readonly all: number };
+}
+
+/** Where targets went: at their true passage, orphaned, or anchored elsewhere. */
+export interface Outcomes {
+  readonly atTruth: number;
+  readonly orphaned: number;
+  readonly elsewhere: number;
 }
 
 /** Code units an end may be off and still count as the passage (an edit at the quote's edge moves it). */
@@ -93,6 +107,32 @@ export function benchAnchoring(
   });
   const oursCorrect = targets.filter((_, i) => correct(i, oursAt(i))).length;
   const oursElsewhere = targets.filter((_, i) => oursAt(i) !== null && !correct(i, oursAt(i))).length;
+  const occurrences = new OccurrenceIndex(original);
+  const isUnique = (i: number) => {
+    const t = targets[i]!;
+    return occurrences.find(t.prefix + t.exact + t.suffix, 2).length === 1;
+  };
+  const outcomes = (indexes: readonly number[], at: (i: number, k: number) => { from: number; to: number } | null): Outcomes => {
+    let atTruth = 0;
+    let orphaned = 0;
+    let elsewhere = 0;
+    indexes.forEach((i, k) => {
+      const r = at(i, k);
+      if (r === null) orphaned++;
+      else if (correct(i, r)) atTruth++;
+      else elsewhere++;
+    });
+    return { atTruth, orphaned, elsewhere };
+  };
+  const uniqueSample = sampleIdx.map((i, k) => ({ i, k })).filter(({ i }) => isUnique(i));
+  const uniqueAll = targets.map((_, i) => i).filter(isUnique);
+  const unique = {
+    sample: uniqueSample.length,
+    ours: outcomes(uniqueSample.map(({ i }) => i), (i) => oursAt(i)),
+    baseline: outcomes(uniqueSample.map(({ i }) => i), (_, n) => theirs[uniqueSample[n]!.k] ?? null),
+    oursAll: outcomes(uniqueAll, (i) => oursAt(i)),
+    all: uniqueAll.length,
+  };
   return {
     ours,
     baseline,
@@ -106,5 +146,6 @@ export function benchAnchoring(
     oursElsewhere,
     sampleOursElsewhere,
     sampleBaselineElsewhere,
+    unique,
   };
 }

@@ -278,6 +278,21 @@ async function main(): Promise<void> {
         note: `on the sample (${f.sampleOursElsewhere} ours, ${f.sampleBaselineElsewhere} baseline); ours on all targets: ${f.oursElsewhere} (${((100 * f.oursElsewhere) / annotations.length).toFixed(1)}%). Elsewhere includes a copy of the passage with the same words around it, which the corpus has`,
       }),
     );
+    const u = f.unique;
+    const share = (n: number, of: number) => summarize([of ? (100 * n) / of : 0]);
+    results.push(
+      makeResult('anchoring, unique passages: at the true passage', '%', share(u.ours.atTruth, u.sample), {
+        baseline: share(u.baseline.atTruth, u.sample),
+        note: `sampled targets whose passage with its context occurs once in the corpus (${u.sample} of ${f.sample}); ours on all ${u.all} such targets: ${u.oursAll.atTruth} at the passage, ${u.oursAll.orphaned} orphaned, ${u.oursAll.elsewhere} elsewhere`,
+      }),
+    );
+    results.push(makeResult('anchoring, unique passages: orphaned', '%', share(u.ours.orphaned, u.sample), { baseline: share(u.baseline.orphaned, u.sample) }));
+    results.push(
+      makeResult('anchoring, unique passages: anchored elsewhere', '%', share(u.ours.elsewhere, u.sample), {
+        baseline: share(u.baseline.elsewhere, u.sample),
+        targets: [{ on: 'value', op: '<=', limit: 0 }],
+      }),
+    );
   });
 
   if (wanted('search')) await step('search on our texts', () => {

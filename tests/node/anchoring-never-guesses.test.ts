@@ -55,6 +55,11 @@ const cases: Record<string, Case> = {
     text: `${FILLER}${FILLER}<a>Archives<b> in several cities hold letters.`,
     selectors: [...quote('Archives'), { type: 'TextPositionSelector', start: 2 * FILLER.length - 4, end: 2 * FILLER.length + 4 }],
   },
+  // An exact copy far away must not capture a passage that, lightly edited, still stands where it was.
+  'a lightly edited passage in place, over an exact copy with like context far away': {
+    text: `Later the council voted the copper law into force that winter. ${FILLER.repeat(30)}Then the council voted <a>the coper law<b> into force that autumn.`,
+    selectors: recorded(`Later the council voted the copper law into force that winter. ${FILLER.repeat(30)}Then the council voted <a>the copper law<b> into force that autumn.`),
+  },
 
   // Refused.
   'a quote not in the text': { text: LINE, selectors: quote('a quern stood idle'), orphan: 'not-found' },
@@ -76,6 +81,12 @@ const cases: Record<string, Case> = {
     text: `The treaty lapsed quietly, and critics wrote to every newspaper. ${FILLER}Nobody signed anything that year.`,
     selectors: recorded(`${FILLER}Both governments then signed <a>the treaty<b>`),
     orphan: 'weak',
+  },
+  // The best look-alike's context just clears the bar, the other's just misses it: neither is singled out.
+  'two look-alikes of a rewritten passage, one with context just above the bar and one just below': {
+    text: `${FILLER}The infantry advanced. ${FILLER}Guns help the infantry gain and hold fire superiority. Every effort is made. ${FILLER}Its whole weight brings fire superiority, not by its numbers alone. ${FILLER}`,
+    selectors: quote('fire', { prefix: 'the infantry in gaining and keeping ', suffix: ' superiority, not only by its hits' }),
+    orphan: 'ambiguous',
   },
   'a repeated passage with the same context on both sides and no position': {
     text: `${LINE} ${FILLER}${LINE} ${FILLER}`,

@@ -120,13 +120,34 @@ function failureSentence(result: FuzzyResult, quote: TextQuoteSelector): string 
 }
 
 /**
+ * An exact occurrence far from where the passage used to be, whose context
+ * is not word for word the recorded one, may be a copy of the passage while
+ * the passage itself, lightly edited, still stands near its old position: the
+ * text near the old position is searched fuzzily, and a passage there that
+ * scores higher than the far copy is taken instead. Returns `anchor` unchanged
+ * otherwise (and for anchors of other kinds).
+ */
+export function preferNearbyPassage(text: string, selectors: readonly TextSelector[], anchor: Anchor, options: AnchorOptions = {}): Anchor {
+  if (anchor.status !== 'anchored' || anchor.method !== 'quote') return anchor;
+  const index = options.index ?? new CodePointIndex(text);
+  const { quote, position } = selectorsOf(selectors);
+  const hint = hintOf(position, index);
+  if (!quote || hint === null || Math.abs(anchor.from - hint) <= FUZZY_WINDOW) return anchor;
+  const pad = Math.max(FUZZY_WINDOW, quote.exact.length);
+  const nearby = matchFuzzyQuote(text, quote, hint, Math.max(0, hint - pad), Math.min(text.length, hint + quote.exact.length + pad));
+  if (nearby.kind !== 'match' || nearby.best.score <= anchor.score) return anchor;
+  return { status: 'anchored', from: snap(text, nearby.best.from), to: snap(text, nearby.best.to), method: 'fuzzy', score: nearby.best.score };
+}
+
+/**
  * Anchors one target's selectors in `text` (the document's source text).
  * Returns where the target's passage is now, with how it was found, or
  * `orphaned` with the reason. Never throws; offsets are code units.
  */
 export function anchorSelectors(text: string, selectors: readonly TextSelector[], options: AnchorOptions = {}): Anchor {
   const index = options.index ?? new CodePointIndex(text);
-  return anchorCheaply(text, selectors, { index }) ?? anchorFuzzily(text, selectors, { index });
+  const cheap = anchorCheaply(text, selectors, { index });
+  return cheap ? preferNearbyPassage(text, selectors, cheap, { index }) : anchorFuzzily(text, selectors, { index });
 }
 
 /**

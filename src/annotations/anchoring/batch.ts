@@ -4,7 +4,7 @@
  */
 import { CodePointIndex } from '../../document/code-points.ts';
 import { targetsOf, type Annotation, type TextSelector } from '../model.ts';
-import { anchorCheaply, anchorFuzzily } from './anchor.ts';
+import { anchorCheaply, anchorFuzzily, preferNearbyPassage } from './anchor.ts';
 import type { Anchor } from './types.ts';
 
 /** One target of one annotation, anchored (or not). */
@@ -57,7 +57,7 @@ export function anchorAll(
   const anchors = jobs.map((job) => ({
     annotationId: job.annotationId,
     targetIndex: job.targetIndex,
-    anchor: job.anchor ?? anchorFuzzily(text, job.selectors, { index }),
+    anchor: job.anchor ? preferNearbyPassage(text, job.selectors, job.anchor, { index }) : anchorFuzzily(text, job.selectors, { index }),
   }));
   return { anchors, stats: statsOf(anchors) };
 }

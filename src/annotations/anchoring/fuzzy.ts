@@ -113,7 +113,8 @@ export function matchFuzzyQuote(
   const eligible = candidates.filter((c) => (c.contextScore === null ? !recorded : c.contextScore >= MIN_CONTEXT_AGREEMENT - 1e-9));
   const best = eligible[0];
   if (!best) return { kind: 'weak', best: candidates[0]! };
-  const runnerUp = eligible[1];
+  // The runner-up is any other passage, eligible or not: one nearly as good means the evidence does not single out the best.
+  const runnerUp = candidates.find((c) => c !== best);
   if (best.score < MIN_FUZZY_SCORE) return { kind: 'weak', best };
   if (runnerUp && best.score - runnerUp.score < MIN_MARGIN) return { kind: 'ambiguous', best, runnerUp };
   return { kind: 'match', best };

@@ -12,7 +12,7 @@
  */
 import { CodePointIndex } from '../../document/code-points.ts';
 import { targetsOf, type Annotation, type TextPositionSelector, type TextQuoteSelector, type TextSelector } from '../model.ts';
-import { anchorCheaply, anchorFuzzily, exactAnchor } from './anchor.ts';
+import { anchorCheaply, anchorFuzzily, exactAnchor, preferNearbyPassage } from './anchor.ts';
 import { statsOf, type AnchorStats, type TargetAnchor } from './batch.ts';
 import { editDistanceWithin } from './bounded-distance.ts';
 import { MAX_EXACT_OCCURRENCES, judgeExact, type ExactResult } from './exact.ts';
@@ -118,7 +118,8 @@ export function anchorAllIndexed(
     targetsOf(annotation).forEach((target, targetIndex) => {
       if (options.source !== undefined && target.source !== options.source) return;
       const selectors = target.selector;
-      const anchor = anchorCheaplyIndexed(text, selectors, index, occurrences) ?? anchorFuzzily(text, selectors, { index });
+      const cheap = anchorCheaplyIndexed(text, selectors, index, occurrences);
+      const anchor = cheap ? preferNearbyPassage(text, selectors, cheap, { index }) : anchorFuzzily(text, selectors, { index });
       anchors.push({ annotationId: annotation.id, targetIndex, anchor });
     });
   }
