@@ -5,7 +5,9 @@
  * No rendering here; the app shell calls these methods and redraws.
  */
 import type { LoadedDocument } from '../document/load.ts';
-import { targetsOf, type Annotation } from '../annotations/model.ts';
+import { commentBodyOf, targetsOf, type Annotation } from '../annotations/model.ts';
+import { plainTextOf } from '../annotations/sanitize.ts';
+import { MAX_INDEXED_BODY_LENGTH } from '../search/annotation-index.ts';
 import type { Layer } from '../annotations/layer.ts';
 import { AnnotationStore, type PutManyResult, type WriteOptions } from '../annotations/store.ts';
 import { StaleWriteError, StorageUnavailableError, storageReasonOf } from '../annotations/store-errors.ts';
@@ -296,7 +298,10 @@ export class Session {
     const texts: AnnotationText[] = [];
     for (const e of this.workspace.all()) {
       if (e.kind === 'review') continue;
-      const text = [e.comment, e.description, e.kind === 'note' ? e.tags.join(' ') : ''].filter(Boolean).join(' — ');
+      // The comment as a reader sees it: an HTML body's text, not its markup (which would be searched and shown raw).
+      const body = commentBodyOf(e.annotation);
+      const comment = body ? plainTextOf(body, MAX_INDEXED_BODY_LENGTH) : '';
+      const text = [comment, e.description, e.kind === 'note' ? e.tags.join(' ') : ''].filter(Boolean).join(' — ');
       const p = e.placed[0];
       if (!text || !p) continue;
       texts.push({ id: e.annotation.id, docId: p.docId, from: p.from, to: p.to, text, kind: e.kind === 'note' ? 'comment' : e.kind === 'flag' ? 'flag' : 'link' });
