@@ -20,6 +20,8 @@ import { displayLabel, neutralise } from '../annotations/sanitize.ts';
 /** What the panel needs of a search engine (a `SearchEngine`, or a wrapper around one). */
 export interface SearchSource {
   search(query: string, options?: SearchOptions): SearchResults;
+  /** False while the index is still to be built (the first search builds it); absent means always ready. */
+  readonly ready?: boolean;
 }
 
 /** A text the panel can filter by. */
@@ -160,6 +162,8 @@ export class SearchPanel extends LitElement {
   @property() scope = '';
 
   @state() private results: SearchResults | null = null;
+  /** True while the first search waits for the index to be built: the panel says so before the build blocks. */
+  @state() private indexing = false;
   /** Index of the current match in `occurrences`, -1 before the first step. */
   @state() private current = -1;
   /** Index of the highlighted option of the list. */
@@ -207,6 +211,24 @@ export class SearchPanel extends LitElement {
     if (key.every((v, i) => v === this.searchedFor[i])) return;
     this.searchedFor = key;
     const text = this.query.trim() === '' ? '' : this.query;
+    if (this.engine && text && this.engine.ready === false) {
+      // Building the index takes a moment and blocks: say "Indexing…" first, search once that is on screen.
+      this.indexing = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (this.searchedFor !== key) return; // a newer query took over
+          this.indexing = false;
+          this.runSearch(text);
+          this.requestUpdate();
+        }),
+      );
+      return;
+    }
+    this.indexing = false;
+    this.runSearch(text);
+  }
+
+  private runSearch(text: string): void {
     this.results = this.engine && text ? this.engine.search(text, { document: this.scope || null }) : null;
     this.layout();
     this.current = -1;
@@ -323,6 +345,7 @@ export class SearchPanel extends LitElement {
   }
 
   private statusText(): string {
+    if (this.indexing) return 'Indexing the texts for search…';
     if (!this.results) return '';
     if (this.results.hint) return 'No results.';
     const matches = this.occurrences.length;

@@ -197,3 +197,40 @@ describe('search-panel', () => {
     expect(shadow(panel).activeElement).to.equal(shadow(panel).querySelector('input'));
   });
 });
+
+describe('<search-panel> before the index exists', () => {
+  it('says it is indexing before the first search builds the index, then shows the results', async () => {
+    const built = SearchEngine.build([{ id: 'alpha', source: ALPHA, title: 'Alpha Text' }]);
+    let searches = 0;
+    let ready = false;
+    // A stand-in for the lazy engine: not ready until its first search builds it.
+    const engine = {
+      get ready() {
+        return ready;
+      },
+      search(query: string, options?: Parameters<SearchEngine['search']>[1]) {
+        searches++;
+        ready = true;
+        return built.search(query, options);
+      },
+    };
+    const panel = document.createElement('search-panel');
+    panel.engine = engine;
+    panel.documents = DOCUMENTS;
+    document.body.append(panel);
+    try {
+      await panel.updateComplete;
+      await type(panel, 'envoy');
+      expect(shadow(panel).querySelector('#status')!.textContent).to.equal('Indexing the texts for search…');
+      expect(searches, 'nothing searched before the message is on screen').to.equal(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await panel.updateComplete;
+      expect(searches).to.equal(1);
+      expect(shadow(panel).querySelector('#status')!.textContent).to.match(/^2 matches in 1 text/);
+      await type(panel, 'Zürich');
+      expect(searches, 'once ready, a search runs at once').to.equal(2);
+    } finally {
+      panel.remove();
+    }
+  });
+});
