@@ -33,6 +33,8 @@ const BACK_MATTER = /^(?:notes|references|endnotes|footnotes|sources|citations|b
  * comma, colon or dash (`…he said,`, `…as follows:--`).
  */
 const LEAD_IN = /\b(?:said|says|say|saying|wrote|writes|write|stated|states|declared|declares|replied|replies|added|adds|asked|asks|answered|answers|continued|continues|concluded|explained|observed|remarked|noted|notes|reads|recalled|recalls|translates|translated|sang|sings|is|was|follows|following|thus)\s*[,:]?\s*[-–—]*$/iu;
+/** How many blocks back a sentence may resume after a display (code, a figure, a page's furniture). */
+const DISPLAY_BLOCKS = 12;
 /** Characters quoted from a block in a description. */
 const QUOTE_CHARS = 40;
 
@@ -300,7 +302,8 @@ function brokenStart(ctx: Context, i: number): Flag | null {
  */
 function resumesAfterDisplay(ctx: Context, i: number): boolean {
   const { source, blocks } = ctx;
-  for (let j = i - 1; j >= 0; j--) {
+  // A display is a few blocks long; looking further back would make the rule quadratic on a pile of labels.
+  for (let j = i - 1; j >= Math.max(0, i - DISPLAY_BLOCKS); j--) {
     const block = blocks[j]!;
     if (block.type === 'heading' || block.type === 'title') return false;
     const range = blockRange(block);
