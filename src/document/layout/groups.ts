@@ -34,14 +34,21 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
   const groups: Group[] = [];
   let text: Extract<Group, { kind: 'text' }> | null = null;
   let chrome: Extract<Group, { kind: 'chrome' }> | null = null;
+  // In hard-wrapped text a page break is a blank line and the page's running head or foot: a paragraph left
+  // unfinished before it runs on after it. The paragraph stays open over the blank while heads follow.
+  let blankAfterText = false;
+  let headSinceBlank = false;
   const close = () => {
     text = null;
+    blankAfterText = false;
+    headSinceBlank = false;
   };
   for (const unit of units) {
     if (unit.kind !== 'chrome') chrome = null;
     switch (unit.kind) {
       case 'blank':
-        close();
+        if (style === 'hard-wrapped' && text && !headSinceBlank) blankAfterText = true;
+        else if (!(style === 'hard-wrapped' && text && headSinceBlank)) close();
         break;
       case 'heading':
         close();
@@ -54,15 +61,24 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
         break;
       case 'head': {
         const span = trimmed(unit.line);
-        if (text && span) {
-          text.lines.push(unit.line);
-          text.debris.push(span);
+        const open: Extract<Group, { kind: 'text' }> | null = text;
+        if (open && span && blankAfterText && !unfinishedLine(lastText(open).text)) {
+          // The paragraph before the page break was finished: the head stands alone.
+          close();
+          groups.push({ kind: 'chrome', lines: [unit.line] });
+        } else if (open && span) {
+          open.lines.push(unit.line);
+          open.debris.push(span);
+          if (blankAfterText) headSinceBlank = true;
         } else {
           groups.push({ kind: 'chrome', lines: [unit.line] });
         }
         break;
       }
       case 'text': {
+        if (blankAfterText && !(headSinceBlank && startsLowercase(unit.line.text))) close();
+        blankAfterText = false;
+        headSinceBlank = false;
         const current: Extract<Group, { kind: 'text' }> | null = text;
         if (current && continues(current, unit.line, style, width)) {
           current.lines.push(unit.line);
@@ -74,6 +90,11 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
     }
   }
   return groups;
+}
+
+/** A line that stops mid-sentence: no sentence end at its close (a note number after the stop allowed). */
+function unfinishedLine(text: string): boolean {
+  return !SENTENCE_END.test(text.trim());
 }
 
 /** The group's last line that is not a running head. */
