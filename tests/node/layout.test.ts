@@ -321,6 +321,21 @@ describe('layout: page breaks in PDF extracts', () => {
   });
 });
 
+describe('layout: encyclopedia furniture in hard-wrapped copies', () => {
+  it('takes neither a "Main article:" hatnote nor "Jump to navigation" for a heading', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const body = () => wrap(Array.from({ length: 8 }, () => { k++; return `The ${word(k)} near the ${word(k * 3 + 1)} was rebuilt after the ${word(k * 5 + 2)} flooded.`; }).join(' '));
+    const text = [
+      '****** The River ******', 'From Wikipedia, the free encyclopedia', 'Jump_to_navigation Jump_to_search', ...body(),
+      '***** Early years[edit] *****', 'Main article: History_of_the_river', ...body(), '***** Later years[edit] *****', ...body(),
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'starred');
+    assert.deepEqual(texts(parsed, 'heading'), ['The River', 'Early years', 'Later years']);
+  });
+});
+
 // Last in the file: `prose()` advances a shared seed, and the tests above were written against its earlier values.
 describe('layout: hard line breaks', () => {
   it('joins, in a one-paragraph-per-line text, a line closed by a hard break (two spaces) in mid-sentence to the next', () => {
