@@ -109,7 +109,7 @@ describe('detectDroppedWords', () => {
     },
     {
       name: 'none of the look-alikes',
-      text: 'The mayor was José Fogaça of the party. The rate rose by 5 per cent. What per cent of them voted? The right to vote would be granted. They had to do so. A few of them achieved (in part) success. They met Fidel Castro. The Cold War ended.',
+      text: '18. War Song. The mayor was José Fogaça of the party. The rate rose by 5 per cent. What per cent of them voted? The right to vote would be granted. They had to do so. A few of them achieved (in part) success. They met Fidel Castro. The Cold War ended.',
       expected: [],
     },
   ];

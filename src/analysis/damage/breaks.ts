@@ -20,8 +20,8 @@ export interface TitleInfo {
   readonly title?: string | null;
 }
 
-/** Closing punctuation, optionally followed by closing quotes or brackets. */
-const CLOSED = /(?:[.!?:;…]|\.\.\.)["”’»)\]]*$/u;
+/** Closing punctuation, optionally followed by a dash and closing quotes or brackets (`ey.--]` closing a bracketed song). */
+const CLOSED = /(?:[.!?:;…]|\.\.\.)(?:--|[–—])?["”’»)\]]*$/u;
 /** Emphasis or code markup closing a line (`_Orders._`, `**Total**`): not part of how the sentence ends. */
 const TRAILING_MARKUP = /[\s_*`]+$/u;
 /** Citation markers the importer may not have taken for markers: `[91]: 118, 152–169`, `[^4]`, `[a]`. */

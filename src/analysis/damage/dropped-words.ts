@@ -77,6 +77,8 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/** A list's number or letter standing alone (`18.`, `iv.`, `(b)`). */
+const ENUMERATOR = /^\(?(?:\d{1,4}|[ivxlc]{1,6}|[a-z])[.)]$/iu;
 /** Two to four capitalised words and a period, nothing else. */
 const NAME_ONLY = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,3}\.$/u;
 
@@ -106,6 +108,9 @@ export function detectDroppedWords(parsed: ParsedText): Flag[] {
       const s = sentences[k]!;
       const words = source.slice(s.from, s.to);
       if (!NAME_ONLY.test(words)) continue;
+      // After an enumerator alone (`18. War Song.`) the name is a list entry's title, not a sentence cut from prose.
+      const prior = sentences[k - 1]!;
+      if (ENUMERATOR.test(source.slice(prior.from, prior.to))) continue;
       out.push(damageFlag('garbled', s, {
         conclusion: `"${words}" stands as a sentence but is only a name, so its punctuation or the words around it are damaged`,
         evidence: ['it has no verb', 'sentences stand before and after it in the same paragraph'],
