@@ -49,6 +49,8 @@ const TABLE_ROW = /\S\s*\|\s*\S|^\s*\||\|\s*$|\t\S|\S {3,}\S.* {3,}\S|^(?=[^\n]*
  * stop before a closing figure with a decimal point or thousands separator.
  */
 const LABEL_VALUE = /^(?=[^\n]*\p{L})[^.!?\n]{2,90}\s(?:[$€£¥]\s?)?\d{1,3}(?:[.,]\d+)+%?\s*$/u;
+/** A row of a list of abbreviations: an acronym, a gap of two spaces or more, its expansion (`NGO  Nongovernmental organization`). */
+const ABBREVIATION_ROW = /^\s*\p{Lu}[\p{Lu}\d&-]{1,9}\s{2,}\p{L}/u;
 /** A line of a table of contents: a title, dotted leaders, a page number (`Conclusions ........ 19`). */
 const CONTENTS_LINE = /(?:\.\s?){4,}\s*\d{1,4}\s*$/u;
 /** A bullet, or an enumerator (`3.`, `b)`, `(a)`, `iv.`); an initial (`J. Smith`) is not one. */
@@ -79,6 +81,8 @@ export function lineNotProse(line: string): NotProse | null {
   if (isReference(text)) return 'a reference entry';
   if (CAPTION_START.test(text)) return 'a caption';
   if (TABLE_ROW.test(text) || LABEL_VALUE.test(text) || CONTENTS_LINE.test(text)) return 'a table row';
+  // A glossary entry: its words are words (brackets may close on the next line), but it is no prose.
+  if (ABBREVIATION_ROW.test(text)) return 'a list item';
   if (LIST_ITEM.test(text)) return 'a list item';
   if (FIELD.test(text) && !SENTENCE_END.test(text)) return 'a header field or a hatnote';
   if (isCapitals(text)) return 'a heading';

@@ -127,6 +127,7 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
       text: `${PROSE} The minister said,\n\n    We shall rebuild the quay before the spring.\n\n${PROSE}\n\nThe words of the song are as follows:--\n\nOver the water, over the sea.\n\nThen he wrote,\n\n> The ships are home.\n\n${PROSE}`,
     },
     { name: 'table rows', text: `${PROSE}\n\nYear | Ships | Tonnage\n\n1790   3,929   12,000\n\n${PROSE}` },
+    { name: 'a list of abbreviations', text: `${PROSE}\n\nGPO  Office of Budget Planning (Gabinete de\nProgramação; GPO)\n\nNGO  Nongovernmental organization\n\n${PROSE}` },
     { name: 'the last line of a bracketed song, closed after a dash', text: `${PROSE}\n\n[Illustration: the song goes\n\nOver the water we go.--]\n\n${PROSE}` },
     {
       name: 'a data table set as text, a contents list, a box with its caption',

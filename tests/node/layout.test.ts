@@ -308,7 +308,7 @@ describe('layout: page breaks in PDF extracts', () => {
       Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
     const first = [...wrap(unique(12)), 'And so the work ended.', ...wrap(`${unique(6)} The authority kept records of every flood and of the`)];
     const second = [...wrap(`dams it built, and it published them each year. ${unique(6)}`), 'And so the work ended.', ...wrap(unique(12)), 'And so it closed.'];
-    const third = [...wrap(unique(12)), 'And so the work ended.'];
+    const third = [...wrap(unique(12)), 'It was run by the Budget Office (Gabinete de Programação; GPO)', '(basically the same office) kept the records.', 'Box 1 | Abbreviations', 'GPO  Budget Office', ...wrap(unique(12)), 'And so the work ended.'];
     const text = [...page(2, first), ...page(3, second), ...page(4, third), ...wrap(unique(12))].join('\n');
     const parsed = parsePlainText(text);
     assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
@@ -316,8 +316,11 @@ describe('layout: page breaks in PDF extracts', () => {
     assert.equal(joined.length, 1);
     // The foot is set aside inside the paragraph it interrupts, not read as its words.
     assert.equal(joined[0]!.debris?.length, 1);
+    // An aside opening in lowercase continues its sentence; a figure's caption line starts a block of its own.
+    assert.ok(parsed.blocks.some((b) => b.type === 'paragraph' && /\n\(basically the same office\) kept/u.test(blockText(text, b))));
+    assert.ok(parsed.blocks.some((b) => blockText(text, b).startsWith('Box 1 | Abbreviations')));
     // After a finished paragraph, the foot stands alone.
-    assert.deepEqual(texts(parsed, 'caption'), ['3 | RIVER AUTHORITY', '4 | RIVER AUTHORITY']);
+    assert.deepEqual(texts(parsed, 'caption'), ['3 | RIVER AUTHORITY', 'Box 1 | Abbreviations', '4 | RIVER AUTHORITY']);
   });
 });
 

@@ -20,6 +20,8 @@ const ITEM_START = /^\s*(?:[•·▪◦‣*+-]\s|\d{1,4}[.)](?:\s|$)|\[[^\]\s]{1
 const SENTENCE_END = /[.!?:;]["”’)\]]*(?:\s*\[?\d{1,3}\]?)?\s*$|[.!?]["”’]\s*\d{1,3}\s*$/u;
 /** A line ending in a word or a comma, then two spaces or more: a hard line break inside a sentence. */
 const HARD_BREAK_MID_SENTENCE = /[\p{L}\p{N},)] {2,}$/u;
+/** A PDF figure's caption line (`Figure 2  |  Landscape…`, `Box 1 | Abbreviations`): it starts a block of its own. */
+const FIGURE_CAPTION = /^\s*(?:Figure|Fig\.|Table|Box|Chart|Map|Exhibit)\s+[\dIVX]{1,3}[a-z]?\s+\|\s/u;
 /** Block quotations in hard-wrapped text are indented at least this much. */
 const QUOTE_INDENT = 4;
 /** The last line of a hard-wrapped paragraph falls short of the wrap width by this share at least. */
@@ -121,11 +123,12 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   // was broken on purpose inside its paragraph: the next line continues it.
   if (style === 'single-lines') return !isItemStart(line.text) && HARD_BREAK_MID_SENTENCE.test(lastText(group).text);
   if (style !== 'hard-wrapped') return false;
-  if (isItemStart(line.text)) return false;
+  if (isItemStart(line.text) || FIGURE_CAPTION.test(line.text)) return false;
   const prev = lastText(group);
   const quoted = (l: Line) => indentOf(l.text) >= QUOTE_INDENT && !isItemStart(l.text);
   if (quoted(line) !== quoted(prev) && !isItemStart(first.text)) return false;
-  if (startsLowercase(line.text)) return true;
+  // An aside opening in lowercase (`(basically a restructured office)`) continues the sentence too.
+  if (startsLowercase(line.text) || /^\s*\(\p{Ll}/u.test(line.text)) return true;
   const prevText = prev.text.trim();
   // A label line on its own (a heading, a figure label) does not run into the capitalised line after it.
   if (group.lines.length === 1 && isHeadingLine(prevText) && prevText.length < width * 0.6) return false;
