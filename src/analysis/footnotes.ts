@@ -45,7 +45,7 @@ export function detectFootnotes(parsed: ParsedText): Finding[] {
       if (entry) out.push(link(source, marker, entry));
       else out.push(flag('footnotes', 'broken-reference', marker, `Marker ${markerKey(marker)} points at no entry: the notes list has no note ${markerKey(marker)}.`, 0.85));
     }
-    for (const item of entryFlags(source, index, inNotes)) out.push(item);
+    for (const item of entryFlags(source, index, inNotes, parsed.blocks)) out.push(item);
     for (const item of listDebris(source, parsed)) out.push(item);
     for (const item of lettersPrintedAsNumbers(index)) out.push(item);
   }
@@ -132,8 +132,10 @@ function emptyNotesSections(parsed: ParsedText): Flag[] {
   return out;
 }
 
-function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
+function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<string, number>, blocks: readonly Block[]): Flag[] {
   const out: Flag[] = [];
+  const position = new Map(blocks.map((b, k) => [b, k]));
+  let previousEntry: Block | null = null;
   const seen = new Map<string, Block>();
   let previous: number | null = null;
   for (const entry of index.entries) {
@@ -158,10 +160,11 @@ function entryFlags(source: string, index: FootnoteIndex, inNotes: ReadonlyMap<s
     const lost = lostContent(source, entry);
     if (lost) out.push(flag('footnotes', 'broken-reference', range, `Note ${key} ${lost}`, 0.8));
     if (Number.isNaN(n)) continue;
-    if (previous !== null && n > previous + 1) {
+    if (previous !== null && n > previous + 1 && !gapFilled(source, blocks, position.get(previousEntry!)!, position.get(entry)!, previous + 1)) {
       out.push(flag('footnotes', 'missing-passage', entry.span, `The notes list jumps from ${previous} to ${n}: ${describeRange(previous + 1, n - 1)} missing from it.`, 0.8));
     }
     previous = previous === null ? n : Math.max(previous, n);
+    previousEntry = entry;
   }
   return out;
 }
@@ -205,6 +208,19 @@ function clip(text: string): string {
   return text.length > PREVIEW_CHARS / 2 ? `${text.slice(0, PREVIEW_CHARS / 2 - 1)}…` : text;
 }
 
+/**
+ * The missing entry is there in another form: a block between the two
+ * entries opens with its number (`[15] …` written outside the notes syntax,
+ * on purpose or not). Nothing was lost from the list.
+ */
+function gapFilled(source: string, blocks: readonly Block[], from: number, to: number, missing: number): boolean {
+  for (let k = from + 1; k < to; k++) {
+    const m = /^\s*\[?(\d{1,4})[\].]/u.exec(source.slice(blocks[k]!.span.from, blocks[k]!.span.from + 12));
+    if (m && Number(m[1]) === missing) return true;
+  }
+  return false;
+}
+
 /** Why an entry's content is lost, as the end of a sentence, or null when it has a title or author. */
 function lostContent(source: string, entry: Block): string | null {
   const range = blockRange(entry);
@@ -226,8 +242,16 @@ function lostContent(source: string, entry: Block): string | null {
  * Where the numbers of first citations jump past numbers that nothing cites,
  * the passage carrying those notes is gone. Flagged on the first marker after the jump.
  */
+/**
+ * First citations out of number order more often than this: the notes are
+ * not numbered in reading order (an author's own numbering, a bibliography
+ * cited by number), so a skipped number says nothing about a lost passage.
+ */
+const MAX_OUT_OF_ORDER = 1;
+
 function sequenceGaps(index: FootnoteIndex, inNotes: ReadonlyMap<string, number>): Flag[] {
   const numbered = index.markers.filter((m) => m.label === undefined);
+  if (outOfOrder(numbered) > MAX_OUT_OF_ORDER) return [];
   const cited = new Set([...numbered.map((m) => m.number), ...[...inNotes.keys()].map(Number)]);
   const out: Flag[] = [];
   // A notes list that itself starts above 1, at the first number cited, continues a numbering begun
@@ -245,6 +269,20 @@ function sequenceGaps(index: FootnoteIndex, inNotes: ReadonlyMap<string, number>
     highest = Math.max(highest, n);
   }
   return out;
+}
+
+/** How many numbers are first cited after a higher number was first cited (the rule's own evidence against it). */
+function outOfOrder(markers: readonly FootnoteMarker[]): number {
+  const seen = new Set<number>();
+  let highest = 0;
+  let count = 0;
+  for (const m of markers) {
+    if (seen.has(m.number)) continue;
+    seen.add(m.number);
+    if (m.number < highest) count++;
+    highest = Math.max(highest, m.number);
+  }
+  return count;
 }
 
 function gapFlag(marker: FootnoteMarker, from: number, to: number, missing: readonly number[]): Flag {

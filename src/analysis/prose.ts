@@ -43,6 +43,16 @@ const CAPTION_START = /^\s*(?:\[?(?:Figure|Fig\.|Table|Chart|Graph|Map|Plate|Pho
 const CAPTION_CUE = /\b(?:Painting|Photograph|Photo|Engraving|Drawing|Portrait|Lithograph|Etching|Sculpture|Bust|Statue|Illustration|Detail)\s+(?:by|of|from|after)\b|\((?:left|right|centre|center|top|bottom|above|below|pictured|inset|red|blue|green|yellow|black|white|grey|gray)\)|,?\s+by\s+\p{Lu}[\p{L}.'’ -]*\(\d{4}\)\s*$|\bc\.\s?\d{3,4}\b/iu;
 /** A table row: cells separated by pipes or tabs, or by wide gaps. */
 const TABLE_ROW = /\S\s*\|\s*\S|^\s*\||\|\s*$|\t\S|\S {3,}\S.* {3,}\S|^(?=[^\n]*\d)[\s\d.,:;$%–—-]+$/u;
+/**
+ * A label and its figure, a row of a data table set as text (`Access to
+ * electricity (% households)k 99.19`, `Total land area 496,682`): no sentence
+ * stop before a closing figure with a decimal point or thousands separator.
+ */
+const LABEL_VALUE = /^(?=[^\n]*\p{L})[^.!?\n]{2,90}\s(?:[$€£¥]\s?)?\d{1,3}(?:[.,]\d+)+%?\s*$/u;
+/** A row of a list of abbreviations: an acronym, a gap of two spaces or more, its expansion (`NGO  Nongovernmental organization`). */
+const ABBREVIATION_ROW = /^\s*\p{Lu}[\p{Lu}\d&-]{1,9}\s{2,}\p{L}/u;
+/** A line of a table of contents: a title, dotted leaders, a page number (`Conclusions ........ 19`). */
+const CONTENTS_LINE = /(?:\.\s?){4,}\s*\d{1,4}\s*$/u;
 /** A bullet, or an enumerator (`3.`, `b)`, `(a)`, `iv.`); an initial (`J. Smith`) is not one. */
 const LIST_ITEM = /^\s*(?:[-*+•·▪◦‣–—]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s|[A-Z]\)\s|\(\s?_?[a-z\d]_?\s?\)\s)/u;
 const BULLET = /^\s*[-*+•·▪◦‣–—]\s/u;
@@ -70,7 +80,9 @@ export function lineNotProse(line: string): NotProse | null {
   if ((text.match(GLUED_ITEMS) ?? []).length >= 3) return 'a run-together list';
   if (isReference(text)) return 'a reference entry';
   if (CAPTION_START.test(text)) return 'a caption';
-  if (TABLE_ROW.test(text)) return 'a table row';
+  if (TABLE_ROW.test(text) || LABEL_VALUE.test(text) || CONTENTS_LINE.test(text)) return 'a table row';
+  // A glossary entry: its words are words (brackets may close on the next line), but it is no prose.
+  if (ABBREVIATION_ROW.test(text)) return 'a list item';
   if (LIST_ITEM.test(text)) return 'a list item';
   if (FIELD.test(text) && !SENTENCE_END.test(text)) return 'a header field or a hatnote';
   if (isCapitals(text)) return 'a heading';
@@ -162,9 +174,18 @@ function typeReason(type: string): NotProse | null | undefined {
   return 'a caption';
 }
 
+/** A block of this many lines or more, most of them this short, is a figure's labels, not wrapped prose. */
+const FIGURE_LINES = 4;
+const FIGURE_LINE_WORDS = 4;
+/** A caption's first line (`Box 1 | Abbreviations`) heads a block of at most this many lines that belongs to it. */
+const CAPTION_BLOCK_LINES = 6;
+
 function judged(block: BlockLines, line: string): NotProse | null {
   const whole = block.lines.join(' ');
   const words = whole.split(/\s+/u).filter(Boolean).length;
+  const count = (l: string) => l.split(/\s+/u).filter(Boolean).length;
+  if (block.lines.length >= FIGURE_LINES && block.lines.filter((l) => count(l) <= FIGURE_LINE_WORDS).length > block.lines.length / 2) return 'a caption';
+  if (block.lines.length <= CAPTION_BLOCK_LINES && CAPTION_START.test(block.lines[0] ?? '')) return 'a caption';
   const reason = lineNotProse(line);
   if (reason === 'a list item' && words > LIST_ITEM_WORDS && !BULLET.test(line)) return null;
   if (reason) return reason;

@@ -48,6 +48,8 @@ const BULLET = /^(\s*)[•·▪◦‣*+-](?=\s)\s*/u;
 const SET_OFF_INDENT = 3;
 /** …and most of their lines are shorter than this (a wrapped block quotation's lines are full). */
 const SET_OFF_SHORT = 50;
+/** An encyclopedia's hatnote pointing to another article (`Main article: Housing`): a note, never a heading. */
+const HATNOTE = /^\s*(?:Main articles?|Further information|See also|Further|Related articles?)\s*:\s/iu;
 /** A table row: cells set apart by `|` or by runs of spaces. */
 const TABLE_ROW = /\S\s*\|\s*\S|\S {3,}\S/u;
 
@@ -177,7 +179,7 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
  * table row, not followed by a lowercase continuation.
  */
 function isStandaloneHeading(text: string, next: Group | undefined, wrapWidth: number): boolean {
-  if (TABLE_ROW.test(text)) return false;
+  if (TABLE_ROW.test(text) || HATNOTE.test(text)) return false;
   const nextLine = next?.kind === 'text' ? next.lines[0]!.text : '';
   if (nextLine && startsLowercase(nextLine)) return false;
   if (isDisplayLine(text)) return true;

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePlainText } from '../../src/document/parse.ts';
 import { detectBreaks, MAX_FLAG_SPAN } from '../../src/analysis/damage/breaks.ts';
+import { blockEndNotProse } from '../../src/analysis/prose.ts';
 
 function run(text: string, title?: string | null) {
   const found = detectBreaks(parsePlainText(text, { title: title ?? null }), { title });
@@ -126,6 +127,16 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
       text: `${PROSE} The minister said,\n\n    We shall rebuild the quay before the spring.\n\n${PROSE}\n\nThe words of the song are as follows:--\n\nOver the water, over the sea.\n\nThen he wrote,\n\n> The ships are home.\n\n${PROSE}`,
     },
     { name: 'table rows', text: `${PROSE}\n\nYear | Ships | Tonnage\n\n1790   3,929   12,000\n\n${PROSE}` },
+    { name: 'a list of abbreviations', text: `${PROSE}\n\nGPO  Office of Budget Planning (Gabinete de\nProgramação; GPO)\n\nNGO  Nongovernmental organization\n\n${PROSE}` },
+    { name: 'the last line of a bracketed song, closed after a dash', text: `${PROSE}\n\n[Illustration: the song goes\n\nOver the water we go.--]\n\n${PROSE}` },
+    {
+      name: 'a data table set as text, a contents list, a box with its caption',
+      text: [
+        PROSE, 'Access to piped water (% households) 99.35', 'Total land area (in km2) 496,682', PROSE,
+        'Conclusions and Recommendations ........................ 19', PROSE,
+        'Box 1  |  Abbreviations\nCIDADE  Centre for Urban Studies\n(Urban Studies and Advice Centre)', PROSE,
+      ].join('\n\n'),
+    },
     { name: 'list items', text: `${PROSE}\n\n- the new quay and its cranes\n\n1. a second dock for the\n\n${PROSE}` },
     { name: 'code', text: `${PROSE} Here is an example::\n\n    def berth(ship):\n        return ship.name\n\n${PROSE}` },
     { name: 'headings set with markup or in capitals', text: `${PROSE}\n\n## The Harbour In Winter ##\n\n_Orders and Signals._\n\nFIRE DIRECTION AND CONTROL\n\n${PROSE}` },
@@ -138,6 +149,13 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
       assert.deepEqual(run(c.text), []);
     });
   }
+
+  it('reads a block of mostly short lines as a figure\'s labels, and wrapped prose as prose', () => {
+    const labels = ['Percent of Total', '2002 2003 2004', '0%', '5%', 'Proportion of the', 'general budget', 'dedicated to', 'investments'];
+    assert.equal(blockEndNotProse({ type: 'paragraph', lines: labels }), 'a caption');
+    const prose = ['The budget assemblies met every spring in each of the', 'districts, and the delegates they elected sat on the', 'council that drew up the plan for the year and its'];
+    assert.equal(blockEndNotProse({ type: 'paragraph', lines: prose }), null);
+  });
 
   it('still flags a prose paragraph that ends in a comma before a new sentence', () => {
     assert.deepEqual(run(`${PROSE}\n\nThe new quay opened in May, and the first ship docked on 3 June,\n\n${PROSE}`), [

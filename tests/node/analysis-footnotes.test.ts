@@ -138,6 +138,17 @@ describe('detectFootnotes', () => {
     assert.match(section.description, /holds only "Loading content\.\.\."/u);
   });
 
+  it('reports no gaps where the notes are not numbered in reading order, nor where the missing entry stands in another form', () => {
+    const text = [
+      'Abstract', '========', '', 'A first thread [1]_ and a later one [5]_, then [2]_ and [4]_ and [3]_ again.', '',
+      'References', '==========', '', '.. [1] A first thread', '', '.. [2] A second thread', '', '.. [3] A third thread', '',
+      '.. [4] A fourth thread', '', '[5] A fifth thread, kept out of the notes', '', '.. [6] A sixth thread', '',
+    ].join('\n');
+    const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');
+    // Marker 5 resolves to no note (its entry is outside the syntax) and note 6 is uncited: no gap flag for either.
+    assert.deepEqual(flags.map((f) => [tagOf(f), quoteOf(text, f).slice(0, 14)]), [['broken-reference', '[5]_'], ['uncited-reference', 'A sixth thread']]);
+  });
+
   it('expects an entry with backlinks a b to be cited twice', () => {
     const text = ['One claim.[1]', '', 'References', '', '  1. ^ a b Smith, Jane (2001). A Book. Press.'].join('\n');
     const flags = detectFootnotes(parsePlainText(text)).filter((f) => f.kind === 'flag');

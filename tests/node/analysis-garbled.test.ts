@@ -63,6 +63,18 @@ describe('detectSpelling', () => {
     assert.match(found[1]!.description, /"Corvalán" 3 times/);
   });
 
+  it('does not take the same word in capitals for an accent variant, nor a title or an address in a reference', () => {
+    assert.deepEqual(spelling('ABOUT THIS PAPER. ABOUT US. ABOUT IT. About the city.'), []);
+    const refs = [
+      'The Forum met. The Forum voted. The Forum closed. The Forum ended.',
+      '',
+      'Silva, J. 2005. “Fórum Iberoamericano.” Revista de Estudos 12: 3–9.',
+      '',
+      'Diário. 2017. “Obras.” https://example.com.br/Noticias/Politica/2017/ Política Política Política.',
+    ].join('\n');
+    assert.deepEqual(spelling(refs), []);
+  });
+
   it('does not take a name for a misspelling of a longer name (Albert beside Alberta)', () => {
     assert.deepEqual(spelling('Prince Albert came to Calgary, Alberta. Farms in Alberta grew. Alberta prospered. Rain fell on Alberta.'), []);
   });
@@ -97,7 +109,7 @@ describe('detectDroppedWords', () => {
     },
     {
       name: 'none of the look-alikes',
-      text: 'The rate rose by 5 per cent. What per cent of them voted? The right to vote would be granted. They had to do so. A few of them achieved (in part) success. They met Fidel Castro. The Cold War ended.',
+      text: '18. War Song. The mayor was José Fogaça of the party. The rate rose by 5 per cent. What per cent of them voted? The right to vote would be granted. They had to do so. A few of them achieved (in part) success. They met Fidel Castro. The Cold War ended.',
       expected: [],
     },
   ];

@@ -298,6 +298,47 @@ describe('layout: profile and override', () => {
   });
 });
 
+describe('layout: page breaks in PDF extracts', () => {
+  it('runs an unfinished paragraph on over a blank line and a running foot, and not a finished one', () => {
+    const page = (n: number, lines: string[]) => [...lines, '', `${n}  |  RIVER AUTHORITY`, ''];
+    // Sentences that never repeat: a line that recurs page after page would be a running head.
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const first = [...wrap(unique(12)), 'And so the work ended.', ...wrap(`${unique(6)} The authority kept records of every flood and of the`)];
+    const second = [...wrap(`dams it built, and it published them each year. ${unique(6)}`), 'And so the work ended.', ...wrap(unique(12)), 'And so it closed.'];
+    const third = [...wrap(unique(12)), 'It was run by the Budget Office (Gabinete de Programação; GPO)', '(basically the same office) kept the records.', 'Box 1 | Abbreviations', 'GPO  Budget Office', ...wrap(unique(12)), 'And so the work ended.'];
+    const text = [...page(2, first), ...page(3, second), ...page(4, third), ...wrap(unique(12))].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    const joined = parsed.blocks.filter((b) => b.type === 'paragraph' && /of the\n2 {2}\| {2}RIVER AUTHORITY\ndams it built/u.test(blockText(text, b)));
+    assert.equal(joined.length, 1);
+    // The foot is set aside inside the paragraph it interrupts, not read as its words.
+    assert.equal(joined[0]!.debris?.length, 1);
+    // An aside opening in lowercase continues its sentence; a figure's caption line starts a block of its own.
+    assert.ok(parsed.blocks.some((b) => b.type === 'paragraph' && /\n\(basically the same office\) kept/u.test(blockText(text, b))));
+    assert.ok(parsed.blocks.some((b) => blockText(text, b).startsWith('Box 1 | Abbreviations')));
+    // After a finished paragraph, the foot stands alone.
+    assert.deepEqual(texts(parsed, 'caption'), ['3 | RIVER AUTHORITY', 'Box 1 | Abbreviations', '4 | RIVER AUTHORITY']);
+  });
+});
+
+describe('layout: encyclopedia furniture in hard-wrapped copies', () => {
+  it('takes neither a "Main article:" hatnote nor "Jump to navigation" for a heading', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const body = () => wrap(Array.from({ length: 8 }, () => { k++; return `The ${word(k)} near the ${word(k * 3 + 1)} was rebuilt after the ${word(k * 5 + 2)} flooded.`; }).join(' '));
+    const text = [
+      '****** The River ******', 'From Wikipedia, the free encyclopedia', 'Jump_to_navigation Jump_to_search', ...body(),
+      '***** Early years[edit] *****', 'Main article: History_of_the_river', ...body(), '***** Later years[edit] *****', ...body(),
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'starred');
+    assert.deepEqual(texts(parsed, 'heading'), ['The River', 'Early years', 'Later years']);
+  });
+});
+
 // Last in the file: `prose()` advances a shared seed, and the tests above were written against its earlier values.
 describe('layout: hard line breaks', () => {
   it('joins, in a one-paragraph-per-line text, a line closed by a hard break (two spaces) in mid-sentence to the next', () => {

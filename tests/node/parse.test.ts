@@ -85,10 +85,11 @@ describe('parsePlainText', () => {
       'They called it a power of the citizens .” 2 Many agreed with that.',
       'The budget held for a two-year period,3 which made planning easier.',
       'It was approved by the Council4 but did not result in works.',
-      'The count was 12 ships in 1990 and 45 boats, and Council99 met later.',
+      'This process is shown on the left side of Figure 4.5',
+      'The count was 12 ships in 1990 and 45 boats, and Council99 met later. See Table 2.9 for more.',
     ].join('\n\n');
     const markers = parsePlainText(text).blocks.flatMap((b) => b.markers.map((m) => text.slice(m.from, m.to)));
-    assert.deepEqual(markers, ['1', '2', '3', '4']);
+    assert.deepEqual(markers, ['1', '2', '3', '4', '5']);
   });
 
   it('rejects glued numbers that jump far beyond the sequence', () => {

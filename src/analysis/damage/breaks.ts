@@ -20,8 +20,8 @@ export interface TitleInfo {
   readonly title?: string | null;
 }
 
-/** Closing punctuation, optionally followed by closing quotes or brackets. */
-const CLOSED = /(?:[.!?:;…]|\.\.\.)["”’»)\]]*$/u;
+/** Closing punctuation, optionally followed by a dash and closing quotes or brackets (`ey.--]` closing a bracketed song). */
+const CLOSED = /(?:[.!?:;…]|\.\.\.)(?:--|[–—])?["”’»)\]]*$/u;
 /** Emphasis or code markup closing a line (`_Orders._`, `**Total**`): not part of how the sentence ends. */
 const TRAILING_MARKUP = /[\s_*`]+$/u;
 /** Citation markers the importer may not have taken for markers: `[91]: 118, 152–169`, `[^4]`, `[a]`. */
@@ -33,6 +33,8 @@ const BACK_MATTER = /^(?:notes|references|endnotes|footnotes|sources|citations|b
  * comma, colon or dash (`…he said,`, `…as follows:--`).
  */
 const LEAD_IN = /\b(?:said|says|say|saying|wrote|writes|write|stated|states|declared|declares|replied|replies|added|adds|asked|asks|answered|answers|continued|continues|concluded|explained|observed|remarked|noted|notes|reads|recalled|recalls|translates|translated|sang|sings|is|was|follows|following|thus)\s*[,:]?\s*[-–—]*$/iu;
+/** How many blocks back a sentence may resume after a display (code, a figure, a page's furniture). */
+const DISPLAY_BLOCKS = 12;
 /** Characters quoted from a block in a description. */
 const QUOTE_CHARS = 40;
 /**
@@ -326,7 +328,8 @@ function brokenStart(ctx: Context, i: number): Flag | null {
  */
 function resumesAfterDisplay(ctx: Context, i: number): boolean {
   const { source, blocks } = ctx;
-  for (let j = i - 1; j >= 0; j--) {
+  // A display is a few blocks long; looking further back would make the rule quadratic on a pile of labels.
+  for (let j = i - 1; j >= Math.max(0, i - DISPLAY_BLOCKS); j--) {
     const block = blocks[j]!;
     if (block.type === 'heading' || block.type === 'title') return false;
     const range = blockRange(block);

@@ -29,6 +29,8 @@ const MODALS = 'would|could|should|will|shall|can|may|might|must';
 const VERB_ONLY_MODALS = 'would|could|should|shall';
 /** Words that, after a modal, show it is used as a verb (`the will be`, `the can not`). */
 const AFTER_VERB_MODAL = 'be|have|not|never|also|only|still|then|now|soon|already|always|often|well|hardly|easily|probably|certainly|surely|perhaps|again|do|make|take|give|get|go|come|see';
+/** Not preceded by a letter: `\b` is blind to accented letters (`Fogaça of` is not `a of`). */
+const WORD_START = '(?<![\\p{L}\\p{M}])';
 /** Not followed by a hyphen or a letter: `the in-laws` is a compound, not `the in`. */
 const WORD_END = '(?![\\p{L}\\p{M}\\-‐])';
 
@@ -40,31 +42,31 @@ interface Pattern {
 }
 
 const PATTERNS: readonly Pattern[] = [
-  { re: new RegExp(`\\bto\\s+(?:${MODALS})${WORD_END}`, 'giu'), rule: 'dropped/grammar:to-modal', seen: 'the infinitive "to" is followed directly by a modal verb' },
+  { re: new RegExp(`${WORD_START}to\\s+(?:${MODALS})${WORD_END}`, 'giu'), rule: 'dropped/grammar:to-modal', seen: 'the infinitive "to" is followed directly by a modal verb' },
   {
-    re: new RegExp(`\\bto\\s+(?:do|make|take|give|put|get|achieve|prevent)\\s+(?:${MODALS})${WORD_END}`, 'giu'),
+    re: new RegExp(`${WORD_START}to\\s+(?:do|make|take|give|put|get|achieve|prevent)\\s+(?:${MODALS})${WORD_END}`, 'giu'),
     rule: 'dropped/grammar:verb-modal',
     seen: 'a verb that needs an object is followed directly by a modal verb, so its object (e.g. "so") is missing',
   },
   {
-    re: new RegExp(`\\b[Tt]he\\s+(?:of|to|in|on|at|by|for|with|from|and|or|but|${VERB_ONLY_MODALS})${WORD_END}`, 'gu'),
+    re: new RegExp(`${WORD_START}[Tt]he\\s+(?:of|to|in|on|at|by|for|with|from|and|or|but|${VERB_ONLY_MODALS})${WORD_END}`, 'gu'),
     rule: 'dropped/grammar:determiner',
     seen: 'a determiner is followed directly by a preposition, conjunction or modal, so its noun is missing',
   },
   {
     // Not "a to", "a and", "a or": a letter names a point or an option there (`from a to b`).
-    re: new RegExp(`\\ban?\\s+(?:of|in|on|at|by|for|with|from|but|${VERB_ONLY_MODALS})${WORD_END}`, 'gu'),
+    re: new RegExp(`${WORD_START}an?\\s+(?:of|in|on|at|by|for|with|from|but|${VERB_ONLY_MODALS})${WORD_END}`, 'gu'),
     rule: 'dropped/grammar:determiner',
     seen: 'a determiner is followed directly by a preposition or modal, so its noun is missing',
   },
   {
-    re: new RegExp(`\\b(?:[Tt]he|an?)\\s+(?:will|can|may|might|must)\\s+(?:${AFTER_VERB_MODAL})${WORD_END}`, 'gu'),
+    re: new RegExp(`${WORD_START}(?:[Tt]he|an?)\\s+(?:will|can|may|might|must)\\s+(?:${AFTER_VERB_MODAL})${WORD_END}`, 'gu'),
     rule: 'dropped/grammar:determiner',
     seen: 'a determiner is followed directly by a modal used as a verb, so its noun is missing',
   },
   {
     // "per cent" measures a number: after a preposition, the number is gone (`at the rate of per cent`).
-    re: new RegExp(`\\b(?:of|at|by|to|from)\\s+(?:per\\s?cent|percent)${WORD_END}`, 'giu'),
+    re: new RegExp(`${WORD_START}(?:of|at|by|to|from)\\s+(?:per\\s?cent|percent)${WORD_END}`, 'giu'),
     rule: 'dropped/grammar:per-cent',
     seen: '"per cent" follows a preposition directly, so the number it measures is missing',
   },
@@ -75,6 +77,8 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+/** A list's number or letter standing alone (`18.`, `iv.`, `(b)`). */
+const ENUMERATOR = /^\(?(?:\d{1,4}|[ivxlc]{1,6}|[a-z])[.)]$/iu;
 /** Two to four capitalised words and a period, nothing else. */
 const NAME_ONLY = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,3}\.$/u;
 
@@ -104,6 +108,9 @@ export function detectDroppedWords(parsed: ParsedText): Flag[] {
       const s = sentences[k]!;
       const words = source.slice(s.from, s.to);
       if (!NAME_ONLY.test(words)) continue;
+      // After an enumerator alone (`18. War Song.`) the name is a list entry's title, not a sentence cut from prose.
+      const prior = sentences[k - 1]!;
+      if (ENUMERATOR.test(source.slice(prior.from, prior.to))) continue;
       out.push(damageFlag('garbled', s, {
         conclusion: `"${words}" stands as a sentence but is only a name, so its punctuation or the words around it are damaged`,
         evidence: ['it has no verb', 'sentences stand before and after it in the same paragraph'],

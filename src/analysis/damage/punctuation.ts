@@ -90,11 +90,14 @@ export function detectPunctuation(parsed: ParsedText): Flag[] {
   return backOff(out, sentences);
 }
 
+/** The token around a match, at most TOKEN_REACH characters either side (a line may be one huge token). */
+const TOKEN_REACH = 40;
+
 function bounds(line: string, i: number, len: number): [number, number] {
   let a = i;
   let b = i + len;
-  while (a > 0 && !/\s/u.test(line[a - 1]!)) a--;
-  while (b < line.length && !/\s/u.test(line[b]!)) b++;
+  while (a > 0 && i - a < TOKEN_REACH && !/\s/u.test(line[a - 1]!)) a--;
+  while (b < line.length && b - i - len < TOKEN_REACH && !/\s/u.test(line[b]!)) b++;
   return [a, b];
 }
 

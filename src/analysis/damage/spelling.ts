@@ -7,6 +7,7 @@
  */
 import type { ParsedText } from '../../document/structure.ts';
 import { damageFlag, type Flag } from '../finding.ts';
+import { blockEndNotProse } from '../prose.ts';
 import { fold, wordsIn, type Word } from '../text.ts';
 import { countWords, type WordCounts } from '../word-counts.ts';
 
@@ -45,10 +46,13 @@ export function detectSpelling(parsed: ParsedText): Flag[] {
   const company = neighbourIndex(parsed.source);
   const out: Flag[] = [];
   for (const block of parsed.blocks) {
+    const lines = block.segments.map((seg) => parsed.source.slice(seg.from, seg.to));
+    // A reference keeps a title's or a name's own spelling (`Fórum` in a Portuguese title, `Napoléon` as a given name).
+    const citation = block.type === 'note' || blockEndNotProse({ type: 'paragraph', lines }) === 'a reference entry';
     for (const seg of block.segments) {
       for (const word of wordsIn(parsed.source, seg.from, seg.to)) {
         for (const part of splitApostrophe(word)) {
-          const f = doubledLetter(part, counts) ?? variant(part, counts, company);
+          const f = doubledLetter(part, counts) ?? (inAddress(parsed.source, part) ? null : variant(part, counts, company, citation));
           if (f) out.push(f);
         }
       }
@@ -95,7 +99,18 @@ function doubledLetter(part: Word, counts: WordCounts): Flag | null {
  * a capitalised word the text also uses in lowercase (`Even`/`Event`) is an
  * ordinary word at a sentence start.
  */
-function variant(part: Word, counts: WordCounts, company: NeighbourIndex): Flag | null {
+/** True when the word is part of an address or a path (`…/Noticias/Politica/2017/…`): not a word of the text. */
+function inAddress(source: string, word: Word): boolean {
+  // Addresses are short; a run without spaces longer than this is not one, and is not scanned to its ends.
+  const reach = 200;
+  let a = word.from;
+  let b = word.to;
+  while (a > 0 && word.from - a < reach && !/\s/u.test(source[a - 1]!)) a--;
+  while (b < source.length && b - word.to < reach && !/\s/u.test(source[b]!)) b++;
+  return /[/@\\]|:\/\/|www\./u.test(source.slice(a, b));
+}
+
+function variant(part: Word, counts: WordCounts, company: NeighbourIndex, citation: boolean): Flag | null {
   const word = part.text;
   if (word.length < MIN_NAME || !/^\p{Lu}\p{Ll}/u.test(word)) return null;
   const count = counts.exact.get(word) ?? 0;
@@ -105,6 +120,8 @@ function variant(part: Word, counts: WordCounts, company: NeighbourIndex): Flag 
   for (const [other, n] of counts.exact) {
     if (other === word || n < Math.max(2, count * DOMINANCE)) continue;
     if (!/^\p{Lu}/u.test(other)) continue;
+    // The same letters in capitals (`CIDADE`, `ABOUT` in a heading) are the same spelling, not an accent variant.
+    if (other.toLowerCase() === word.toLowerCase()) continue;
     if (fold(other) === fold(word)) {
       accents.push([other, n]);
       continue;
@@ -116,7 +133,7 @@ function variant(part: Word, counts: WordCounts, company: NeighbourIndex): Flag 
     if (shared) longer.push([other, n, shared]);
   }
   const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-  if (accents.length) {
+  if (accents.length && !citation) {
     const marked = (w: string) => /\p{M}/u.test(w.normalize('NFD'));
     const list = accents.map(([w, n]) => `"${w}" ${times(n)}`).join(' and ');
     return damageFlag('garbled', part, {

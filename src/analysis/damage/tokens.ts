@@ -55,8 +55,12 @@ export function detectTokens(parsed: ParsedText): Flag[] {
     const range = blockRange(block);
     if (!range) return;
     // A note's or list item's continuation lines are indented under its first: that indent does not make them code.
+    // A continuation line is no header field either (`Porto Alegre: Representação…` wrapped from the line above).
     const hanging = block.type === 'note' || block.type === 'list-item';
-    const lines = block.segments.filter((s, k) => !NOT_WORDS.has(lineNotProse(hanging && k > 0 ? source.slice(s.from, s.to) : lineOf(source, s)) as NotProse));
+    const lines = block.segments.filter((s, k) => {
+      const role = lineNotProse(hanging && k > 0 ? source.slice(s.from, s.to) : lineOf(source, s));
+      return !NOT_WORDS.has(role as NotProse) || (k > 0 && role === 'a header field or a hatnote');
+    });
     for (const seg of lines) {
       const text = source.slice(seg.from, seg.to);
       sentences += sentencesIn(source, seg.from, seg.to).length;

@@ -10,7 +10,7 @@ import { isBlank, type Line } from './lines.ts';
 const FIELD = /^[A-Z][\w-]{0,30}:(?:\s|$)/u;
 const PG_START = /^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG/iu;
 const PG_END = /^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG/iu;
-const WIKI_FURNITURE = /^\s*(?:\[edit\]|Toggle .{1,80} subsection|Toggle the table of contents|Jump to content|move to sidebar hide)\s*$/u;
+const WIKI_FURNITURE = /^\s*(?:\[edit\]|Toggle .{1,80} subsection|Toggle the table of contents|Jump to content|move to sidebar hide|Jump[ _]to[ _]navigation(?:[ _]+Jump[ _]to[ _]search)?)\s*$/u;
 
 /** Indexes of the chrome lines of `lines`. `marked`: the text marks its headings (Markdown, html2text), so wiki furniture is looked for. */
 export function chromeLines(lines: readonly Line[], marked: boolean): Set<number> {

@@ -20,6 +20,8 @@ const ITEM_START = /^\s*(?:[•·▪◦‣*+-]\s|\d{1,4}[.)](?:\s|$)|\[[^\]\s]{1
 const SENTENCE_END = /[.!?:;]["”’)\]]*(?:\s*\[?\d{1,3}\]?)?\s*$|[.!?]["”’]\s*\d{1,3}\s*$/u;
 /** A line ending in a word or a comma, then two spaces or more: a hard line break inside a sentence. */
 const HARD_BREAK_MID_SENTENCE = /[\p{L}\p{N},)] {2,}$/u;
+/** A PDF figure's caption line (`Figure 2  |  Landscape…`, `Box 1 | Abbreviations`): it starts a block of its own. */
+const FIGURE_CAPTION = /^\s*(?:Figure|Fig\.|Table|Box|Chart|Map|Exhibit)\s+[\dIVX]{1,3}[a-z]?\s+\|\s/u;
 /** Block quotations in hard-wrapped text are indented at least this much. */
 const QUOTE_INDENT = 4;
 /** The last line of a hard-wrapped paragraph falls short of the wrap width by this share at least. */
@@ -34,14 +36,21 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
   const groups: Group[] = [];
   let text: Extract<Group, { kind: 'text' }> | null = null;
   let chrome: Extract<Group, { kind: 'chrome' }> | null = null;
+  // In hard-wrapped text a page break is a blank line and the page's running head or foot: a paragraph left
+  // unfinished before it runs on after it. The paragraph stays open over the blank while heads follow.
+  let blankAfterText = false;
+  let headSinceBlank = false;
   const close = () => {
     text = null;
+    blankAfterText = false;
+    headSinceBlank = false;
   };
   for (const unit of units) {
     if (unit.kind !== 'chrome') chrome = null;
     switch (unit.kind) {
       case 'blank':
-        close();
+        if (style === 'hard-wrapped' && text && !headSinceBlank) blankAfterText = true;
+        else if (!(style === 'hard-wrapped' && text && headSinceBlank)) close();
         break;
       case 'heading':
         close();
@@ -54,15 +63,24 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
         break;
       case 'head': {
         const span = trimmed(unit.line);
-        if (text && span) {
-          text.lines.push(unit.line);
-          text.debris.push(span);
+        const open: Extract<Group, { kind: 'text' }> | null = text;
+        if (open && span && blankAfterText && !unfinishedLine(lastText(open).text)) {
+          // The paragraph before the page break was finished: the head stands alone.
+          close();
+          groups.push({ kind: 'chrome', lines: [unit.line] });
+        } else if (open && span) {
+          open.lines.push(unit.line);
+          open.debris.push(span);
+          if (blankAfterText) headSinceBlank = true;
         } else {
           groups.push({ kind: 'chrome', lines: [unit.line] });
         }
         break;
       }
       case 'text': {
+        if (blankAfterText && !(headSinceBlank && startsLowercase(unit.line.text))) close();
+        blankAfterText = false;
+        headSinceBlank = false;
         const current: Extract<Group, { kind: 'text' }> | null = text;
         if (current && continues(current, unit.line, style, width)) {
           current.lines.push(unit.line);
@@ -74,6 +92,11 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
     }
   }
   return groups;
+}
+
+/** A line that stops mid-sentence: no sentence end at its close (a note number after the stop allowed). */
+function unfinishedLine(text: string): boolean {
+  return !SENTENCE_END.test(text.trim());
 }
 
 /** The group's last line that is not a running head. */
@@ -100,11 +123,12 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   // was broken on purpose inside its paragraph: the next line continues it.
   if (style === 'single-lines') return !isItemStart(line.text) && HARD_BREAK_MID_SENTENCE.test(lastText(group).text);
   if (style !== 'hard-wrapped') return false;
-  if (isItemStart(line.text)) return false;
+  if (isItemStart(line.text) || FIGURE_CAPTION.test(line.text)) return false;
   const prev = lastText(group);
   const quoted = (l: Line) => indentOf(l.text) >= QUOTE_INDENT && !isItemStart(l.text);
   if (quoted(line) !== quoted(prev) && !isItemStart(first.text)) return false;
-  if (startsLowercase(line.text)) return true;
+  // An aside opening in lowercase (`(basically a restructured office)`) continues the sentence too.
+  if (startsLowercase(line.text) || /^\s*\(\p{Ll}/u.test(line.text)) return true;
   const prevText = prev.text.trim();
   // A label line on its own (a heading, a figure label) does not run into the capitalised line after it.
   if (group.lines.length === 1 && isHeadingLine(prevText) && prevText.length < width * 0.6) return false;

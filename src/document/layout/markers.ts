@@ -7,6 +7,8 @@
 import type { FootnoteMarker } from '../structure.ts';
 import type { MutableBlock } from './blocks.ts';
 
+/** How much of the text before a glued number its tests read (a figure's digits, the word it is glued to). */
+const LEAD_CHARS = 24;
 /** A glued marker may skip at most this many note numbers (a lost passage takes its notes with it). */
 const MAX_NOTE_JUMP = 10;
 
@@ -114,7 +116,9 @@ function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], las
     const clause = stop === ',' || stop === ';';
     if (spaceBefore && !stop) continue;
     if (spaceAfter && !(stop && !clause && close)) continue;
-    if (!stop && !close && !(n === last + 1 && /\p{Ll}/u.test(before!) && /\p{Ll}{2}$/u.test(text.slice(0, m.index! + 1)))) continue;
+    // The text before the match, a few characters of it: a whole line may be megabytes long.
+    const lead = text.slice(Math.max(0, m.index! - LEAD_CHARS), m.index! + 1);
+    if (!stop && !close && !(n === last + 1 && /\p{Ll}/u.test(before!) && /\p{Ll}{2}$/u.test(lead))) continue;
     if (!stop && /\p{N}/u.test(before!)) continue;
     if (clause && !/\p{L}/u.test(before!)) continue;
     if (n < 1 || n < last || n > last + MAX_NOTE_JUMP) continue;
@@ -125,8 +129,10 @@ function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], las
     if (/\p{N}/u.test(before!)) {
       // After a number, only a year-like or grouped figure ends a sentence ("in 1972.71");
       // a short integer part is a decimal ("4.7 Then").
-      const figure = /[\d,]+$/u.exec(text.slice(0, m.index! + 1))![0];
-      if (n === last || figure.replace(/,/gu, '').length < 3) continue;
+      const figure = /[\d,]+$/u.exec(lead)![0];
+      // `Figure 4.19` at a sentence end: a figure's number, then the very next note number.
+      const label = /\b(?:Figure|Fig|Table|Box|Chart|Map|Plate|Exhibit)\s+\d{1,2}$/u.test(lead) && n === last + 1;
+      if (n === last || (figure.replace(/,/gu, '').length < 3 && !label)) continue;
     }
     const digitsFrom = base + end - digits!.length;
     out.push({ from: digitsFrom, to: base + end, number: n, style: 'glued', digits: { from: digitsFrom, to: base + end } });
