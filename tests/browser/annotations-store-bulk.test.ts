@@ -1,37 +1,11 @@
 import { expect } from '@esm-bundle/chai';
-import { AnnotationStore, type StoreChange } from '../../src/annotations/store.ts';
+import type { StoreChange } from '../../src/annotations/store.ts';
 import { StorageUnavailableError } from '../../src/annotations/store-errors.ts';
-import { commentBody, textTarget, type Annotation } from '../../src/annotations/model.ts';
+import { commentBody, type Annotation } from '../../src/annotations/model.ts';
+import { closeStores, dbName as freshName, note, open } from './support/store-fixture.ts';
+const dbName = () => freshName('test-bulk');
 import { until } from './support/wait.ts';
 
-const TEXT = 'The consul wrote home about the harbour, the winter storms and the price of copper.';
-const IRI = 'file:///documents/sample.txt';
-const opened: AnnotationStore[] = [];
-const names: string[] = [];
-
-function dbName(): string {
-  const name = `test-bulk-${crypto.randomUUID()}`;
-  names.push(name);
-  return name;
-}
-
-async function open(name: string, factory?: IDBFactory): Promise<AnnotationStore> {
-  const store = await AnnotationStore.open({ name, ...(factory ? { factory } : {}) });
-  opened.push(store);
-  return store;
-}
-
-function note(n: number, text = `note ${n}`): Annotation {
-  return {
-    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type: 'Annotation',
-    motivation: 'commenting',
-    target: textTarget(IRI, TEXT, n % 40, (n % 40) + 5),
-    body: [commentBody(text)],
-    creator: { type: 'Person', name: 'Reader' },
-    created: new Date(Date.UTC(2024, 0, 1, 0, 0, n % 60, n)).toISOString(),
-  };
-}
 
 const notes = (count: number, from = 0): Annotation[] => Array.from({ length: count }, (_, i) => note(from + i));
 
@@ -82,18 +56,7 @@ function abortingOn(poison: string): IDBFactory {
 }
 
 describe('AnnotationStore.putMany', () => {
-  afterEach(async () => {
-    for (const s of opened.splice(0)) s.close();
-    await Promise.all(
-      names.splice(0).map(
-        (name) =>
-          new Promise<void>((resolve) => {
-            const r = indexedDB.deleteDatabase(name);
-            r.onsuccess = r.onerror = r.onblocked = () => resolve();
-          }),
-      ),
-    );
-  });
+  afterEach(closeStores);
 
   it('saves every record in batches, telling progress after each, durably', async () => {
     const name = dbName();

@@ -3,36 +3,10 @@ import { AnnotationStore, type StoreChange, type StoredRecord } from '../../src/
 import { InvalidAnnotationError, StaleWriteError, StorageUnavailableError } from '../../src/annotations/store-errors.ts';
 import { exportCollection } from '../../src/annotations/exchange.ts';
 import { validateAnnotation } from '../../src/annotations/validate.ts';
-import { commentBody, textTarget, type Annotation } from '../../src/annotations/model.ts';
+import { commentBody, type Annotation } from '../../src/annotations/model.ts';
+import { closeStores, dbName as freshName, note, open } from './support/store-fixture.ts';
+const dbName = () => freshName('test-store');
 
-const TEXT = 'The consul wrote home about the harbour, the winter storms and the price of copper.';
-const IRI = 'file:///documents/sample.txt';
-const opened: AnnotationStore[] = [];
-const names: string[] = [];
-
-function dbName(): string {
-  const name = `test-store-${crypto.randomUUID()}`;
-  names.push(name);
-  return name;
-}
-
-async function open(name: string, factory?: IDBFactory): Promise<AnnotationStore> {
-  const store = await AnnotationStore.open({ name, ...(factory ? { factory } : {}) });
-  opened.push(store);
-  return store;
-}
-
-function note(n: number, text = `note ${n}`): Annotation {
-  return {
-    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type: 'Annotation',
-    motivation: 'commenting',
-    target: textTarget(IRI, TEXT, n % 40, (n % 40) + 5),
-    body: [commentBody(text)],
-    creator: { type: 'Person', name: 'Reader' },
-    created: new Date(Date.UTC(2024, 0, 1, 0, 0, n)).toISOString(),
-  };
-}
 
 /** What the store keeps for an annotation (validation adds the context). */
 const kept = (a: Annotation): Annotation => validateAnnotation(a, { contextFromCollection: true }).annotation!;
@@ -67,18 +41,7 @@ function random(seed: number): () => number {
   };
 }
 
-afterEach(async () => {
-  for (const s of opened.splice(0)) s.close();
-  await Promise.all(
-    names.splice(0).map(
-      (name) =>
-        new Promise<void>((resolve) => {
-          const r = indexedDB.deleteDatabase(name);
-          r.onsuccess = r.onerror = r.onblocked = () => resolve();
-        }),
-    ),
-  );
-});
+afterEach(closeStores);
 
 describe('AnnotationStore', () => {
   it('is durable once put resolves: a fresh connection reads the annotation', async () => {
