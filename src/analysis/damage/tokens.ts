@@ -92,27 +92,21 @@ function tokenAround(text: string, from: number, to: number): string {
   return text.slice(a, b);
 }
 
+/** A word and a number run together, either way round: what was seen, and how sure that a space was lost. */
+const GLUED_RULES: readonly { re: RegExp; seen: (m: RegExpMatchArray) => string; confidence: number; rule: string }[] = [
+  { re: LETTERS_DIGITS, seen: (m) => `the word "${m[1]}" runs straight into the number "${m[2]}"`, confidence: 0.85, rule: 'tokens/glued:letters-digits' },
+  { re: DIGITS_LETTERS, seen: (m) => `the number "${m[1]}" runs straight into the word "${m[2]}"`, confidence: 0.75, rule: 'tokens/glued:digits-letters' },
+];
+
 function glued(text: string, base: number): Flag[] {
   const out: Flag[] = [];
   const at = (i: number, len: number) => ({ from: base + i, to: base + i + len });
   const word = (m: RegExpMatchArray) => !IDENTIFIER.test(tokenAround(text, m.index!, m.index! + m[0].length).replace(/[.,;:!?)\]"”’]+$/u, ''));
-  for (const m of text.matchAll(LETTERS_DIGITS)) {
-    if (!word(m)) continue;
-    out.push(damageFlag('garbled', at(m.index!, m[0].length), {
-      conclusion: `A space is missing in "${m[0]}"`,
-      evidence: [`the word "${m[1]}" runs straight into the number "${m[2]}"`],
-      confidence: 0.85,
-      rule: 'tokens/glued:letters-digits',
-    }));
-  }
-  for (const m of text.matchAll(DIGITS_LETTERS)) {
-    if (!word(m)) continue;
-    out.push(damageFlag('garbled', at(m.index!, m[0].length), {
-      conclusion: `A space is missing in "${m[0]}"`,
-      evidence: [`the number "${m[1]}" runs straight into the word "${m[2]}"`],
-      confidence: 0.75,
-      rule: 'tokens/glued:digits-letters',
-    }));
+  for (const { re, seen, confidence, rule } of GLUED_RULES) {
+    for (const m of text.matchAll(re)) {
+      if (!word(m)) continue;
+      out.push(damageFlag('garbled', at(m.index!, m[0].length), { conclusion: `A space is missing in "${m[0]}"`, evidence: [seen(m)], confidence, rule }));
+    }
   }
   for (const m of text.matchAll(CURRENCY_GLUED)) {
     if (!word(m)) continue;
