@@ -37,7 +37,9 @@ describe('annotations in the reader', () => {
     const claims = app.querySelectorAll('.reader-text .hl-claim');
     expect(flags.length).to.be.greaterThan(10);
     expect(claims.length).to.be.greaterThan(0);
-    for (const view of app.querySelectorAll('reader-view')) expect(view.querySelectorAll('.hl').length).to.be.greaterThan(0);
+    const views = app.querySelectorAll('reader-view');
+    expect(views.length).to.equal(2);
+    for (const view of views) expect(view.querySelectorAll('.hl').length).to.be.greaterThan(0);
     app.remove();
   });
 

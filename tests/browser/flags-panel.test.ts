@@ -191,7 +191,9 @@ describe('<flags-panel>', () => {
   it('has labelled controls and named groups', () => {
     expect(root(panel).querySelector('button.next')!.getAttribute('aria-label')).to.equal('Next flag (n)');
     expect(root(panel).querySelector('button.prev')!.getAttribute('aria-label')).to.equal('Previous flag (p)');
-    for (const ul of root(panel).querySelectorAll('ul')) {
+    const groups = root(panel).querySelectorAll('ul');
+    expect(groups.length, 'groups to check').to.be.greaterThan(0);
+    for (const ul of groups) {
       const label = root(panel).getElementById(ul.getAttribute('aria-labelledby')!);
       expect(label, 'group heading').to.not.equal(null);
     }
