@@ -6,6 +6,7 @@
 import type { Annotation, SpecificResource } from '../annotations/model.ts';
 import { DAMAGE_TAGS, commentBodyOf, descriptionOf, quoteSelectorOf, tagsOf, targetsOf } from '../annotations/model.ts';
 import { anchorAllIndexed } from '../annotations/anchoring/indexed-batch.ts';
+import type { TargetAnchor } from '../annotations/anchoring/batch.ts';
 import type { OrphanCode } from '../annotations/anchoring/types.ts';
 import { reviewTargetOf } from '../analysis/claims/review.ts';
 import type { DrawnSpan } from '../components/reader/highlights.ts';
@@ -221,6 +222,34 @@ export class Workspace {
     return this.documents.find((d) => d.id === id) ?? null;
   }
 
+  /**
+   * Each annotation's anchors, per document, for as long as the annotation
+   * object lives. Texts never change and annotations are immutable values (an
+   * edit makes a new object), so a save re-anchors only what was saved.
+   */
+  private readonly anchorCache = new WeakMap<Annotation, Map<string, readonly TargetAnchor[]>>();
+
+  /** The anchors of `annotations` in `doc`, in their order: the cached ones reused, the others anchored in one batch. */
+  private anchorsIn(doc: WorkspaceDocument, annotations: readonly Annotation[]): TargetAnchor[] {
+    const missing = annotations.filter((a) => !this.anchorCache.get(a)?.has(doc.id));
+    if (missing.length) {
+      const fresh = new Map<string, TargetAnchor[]>();
+      for (const a of anchorAllIndexed(doc.source, missing, { source: doc.iri }).anchors) {
+        const list = fresh.get(a.annotationId) ?? [];
+        list.push(a);
+        fresh.set(a.annotationId, list);
+      }
+      for (const a of missing) {
+        const perDoc = this.anchorCache.get(a) ?? new Map<string, readonly TargetAnchor[]>();
+        perDoc.set(doc.id, fresh.get(a.id) ?? []);
+        this.anchorCache.set(a, perDoc);
+      }
+    }
+    const out: TargetAnchor[] = [];
+    for (const a of annotations) for (const anchor of this.anchorCache.get(a)!.get(doc.id)!) out.push(anchor);
+    return out;
+  }
+
   private rebuild(): void {
     const entries = new Map<string, Entry>();
     const orphans: OrphanTarget[] = [];
@@ -233,8 +262,7 @@ export class Workspace {
     const placed = new Map<string, PlacedTarget[]>();
     const unplaced = new Map<string, OrphanTarget[]>();
     for (const doc of this.documents) {
-      const { anchors } = anchorAllIndexed(doc.source, annotations, { source: doc.iri });
-      for (const { annotationId, targetIndex, anchor } of anchors) {
+      for (const { annotationId, targetIndex, anchor } of this.anchorsIn(doc, annotations)) {
         if (anchor.status === 'anchored') {
           const list = placed.get(annotationId) ?? [];
           list.push({ docId: doc.id, targetIndex, from: anchor.from, to: anchor.to, method: anchor.method });

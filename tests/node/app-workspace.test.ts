@@ -140,3 +140,34 @@ describe('URL state', () => {
     assert.equal(writeUrlState({}), '');
   });
 });
+
+describe('Workspace anchoring cache', () => {
+  /** A document that counts how often its text is read (each anchoring pass reads it once). */
+  function counted(doc: typeof A) {
+    let reads = 0;
+    return {
+      doc: { id: doc.id, iri: doc.iri, label: doc.label, get source() {
+        reads++;
+        return doc.source;
+      } },
+      reads: () => reads,
+    };
+  }
+
+  it('anchors an annotation once: a save re-anchors only the note saved, and an edited note is anchored anew', () => {
+    const a = counted(A);
+    const ws = new Workspace([a.doc, B]);
+    ws.setLayer({ id: 'shipped', label: 'S', origin: 'shipped', annotations: [flag, claim] });
+    const first = a.reads();
+    assert.ok(first > 0, 'the first pass reads the text');
+    ws.setLayer({ id: 'shipped', label: 'S', origin: 'shipped', annotations: [flag, claim] });
+    assert.equal(a.reads(), first, 'the same annotation objects are not anchored again');
+    const note = makeNote({ iri: A.iri, source: A.source, from: 4, to: 9 }, 'A note', [], person);
+    ws.setLayer({ id: 'own', label: 'Own', origin: 'own', annotations: [note] });
+    assert.ok(a.reads() > first, 'the new note is anchored');
+    const moved = reattach(note, 0, { iri: A.iri, source: A.source, from: 10, to: 15 }, person);
+    ws.setLayer({ id: 'own', label: 'Own', origin: 'own', annotations: [moved] });
+    const span = ws.spansFor('a').find((s) => s.id === note.id)!;
+    assert.equal(A.source.slice(span.from, span.to), A.source.slice(10, 15), 'the edited version is where it now points');
+  });
+});
