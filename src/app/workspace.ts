@@ -9,7 +9,6 @@ import { anchorAllIndexed } from '../annotations/anchoring/indexed-batch.ts';
 import type { TargetAnchor } from '../annotations/anchoring/batch.ts';
 import type { OrphanCode } from '../annotations/anchoring/types.ts';
 import { reviewTargetOf } from '../analysis/claims/review.ts';
-import type { DrawnSpan } from '../components/reader/highlights.ts';
 
 /** What an annotation is, for drawing, filtering and listing. */
 export type AnnotationKind = 'note' | 'flag' | 'footnote' | 'claim' | 'review';
@@ -47,6 +46,21 @@ export interface PlacedTarget {
   readonly from: number;
   readonly to: number;
   readonly method: 'position' | 'quote' | 'fuzzy';
+}
+
+/** One annotation target to draw, in source offsets (code units). */
+export interface DrawnSpan {
+  /** The annotation's id. */
+  readonly id: string;
+  readonly from: number;
+  readonly to: number;
+  /** Space-separated classes, e.g. `hl hl-flag hl-truncated`. */
+  readonly className: string;
+  /**
+   * A marker button drawn after the span (claim links): its accessible label.
+   * Activating it dispatches `span-marker` with `{ id }` from the view's DOM.
+   */
+  readonly marker?: string;
 }
 
 /** A target that found no passage: shown in the orphans list, never dropped. */

@@ -10,20 +10,9 @@ import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { OffsetMap } from '../../document/offset-map.ts';
 
-/** One annotation target to draw, in source offsets (code units). */
-export interface DrawnSpan {
-  /** The annotation's id. */
-  readonly id: string;
-  readonly from: number;
-  readonly to: number;
-  /** Space-separated classes, e.g. `hl hl-flag hl-truncated`. */
-  readonly className: string;
-  /**
-   * A marker button drawn after the span (claim links): its accessible label.
-   * Activating it dispatches `span-marker` with `{ id }` from the view's DOM.
-   */
-  readonly marker?: string;
-}
+// What a view draws is the workspace's (app layer) to say; the type lives there.
+import type { DrawnSpan } from '../../app/workspace.ts';
+export type { DrawnSpan };
 
 type HighlightMeta = { spans: readonly DrawnSpan[]; map: OffsetMap };
 type CurrentMeta = { current: { from: number; to: number } | null };
