@@ -108,13 +108,19 @@ describe('footnote previews', () => {
   afterEach(() => m.remove());
 
   it('opens on hover only after the delay, with the entry text', async () => {
+    // A clock of the test's own: "not open before the delay" cannot race a loaded machine.
+    const waiting: { run: () => void; ms: number }[] = [];
+    m.controller.timers = { set: (run, ms) => waiting.push({ run, ms }), clear: (id) => void waiting.splice(id - 1, 1, { run: () => {}, ms: -1 }) };
     const marker = m.markers[1]!;
     over(marker);
     expect(previews(), 'open at once').to.have.length(0);
-    await sleep(Math.min(40, OPEN_DELAY_MS / 3));
+    const open = waiting.filter((w) => w.ms === OPEN_DELAY_MS);
+    expect(open, 'the opening waits for the delay').to.have.length(1);
+    await sleep(50);
     expect(previews(), 'open before the delay').to.have.length(0);
-    await past(OPEN_DELAY_MS);
+    open[0]!.run();
     expect(previews()).to.have.length(1);
+    await (previews()[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(m.controller.openNote).to.equal(2);
     expect(previewText()).to.contain('Jones, Tom. Another Source.');
     expect(previewText()).to.contain('Go to note 2');

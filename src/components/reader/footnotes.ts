@@ -46,7 +46,19 @@ export const BACK_KEY = 'Backspace';
 export interface FootnoteControllerOptions {
   readonly openDelay?: number;
   readonly closeDelay?: number;
+  readonly timers?: Timers;
 }
+
+/** How the controller waits: the window's timers, or a clock of the test's own (so no test races a real delay). */
+export interface Timers {
+  set(run: () => void, ms: number): number;
+  clear(id: number): void;
+}
+
+const WINDOW_TIMERS: Timers = {
+  set: (run, ms) => window.setTimeout(run, ms),
+  clear: (id) => window.clearTimeout(id),
+};
 
 /** Styles for backlinks, the "Back to text" button and the jump target (document-level: the reader is light DOM). */
 export const footnoteStyles = css`
@@ -128,6 +140,8 @@ export class FootnoteController implements ReactiveController {
   private pendingMarker: HTMLElement | null = null;
   private openTimer = 0;
   private closeTimer = 0;
+  /** The timers the open and close delays run on (replaceable by a test's clock). */
+  timers: Timers;
   private returnTo: ReturnPoint | null = null;
   private target: HTMLElement | null = null;
   private quietFocus: HTMLElement | null = null;
@@ -140,6 +154,7 @@ export class FootnoteController implements ReactiveController {
   ) {
     this.openDelay = options.openDelay ?? OPEN_DELAY_MS;
     this.closeDelay = options.closeDelay ?? CLOSE_DELAY_MS;
+    this.timers = options.timers ?? WINDOW_TIMERS;
     this.shownDoc = view.document;
     view.addController(this);
   }
@@ -338,7 +353,7 @@ export class FootnoteController implements ReactiveController {
     if (this.preview) return this.preview;
     const preview = document.createElement('note-preview');
     preview.id = `note-preview-${++previewCount}`;
-    preview.addEventListener('pointerenter', () => window.clearTimeout(this.closeTimer));
+    preview.addEventListener('pointerenter', () => this.timers.clear(this.closeTimer));
     preview.addEventListener('pointerleave', () => {
       if (!preview.pinned) this.scheduleClose();
     });
@@ -382,23 +397,23 @@ export class FootnoteController implements ReactiveController {
   }
 
   private cancelTimers(): void {
-    window.clearTimeout(this.openTimer);
-    window.clearTimeout(this.closeTimer);
+    this.timers.clear(this.openTimer);
+    this.timers.clear(this.closeTimer);
     this.pendingMarker = null;
   }
 
   private scheduleOpen(marker: HTMLElement): void {
     if (this.openMarker === marker) {
-      window.clearTimeout(this.closeTimer);
+      this.timers.clear(this.closeTimer);
       return;
     }
     // A pinned preview stays until the reader closes it; hovering elsewhere does not replace it.
     if (this.preview?.pinned) return;
     if (this.pendingMarker === marker) return;
-    window.clearTimeout(this.openTimer);
+    this.timers.clear(this.openTimer);
     this.pendingMarker = marker;
     const from = this.sourceOffsetOf(marker);
-    this.openTimer = window.setTimeout(() => {
+    this.openTimer = this.timers.set(() => {
       this.pendingMarker = null;
       const live = this.liveMarker(marker, from);
       if (live) this.open(live);
@@ -407,8 +422,8 @@ export class FootnoteController implements ReactiveController {
 
   private scheduleClose(): void {
     if (!this.preview || this.preview.pinned) return;
-    window.clearTimeout(this.closeTimer);
-    this.closeTimer = window.setTimeout(() => this.close(), this.closeDelay);
+    this.timers.clear(this.closeTimer);
+    this.closeTimer = this.timers.set(() => this.close(), this.closeDelay);
   }
 
   private markerFromEvent(event: Event): HTMLElement | null {
@@ -431,7 +446,7 @@ export class FootnoteController implements ReactiveController {
     const to = event.relatedTarget;
     if (to instanceof Node && marker.contains(to)) return;
     if (this.pendingMarker === marker) {
-      window.clearTimeout(this.openTimer);
+      this.timers.clear(this.openTimer);
       this.pendingMarker = null;
     }
     if (this.openMarker === marker && !(to instanceof Node && this.preview?.contains(to))) this.scheduleClose();
@@ -453,7 +468,7 @@ export class FootnoteController implements ReactiveController {
     const to = event.relatedTarget;
     if (to instanceof Node && this.preview && (this.preview === to || this.preview.contains(to))) return;
     if (this.pendingMarker === marker) {
-      window.clearTimeout(this.openTimer);
+      this.timers.clear(this.openTimer);
       this.pendingMarker = null;
     }
     if (this.openMarker === marker) this.scheduleClose();
