@@ -21,9 +21,10 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-console.log('== type-check (tsc --noEmit)');
+console.log('== type-check (tsc --noEmit; browser code again without Node globals: tsconfig.browser.json)');
 const tsc = await run('npx', ['tsc', '--noEmit']);
-if (tsc.code !== 0) { broken = true; console.log('type-check failed'); }
+const tscBrowser = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.browser.json']);
+if (tsc.code !== 0 || tscBrowser.code !== 0) { broken = true; console.log('type-check failed'); }
 
 console.log('== Node unit tests');
 // Node 20 takes no globs after --test: list the files ourselves.
