@@ -93,12 +93,12 @@ export class SyncClient {
 
   /** Queues a saved own note (new or edited) to be pushed; durable once this resolves. */
   async recordSave(annotation: Annotation): Promise<void> {
-    await this.update(enqueue(this.state, { kind: 'put', id: annotation.id, annotation }));
+    await this.change((s) => enqueue(s, { kind: 'put', id: annotation.id, annotation }));
   }
 
   /** Queues the deletion of own note `id`; durable once this resolves. */
   async recordDelete(id: string): Promise<void> {
-    await this.update(enqueue(this.state, { kind: 'delete', id }));
+    await this.change((s) => enqueue(s, { kind: 'delete', id }));
   }
 
   /**
@@ -107,20 +107,19 @@ export class SyncClient {
    * version to apply locally (null when there is no conflict for `id`).
    */
   async resolve(id: string, choice: 'mine' | 'theirs'): Promise<RemoteChange | null> {
-    const conflict = this.state.conflicts.find((c) => c.id === id);
-    if (!conflict) return null;
-    const conflicts = this.state.conflicts.filter((c) => c !== conflict);
-    const remote = { ...this.state.remote };
-    const known = remote[id];
-    if (conflict.theirs && conflict.theirEtag && known) remote[id] = { iri: known.iri, etag: conflict.theirEtag };
-    else delete remote[id];
-    let next: SyncState = { ...this.state, conflicts, remote };
-    if (choice === 'mine') {
-      next = enqueue(next, conflict.mine ? { kind: 'put', id, annotation: conflict.mine } : { kind: 'delete', id });
-      await this.update(next);
-      return null;
-    }
-    await this.update(next);
+    let conflict: SyncConflict | undefined;
+    await this.change((s) => {
+      conflict = s.conflicts.find((c) => c.id === id);
+      if (!conflict) return s;
+      const remote = { ...s.remote };
+      const known = remote[id];
+      if (conflict.theirs && conflict.theirEtag && known) remote[id] = { iri: known.iri, etag: conflict.theirEtag };
+      else delete remote[id];
+      const next: SyncState = { ...s, conflicts: s.conflicts.filter((c) => c !== conflict), remote };
+      if (choice === 'theirs') return next;
+      return enqueue(next, conflict.mine ? { kind: 'put', id, annotation: conflict.mine } : { kind: 'delete', id });
+    });
+    if (!conflict || choice === 'mine') return null;
     return conflict.theirs ? { kind: 'annotation', id, annotation: conflict.theirs } : { kind: 'deleted', id };
   }
 
@@ -137,6 +136,7 @@ export class SyncClient {
     let pulled: RemoteChange[] = [];
     let error: string | null = null;
     try {
+      await this.change((s) => s); // what other tabs queued meanwhile
       for (const push of [...this.state.queue]) {
         const outcome = await this.push(push);
         if (outcome.kind === 'conflict') conflicts.push(outcome.conflict);
@@ -151,15 +151,20 @@ export class SyncClient {
     return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length };
   }
 
-  private async update(next: SyncState): Promise<void> {
-    this.state = next;
-    await this.options.storage.save(next);
+  /**
+   * Applies `fn` to the state as stored now (another tab of the reader may
+   * have queued a change since this one last looked), and stores the result.
+   */
+  private async change(fn: (s: SyncState) => SyncState): Promise<void> {
+    const current = (await this.options.storage.load()) ?? this.state;
+    this.state = fn(current);
+    await this.options.storage.save(this.state);
   }
 
-  /** Takes `push` off the queue (unless a newer change of that note replaced it meanwhile) and applies `change`. */
-  private async settle(push: PendingPush, change: (s: SyncState) => SyncState): Promise<void> {
-    const queue = this.state.queue.filter((p) => p !== push);
-    await this.update(change({ ...this.state, queue }));
+  /** Takes `push` off the queue (unless a newer change of that note replaced it meanwhile) and applies `fn`. */
+  private async settle(push: PendingPush, fn: (s: SyncState) => SyncState): Promise<void> {
+    const sent = JSON.stringify(push);
+    await this.change((s) => fn({ ...s, queue: s.queue.filter((p) => JSON.stringify(p) !== sent) }));
   }
 
   private async push(push: PendingPush): Promise<
@@ -189,7 +194,8 @@ export class SyncClient {
       if (res.status === 409 && location) {
         const current = await this.request(location, { method: 'GET' });
         if (current.ok) {
-          await this.update(withRemote(location, await etagOf(current))(this.state));
+          const etag = await etagOf(current);
+          await this.change(withRemote(location, etag));
           return this.push(push);
         }
       }
@@ -236,14 +242,19 @@ export class SyncClient {
       if (!res.ok) throw new SyncError(`The server answered ${res.status} to the change feed: ${await problemOf(res)}`);
       const feed = await jsonOf(res);
       if (typeof feed.cursor !== 'string' || !Array.isArray(feed.changes)) throw new SyncError('The server\'s change feed is not in the expected shape.');
-      let next = this.state;
-      for (const entry of feed.changes as Record<string, unknown>[]) {
-        const change = this.remoteChange(next, entry);
-        if (!change) continue;
-        next = change.state;
-        if (change.change) changes.push(change.change);
-      }
-      await this.update({ ...next, cursor: feed.cursor });
+      const cursor = feed.cursor;
+      await this.change((s) => {
+        let next = s;
+        const found: RemoteChange[] = [];
+        for (const entry of feed.changes as Record<string, unknown>[]) {
+          const change = this.remoteChange(next, entry);
+          if (!change) continue;
+          next = change.state;
+          if (change.change) found.push(change.change);
+        }
+        changes.push(...found);
+        return { ...next, cursor };
+      });
       if (feed.more !== true) break;
     }
     return changes;

@@ -198,6 +198,24 @@ describe('sync client: offline', () => {
   });
 });
 
+describe('sync client: two tabs over one storage', () => {
+  it('a change queued in one tab is sent by a sync in the other, and neither loses the other\'s', async () => {
+    const storage = new MemorySyncStorage();
+    const tabA = await device({ storage });
+    const tabB = await device({ storage });
+    const a = ownNote('queued in tab A');
+    const b = ownNote('queued in tab B');
+    await tabA.recordSave(a);
+    await tabB.recordSave(b);
+    assert.deepEqual(tabB.pending.map((p) => p.id), [a.id, b.id]);
+    const report = await tabB.sync();
+    assert.equal(report.pushed, 2);
+    const state = (await storage.load())!;
+    assert.ok(state.remote[a.id] && state.remote[b.id]);
+    assert.equal(state.queue.length, 0);
+  });
+});
+
 describe('sync client: conflicts', () => {
   it('a stale edit is a conflict with both versions; the server keeps the newer one', async () => {
     const laptop = await device();
