@@ -190,13 +190,19 @@ export class SyncClient {
         await this.settle(push, withRemote(location, await etagOf(res)));
         return { kind: 'done' };
       }
-      // A POST whose answer was lost is stored already (same `urn:uuid:`): carry on from the stored one, as an edit.
+      // Already stored under this id: a POST whose answer was lost, or a note that reached the server from
+      // another device. The same version is simply acknowledged; another one is a conflict, never overwritten.
       if (res.status === 409 && location) {
         const current = await this.request(location, { method: 'GET' });
         if (current.ok) {
           const etag = await etagOf(current);
+          const theirs = toLocal(await jsonOf(current), push.id);
           await this.change(withRemote(location, etag));
-          return this.push(push);
+          if (sameAnnotation(theirs, push.annotation)) {
+            await this.settle(push, (s) => s);
+            return { kind: 'done' };
+          }
+          return this.conflict(push, location);
         }
       }
       return this.refuse(push, res);
@@ -349,4 +355,18 @@ function toLocal(doc: unknown, id: string): Annotation {
   const { annotation, errors } = validateAnnotation({ ...rest, id });
   if (!annotation) throw new SyncError(`The server sent an annotation that is not valid (${errors[0] ?? 'unknown reason'}).`);
   return annotation;
+}
+
+/** Whether two annotations say the same (keys in any order). */
+function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

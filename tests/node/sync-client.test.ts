@@ -169,32 +169,54 @@ describe('sync client: offline', () => {
     assert.equal(commentOf((await serverCopy(iri)) as unknown as Annotation), 'written offline');
   });
 
-  it('a POST whose answer was lost is not stored twice: the retry finds the stored one and sends the edit', async () => {
-    // The first POST reaches the server but its answer is lost on the way back.
-    let loseAnswer = true;
-    const lossy = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  /** A fetch that delivers the first POST to the server but loses its answer on the way back. */
+  function losingFirstPostAnswer(): typeof fetch {
+    let lose = true;
+    return (async (input: RequestInfo | URL, init?: RequestInit) => {
       const res = await fetch(input, init);
-      if (loseAnswer && init?.method === 'POST') {
-        loseAnswer = false;
+      if (lose && init?.method === 'POST') {
+        lose = false;
         throw new TypeError('connection reset');
       }
       return res;
     }) as typeof fetch;
+  }
+
+  async function copiesOnServer(id: string): Promise<number> {
+    const page = (await api(`${server.container}?iris=0`).then((r) => r.json())) as { first?: { items?: { via?: string }[] } };
+    return (page.first?.items ?? []).filter((c) => c.via === id).length;
+  }
+
+  it('a POST whose answer was lost is not stored twice: the retry finds the stored one', async () => {
     const storage = new MemorySyncStorage();
-    const client = await device({ storage, fetch: lossy });
+    const client = await device({ storage, fetch: losingFirstPostAnswer() });
     const a = ownNote('sent once');
     await client.recordSave(a);
     assert.match((await client.sync()).error ?? '', /did not answer/);
-    await client.recordSave(edited(a, 'sent once, then edited'));
     const report = await client.sync();
     assert.equal(report.error, null);
     assert.equal(report.pending, 0);
-    const page = (await api(`${server.container}?iris=0`).then((r) => r.json())) as { first?: { items?: { via?: string }[] } };
-    const copies = page.first?.items ?? [];
-    assert.ok(copies.length > 0);
-    assert.equal(copies.filter((c) => c.via === a.id).length, 1, 'one copy on the server');
+    assert.equal(report.conflicts.length, 0);
+    assert.equal(await copiesOnServer(a.id), 1);
+    // Later edits go through as PUTs on that copy.
+    await client.recordSave(edited(a, 'then edited'));
+    assert.equal((await client.sync()).pushed, 1);
     const iri = (await storage.load())!.remote[a.id]!.iri;
-    assert.equal(commentOf((await serverCopy(iri)) as unknown as Annotation), 'sent once, then edited');
+    assert.equal(commentOf((await serverCopy(iri)) as unknown as Annotation), 'then edited');
+  });
+
+  it('a note already on the server in another version is a conflict, not overwritten', async () => {
+    const client = await device({ fetch: losingFirstPostAnswer() });
+    const a = ownNote('version sent');
+    await client.recordSave(a);
+    await client.sync();
+    await client.recordSave(edited(a, 'edited before the retry'));
+    const report = await client.sync();
+    assert.equal(report.error, null);
+    assert.equal(report.conflicts.length, 1);
+    assert.equal(commentOf(report.conflicts[0]!.theirs), 'version sent');
+    assert.equal(commentOf(report.conflicts[0]!.mine), 'edited before the retry');
+    assert.equal(await copiesOnServer(a.id), 1);
   });
 });
 
