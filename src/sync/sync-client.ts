@@ -29,6 +29,12 @@ export type RemoteChange =
   | { readonly kind: 'annotation'; readonly id: string; readonly annotation: Annotation }
   | { readonly kind: 'deleted'; readonly id: string };
 
+/** Where the reader's own changes are queued for the server: durable once the promise resolves. */
+export interface NoteOutbox {
+  recordSave(annotation: Annotation): Promise<void>;
+  recordDelete(id: string): Promise<void>;
+}
+
 /** What one `sync` did. */
 export interface SyncReport {
   readonly pushed: number;
@@ -56,7 +62,7 @@ export class SyncError extends Error {
   override name = 'SyncError';
 }
 
-export class SyncClient {
+export class SyncClient implements NoteOutbox {
   private state: SyncState = EMPTY_SYNC_STATE;
   private readonly container: string;
   private readonly fetch: typeof fetch;
@@ -94,6 +100,13 @@ export class SyncClient {
   /** Queues a saved own note (new or edited) to be pushed; durable once this resolves. */
   async recordSave(annotation: Annotation): Promise<void> {
     await this.change((s) => enqueue(s, { kind: 'put', id: annotation.id, annotation }));
+  }
+
+  /** Queues many saved notes at once (one storage write); durable once this resolves. */
+  async recordSaves(annotations: readonly Annotation[]): Promise<void> {
+    const ids = new Set(annotations.map((a) => a.id));
+    const puts: PendingPush[] = annotations.map((annotation) => ({ kind: 'put', id: annotation.id, annotation }));
+    await this.change((s) => ({ ...s, queue: [...s.queue.filter((p) => !ids.has(p.id)), ...puts] }));
   }
 
   /** Queues the deletion of own note `id`; durable once this resolves. */
