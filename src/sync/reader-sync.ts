@@ -34,16 +34,24 @@ export class ReaderSync implements NoteOutbox {
   status = '';
   busy = false;
 
+  private readonly settingsKey: string;
+  private readonly statePrefix: string;
+
+  /** `namespace` keeps readers over different stores (tests) apart in one Web Storage. */
   constructor(
     private readonly notes: OwnNotes,
     private readonly storage: WebStorage,
     private readonly fetchImpl?: typeof fetch,
-  ) {}
+    namespace = '',
+  ) {
+    this.settingsKey = `${SETTINGS_KEY}${namespace ? `:${namespace}` : ''}`;
+    this.statePrefix = `${STATE_KEY_PREFIX}${namespace ? `${namespace}:` : ''}`;
+  }
 
   /** The saved address and token, or null. */
   get settings(): ServerSettings | null {
     try {
-      const value = JSON.parse(this.storage.getItem(SETTINGS_KEY) ?? 'null') as Partial<ServerSettings> | null;
+      const value = JSON.parse(this.storage.getItem(this.settingsKey) ?? 'null') as Partial<ServerSettings> | null;
       return value && typeof value.container === 'string' && typeof value.token === 'string' ? { container: value.container, token: value.token } : null;
     } catch {
       return null;
@@ -76,7 +84,7 @@ export class ReaderSync implements NoteOutbox {
    */
   async connect(settings: ServerSettings): Promise<void> {
     const container = settings.container.trim();
-    const stateKey = `${STATE_KEY_PREFIX}${container}`;
+    const stateKey = `${this.statePrefix}${container}`;
     const firstTime = this.storage.getItem(stateKey) === null;
     try {
       this.client = await SyncClient.open({ container, token: settings.token.trim(), storage: new WebStorageSyncStorage(this.storage, stateKey), ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}) });
@@ -85,7 +93,7 @@ export class ReaderSync implements NoteOutbox {
       this.notes.setOutbox(null);
       return this.tell(error instanceof SyncError ? error.message : `Not connected: ${(error as Error).message}`);
     }
-    this.storage.setItem(SETTINGS_KEY, JSON.stringify({ container, token: settings.token.trim() }));
+    this.storage.setItem(this.settingsKey, JSON.stringify({ container, token: settings.token.trim() }));
     this.notes.setOutbox(this);
     if (firstTime) await this.queue(() => this.client?.recordSaves(this.notes.ownAnnotations()));
     this.tell(`Connected to ${container}; ${this.client.pending.length} changes wait to be sent. Press Sync now.`);
