@@ -33,6 +33,8 @@ export class ReaderSync implements NoteOutbox {
   /** One sentence on the last thing done, for the panel's status line. */
   status = '';
   busy = false;
+  /** How many "Sync now" runs have finished (each ends with its outcome in `status`). */
+  finishedSyncs = 0;
 
   private readonly settingsKey: string;
   private readonly statePrefix: string;
@@ -120,6 +122,7 @@ export class ReaderSync implements NoteOutbox {
       this.tell(`Not synced: ${(error as Error).message}`);
     } finally {
       this.busy = false;
+      this.finishedSyncs++;
       this.emit();
     }
   }
