@@ -3,7 +3,8 @@
 // offline queue, 412 conflicts with both versions, hostile answers.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startServer, note, api, type TestServer } from './server-harness.ts';
+import { rmSync } from 'node:fs';
+import { startServer, note, api, spawnServer, tokenFor, killHard, tempDir, type TestServer } from './server-harness.ts';
 import { SyncClient, type RemoteChange } from '../../src/sync/sync-client.ts';
 import { MemorySyncStorage, WebStorageSyncStorage } from '../../src/sync/sync-state.ts';
 import type { Annotation } from '../../src/annotations/model.ts';
@@ -391,5 +392,28 @@ describe('sync state in Web Storage', () => {
     assert.equal((await kept.load())!.cursor, '7');
     map.set('sync', '{broken');
     assert.equal(await kept.load(), null);
+  });
+});
+
+describe('sync client against the server process', () => {
+  it('with a token from `npm run server -- token`, a note goes from one device to another through `server/main.ts`', async () => {
+    const dir = tempDir();
+    const token = tokenFor(dir, 'ada');
+    const proc = await spawnServer(dir);
+    try {
+      const container = `${proc.url}/annotations/`;
+      const laptop = await SyncClient.open({ container, token, storage: new MemorySyncStorage() });
+      const phone = await SyncClient.open({ container, token: tokenFor(dir, 'ada'), storage: new MemorySyncStorage() });
+      const a = ownNote('through the process');
+      await laptop.recordSave(a);
+      assert.equal((await laptop.sync()).pushed, 1);
+      const report = await phone.sync();
+      assert.equal(report.error, null);
+      const got = changeOf(report.pulled, a.id);
+      assert.equal(got?.kind === 'annotation' && commentOf(got.annotation), 'through the process');
+    } finally {
+      await killHard(proc);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
