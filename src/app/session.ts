@@ -19,6 +19,7 @@ import { LazySearch } from './lazy-search.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
 import { loadShippedLayers, type ShippedLayers } from './shipped-layers.ts';
 import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-annotations.ts';
+import type { NoteOutbox, RemoteChange } from '../sync/sync-client.ts';
 
 export const OWN_LAYER_ID = 'own';
 const IMPORTED_LAYER_ID = 'imported';
@@ -100,6 +101,8 @@ export class Session {
   private readonly listeners = new Set<() => void>();
   private shippedLayers: readonly Layer[] = [];
   readonly agent = readerAgent('Reader');
+  /** Where the reader's own changes are also queued for the annotation server, or null when not syncing. */
+  private outbox: NoteOutbox | null = null;
 
   private constructor(readonly documents: readonly LoadedDocument[]) {
     this.workspace = new Workspace(documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, label: d.entry.label, source: d.source })));
@@ -331,6 +334,7 @@ export class Session {
       this.memoryOnly.set(annotation.id, annotation);
       this.syncOwnLayer();
       this.emit();
+      await this.outbox?.recordSave(annotation);
       return;
     }
     try {
@@ -352,6 +356,7 @@ export class Session {
     }
     this.syncOwnLayer();
     this.emit();
+    await this.outbox?.recordSave(annotation);
   }
 
   /** Creates and saves a note. Resolves with it once durable. */
@@ -412,6 +417,7 @@ export class Session {
     }
     this.syncOwnLayer();
     this.emit();
+    await this.outbox?.recordDelete(id);
   }
 
   private deletedInMemory = new Map<string, Annotation>();
@@ -432,9 +438,47 @@ export class Session {
       } catch (error) {
         throw new SaveFailedError(`Not restored. ${this.reasonOf(error)}`);
       }
+      const restored = this.store.get(id);
+      if (restored && !restored.deleted) await this.outbox?.recordSave(restored.annotation);
     }
     this.syncOwnLayer();
     this.emit();
+  }
+
+  /**
+   * Queues the reader's own changes from now on for the annotation server
+   * (null stops). Changes pulled from it are applied with `applyRemoteChanges`.
+   */
+  setOutbox(outbox: NoteOutbox | null): void {
+    this.outbox = outbox;
+  }
+
+  /**
+   * Applies changes pulled from the annotation server to the own notes,
+   * through the store (durable, and other tabs hear them), without queueing
+   * them back. Resolves with a sentence per change that could not be stored.
+   */
+  async applyRemoteChanges(changes: readonly RemoteChange[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const change of changes) {
+      try {
+        if (!this.store) {
+          if (change.kind === 'annotation') this.memoryOnly.set(change.id, change.annotation);
+          else this.memoryOnly.delete(change.id);
+        } else if (change.kind === 'annotation') {
+          await this.store.put(change.annotation);
+        } else {
+          await this.store.delete(change.id);
+        }
+      } catch (error) {
+        problems.push(`A note from the server was not stored: ${this.reasonOf(error)}`);
+      }
+    }
+    if (changes.length) {
+      this.syncOwnLayer();
+      this.emit();
+    }
+    return problems;
   }
 
   /** A store error as a sentence for the reader. */

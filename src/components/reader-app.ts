@@ -49,7 +49,9 @@ import { ColumnsController, LISTS } from './reader/columns-controller.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
-import type { ImportProgress } from './layers-panel.ts';
+import type { ImportProgress, ServerView } from './layers-panel.ts';
+import { ReaderSync } from '../sync/reader-sync.ts';
+import type { Annotation } from '../annotations/model.ts';
 import './claim-compare.ts';
 import type { CompareChoice, ComparePassage } from './claim-compare.ts';
 import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
@@ -72,6 +74,8 @@ export class ReaderApp extends LitElement {
   @property({ attribute: 'store-name' }) storeName = '';
   /** How long to wait for the browser's storage to open, in ms (0: the session's default). Tests shorten it. */
   @property({ attribute: 'store-open-timeout', type: Number }) storeOpenTimeout = 0;
+  /** The `fetch` the annotation-server sync uses (a stand-in in tests); the browser's by default. */
+  @property({ attribute: false }) serverFetch: typeof fetch | undefined = undefined;
 
   @state() private entries: readonly DocumentEntry[] = [];
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
@@ -122,6 +126,9 @@ export class ReaderApp extends LitElement {
   private searchCurrent: { docId: string; from: number; to: number } | null = null;
   private pendingUrl: UrlState = {};
   private unsubscribe: (() => void) | null = null;
+  /** The link to the reader's annotation server (null until the session is open). */
+  private serverSync: ReaderSync | null = null;
+  private unsubscribeServer: (() => void) | null = null;
 
   protected override createRenderRoot(): HTMLElement {
     // Light DOM: the reader views inside must share the document's selection and styles.
@@ -144,6 +151,7 @@ export class ReaderApp extends LitElement {
     document.removeEventListener('keydown', this.onGlobalKey);
     window.removeEventListener('hashchange', this.onHashChange);
     this.unsubscribe?.();
+    this.unsubscribeServer?.();
     this.session?.close();
     clearTimeout(this.cardTimer);
     clearTimeout(this.toastTimer);
@@ -425,6 +433,10 @@ export class ReaderApp extends LitElement {
         .importing=${this.importing}
         @import-file=${this.onImport}
         @import-cancel=${() => this.importAbort?.abort()}
+        .server=${this.serverView()}
+        @server-connect=${(e: CustomEvent<{ container: string; token: string }>) => void this.serverSync?.connect(e.detail)}
+        @server-sync=${() => void this.serverSync?.syncNow()}
+        @server-resolve=${(e: CustomEvent<{ id: string; choice: 'mine' | 'theirs' }>) => void this.serverSync?.resolve(e.detail.id, e.detail.choice)}
       ></layers-panel>
     `;
   }
@@ -562,10 +574,30 @@ export class ReaderApp extends LitElement {
       // Annotation bodies are searchable: a change may change the results.
       (this.querySelector('search-panel') as SearchPanel | null)?.searchAgain();
     });
+    const webStorage = localStorageOrNull();
+    if (webStorage) {
+      this.serverSync = new ReaderSync(this.session, webStorage, this.serverFetch, this.storeName);
+      this.unsubscribeServer = this.serverSync.onChange(() => this.revision++);
+      await this.serverSync.resume();
+    }
     await this.updateComplete;
     this.sidePanel?.refresh();
     this.applyUrlState(this.pendingUrl);
     this.dispatchEvent(new CustomEvent('reader-ready', { bubbles: true, composed: true }));
+  }
+
+  /** What the layers panel's Server fieldset shows. */
+  private serverView(): ServerView | null {
+    const sync = this.serverSync;
+    if (!sync) return null;
+    const words = (a: Annotation | null) => (a ? noteWords(a).comment || '(no comment)' : '(deleted)');
+    return {
+      container: sync.settings?.container ?? '',
+      connected: sync.connected,
+      busy: sync.busy,
+      status: sync.status,
+      conflicts: sync.conflicts.map((c) => ({ id: c.id, mine: words(c.mine), theirs: words(c.theirs) })),
+    };
   }
 
   /** Runs a change to what is drawn, then redraws. */
@@ -1130,5 +1162,14 @@ function applyTheme(theme: Theme): void {
 declare global {
   interface HTMLElementTagNameMap {
     'reader-app': ReaderApp;
+  }
+}
+
+/** The page's localStorage, or null where the browser refuses it (then the Server fieldset is not shown). */
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
   }
 }
