@@ -1,0 +1,187 @@
+/**
+ * One reference entry, as free text, read into CSL-JSON fields. The styles
+ * read: Wikipedia/APA author–date (`Harmer, Tanya (2011). Title. Place:
+ * Publisher. p. 150.`), Wikipedia web and news citations (`"Title". Website.
+ * 19 February 2007. Retrieved 2009-03-31.`), Chicago notes (`First Last,
+ * Title (City: Publisher, 1999), 12.` and `First Last, "Article," Journal 12,
+ * no. 3 (1999): 45–67.`) and journal citations (`Journal. 12 (3): 45–67` or
+ * APA `Journal, 12(3), 45–67`). What does not fit a pattern is left out:
+ * an entry may give only its access date.
+ */
+import type { CslDate, CslFields, CslName, CslType } from './csl.ts';
+import { DATE_PATTERN, parseDate } from './dates.ts';
+import { labelledParts } from './identifiers.ts';
+import { familyFirstList, familyFirstName, givenFirstList } from './names.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+
+const PAGES = '(\\d+(?:\\s*[–-]\\s*\\d+)?)';
+/** Words that make a name a publisher's rather than a periodical's or a website's. */
+const PUBLISHER_WORD = /\b(?:Press|Publishers?|Publishing|Books|Verlag|Editions?|Éditions|Editorial|Presses|Publications|Academic|Routledge|Springer|Wiley|Elsevier|Macmillan|Penguin|Norton)\b/u;
+/** `Chapel Hill, NC` or `London`: a short, capitalised place before a publisher's colon. */
+const PLACE = /^\p{Lu}[\p{L}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*)?$/u;
+
+/** Opening and closing quote marks of a quoted title. */
+const QUOTED_TITLE = /^["“«„](.+?)[,.]?["”»“](?=[.,:]?(?:\s|$))[.,:]?\s*/u;
+
+/** The CSL fields `entry` states; `type` is `document` when nothing says which kind of work it is. */
+export function parseReference(entry: string): CslFields {
+  const parts = labelledParts(entry);
+  const out: Mutable<CslFields> = {};
+  const { authors, issued, body } = splitAuthors(parts.rest);
+  if (authors) out.author = authors;
+  if (issued) out.issued = issued;
+  const bodyFields = parseBody(body);
+  Object.assign(out, bodyFields.fields);
+  if (parts.page !== undefined && out.page === undefined) out.page = parts.page;
+  if (parts.URL) out.URL = parts.URL;
+  if (parts.DOI) out.DOI = parts.DOI;
+  if (parts.ISBN) out.ISBN = parts.ISBN;
+  if (parts.S2CID) out.note = `S2CID: ${parts.S2CID}`;
+  if (parts.accessed) out.accessed = parts.accessed;
+  if (parts.language) out.language = parts.language;
+  const type = typeOf(out, bodyFields.quoted, parts.accessed !== undefined);
+  return { type, ...out };
+}
+
+/** The authors (and an author–date date) at the head of the entry, and the rest. */
+function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; body: string } {
+  // Author–date: "Family, Given (2011). …" or "Family, G., & Other, H. (2011). …"
+  const authorDate = new RegExp(`^(.+?)\\s*\\((${DATE_PATTERN})[a-z]?\\)[.,:]?\\s*`, 'u').exec(text);
+  if (authorDate) {
+    const authors = familyFirstList(authorDate[1]!.replace(/[.,]$/u, (p) => (/\p{Lu}\.$/u.test(authorDate[1]!) ? p : '')));
+    const issued = parseDate(authorDate[2]!);
+    if (authors && issued) return { authors, issued, body: text.slice(authorDate[0].length) };
+  }
+  // Chicago note: "Given Family, Title (…" or "Given Family and Other Name, "Title," …"
+  const chicago = /^([^,"“(]+?(?:,\s*(?:and\s+)?[^,"“(]+?)*?),\s+(?=["“]|[^,]*\([^()]*\d{4}\))/u.exec(text);
+  if (chicago) {
+    const authors = givenFirstList(chicago[1]!);
+    if (authors) return { authors, body: text.slice(chicago[0].length) };
+  }
+  // Family-first without a date: "Neruda, Pablo. "Title". …" — the first ". " after which the head reads as names.
+  for (const stop of text.matchAll(/\.\s+/gu)) {
+    const head = text.slice(0, stop.index);
+    if (head.includes('"') || head.includes('“')) break;
+    const initialsKept = /\b\p{Lu}$/u.test(head) ? `${head}.` : head;
+    const authors = familyFirstList(initialsKept);
+    if (authors && authors.every((a) => a.given)) return { authors, body: text.slice(stop.index + stop[0].length) };
+    if (!/\b\p{Lu}$/u.test(head)) break;
+  }
+  // "Title by First Last. …"
+  const by = /^(.+?)\s+by\s+([^.]+?)\.\s*(.*)$/u.exec(text);
+  if (by) {
+    const authors = givenFirstList(by[2]!);
+    if (authors) return { authors, body: `${by[1]!}. ${by[3]!}` };
+  }
+  const lone = familyFirstName(text);
+  return lone ? { authors: [lone], body: '' } : { body: text };
+}
+
+/** Sentence pieces of the body: split at ". " except after an initial or an abbreviation (`no.`, `vol.`, `ed.`). */
+function pieces(text: string): string[] {
+  return text
+    .split(/(?<!\b(?:\p{Lu}|no|No|vol|Vol|ed|eds|Ed|Eds|trans|St|Jr|Dr))\.\s+/u)
+    .map((p) => p.trim().replace(/\.$/u, '').trim())
+    .filter((p) => p !== '');
+}
+
+interface BodyFields {
+  readonly fields: Mutable<CslFields>;
+  /** True when the title was in quotation marks (an article, a page, a chapter). */
+  readonly quoted: boolean;
+}
+
+function cleanTitle(title: string): string {
+  return title.replace(/[\s.,:;]+$/u, '').trim();
+}
+
+/** Title, container, publisher, place, date, volume, issue and pages from the body of an entry. */
+function parseBody(body: string): BodyFields {
+  const fields: Mutable<CslFields> = {};
+  let rest = body.trim();
+  let quoted = false;
+  const q = QUOTED_TITLE.exec(rest);
+  if (q) {
+    fields.title = cleanTitle(q[1]!);
+    quoted = true;
+    rest = rest.slice(q[0].length);
+  } else {
+    // Chicago book: "Title (City: Publisher, 1999), 12."
+    const book = new RegExp(`^(.+?)\\s*\\(([^():]+):\\s*([^()]+?),\\s*(${DATE_PATTERN})\\)(?:,\\s*${PAGES})?\\.?$`, 'u').exec(rest);
+    if (book) {
+      fields.title = cleanTitle(book[1]!);
+      if (PLACE.test(book[2]!.trim())) fields['publisher-place'] = book[2]!.trim();
+      fields.publisher = book[3]!.trim();
+      const date = parseDate(book[4]!);
+      if (date) fields.issued = date;
+      if (book[5]) fields.page = book[5].replace(/\s*[–-]\s*/u, '–');
+      return { fields, quoted };
+    }
+  }
+  const list = pieces(rest);
+  if (!quoted && list.length > 0 && parseDate(list[0]!) === null) fields.title = cleanTitle(list.shift()!);
+  for (const piece of list) readPiece(piece, fields, quoted);
+  return { fields, quoted };
+}
+
+/** One piece after the title: a date, a journal's volume and pages, a place and publisher, or a name. */
+function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): void {
+  const date = parseDate(piece);
+  if (date) {
+    fields.issued ??= date;
+    return;
+  }
+  // Chicago journal: "Journal 12, no. 3 (1999): 45–67"
+  let m = new RegExp(`^(.+?)\\s+(\\d+)(?:,\\s*no\\.\\s*(\\d+))?\\s*\\((${DATE_PATTERN})\\)(?::\\s*${PAGES})?$`, 'u').exec(piece);
+  if (m && fields['container-title'] === undefined) {
+    fields['container-title'] = m[1]!.replace(/,$/u, '');
+    fields.volume = m[2]!;
+    if (m[3]) fields.issue = m[3];
+    const d = parseDate(m[4]!);
+    if (d) fields.issued ??= d;
+    if (m[5]) fields.page = m[5].replace(/\s*[–-]\s*/u, '–');
+    return;
+  }
+  // Wikipedia journal volume after the journal's piece: "12 (3): 45–67"
+  m = new RegExp(`^(\\d+)\\s*(?:\\((\\d+)\\))?(?::\\s*${PAGES})?$`, 'u').exec(piece);
+  if (m && fields['container-title'] !== undefined && fields.volume === undefined) {
+    fields.volume = m[1]!;
+    if (m[2]) fields.issue = m[2];
+    if (m[3]) fields.page = m[3].replace(/\s*[–-]\s*/u, '–');
+    return;
+  }
+  // APA journal: "Journal, 12(3), 45–67"
+  m = new RegExp(`^(.+?),\\s*(\\d+)\\s*(?:\\((\\d+)\\))?(?:,\\s*${PAGES})?$`, 'u').exec(piece);
+  if (m && fields['container-title'] === undefined && !PUBLISHER_WORD.test(m[1]!)) {
+    fields['container-title'] = m[1]!;
+    fields.volume = m[2]!;
+    if (m[3]) fields.issue = m[3];
+    if (m[4]) fields.page = m[4].replace(/\s*[–-]\s*/u, '–');
+    return;
+  }
+  // "Place: Publisher" (with a year after a comma, as Chicago bibliographies print it).
+  m = new RegExp(`^([^:]+):\\s*(.+?)(?:,\\s*(${DATE_PATTERN}))?$`, 'u').exec(piece);
+  if (m && PLACE.test(m[1]!.trim()) && m[1]!.trim().split(/\s+/u).length <= 4 && fields.publisher === undefined) {
+    fields['publisher-place'] = m[1]!.trim();
+    fields.publisher = m[2]!.trim();
+    if (m[3]) {
+      const d = parseDate(m[3]);
+      if (d) fields.issued ??= d;
+    }
+    return;
+  }
+  // A bare name: a publisher when it says so; after a quoted title, the periodical or website.
+  if (!/\p{L}/u.test(piece)) return;
+  if (PUBLISHER_WORD.test(piece) && fields.publisher === undefined) fields.publisher = piece;
+  else if (quoted && fields['container-title'] === undefined) fields['container-title'] = piece;
+  else if (!quoted && fields.publisher === undefined && fields['container-title'] === undefined && piece.split(/\s+/u).length <= 6) fields['container-title'] = piece;
+}
+
+/** The CSL type the fields show; `document` when they do not say. */
+function typeOf(fields: Mutable<CslFields>, quoted: boolean, accessed: boolean): CslType {
+  if (fields.volume !== undefined) return 'article-journal';
+  if (quoted && fields['container-title'] !== undefined && (fields.URL !== undefined || accessed)) return 'webpage';
+  if (!quoted && fields.title !== undefined && fields.publisher !== undefined && fields['container-title'] === undefined) return 'book';
+  return 'document';
+}
