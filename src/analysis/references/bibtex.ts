@@ -58,9 +58,11 @@ export function toBibtex(item: CslItem): string {
   add('volume', item.volume);
   add('number', item.issue);
   add('pages', item.page?.replace('–', '--'), false);
-  add('doi', item.DOI);
+  // URLs and DOIs are read verbatim by biblatex (a `\_` would be kept as is); only a brace could break the entry, and it is percent-encoded.
+  const verbatim = (v: string | undefined): string | undefined => v?.replace(/[{}\\]/gu, (c) => encodeURIComponent(c));
+  add('doi', verbatim(item.DOI), true);
   add('isbn', item.ISBN);
-  add('url', item.URL);
+  add('url', verbatim(item.URL), true);
   if (item.accessed) add('urldate', iso(item.accessed));
   add('language', item.language);
   add('note', item.note);
