@@ -72,6 +72,10 @@ const CASES: Record<string, [string, CslFields]> = {
     '"Chile Country Profile". BBC News. March 4, 2012. http://news.example.com/chile (accessed June 1, 2013).',
     { type: 'webpage', title: 'Chile Country Profile', 'container-title': 'BBC News', issued: { 'date-parts': [[2012, 3, 4]] }, URL: 'http://news.example.com/chile', accessed: { 'date-parts': [[2013, 6, 1]] } },
   ],
+  'a quoted number run into the title is part of the title, not the title': [
+    '"00636" Embassy of the USSR in Chile (in Russian). A Handbook of the History of the Party and the Soviet Union 1898 - 1991. Retrieved 2009-03-31.',
+    { type: 'document', title: '"00636" Embassy of the USSR in Chile', accessed: { 'date-parts': [[2009, 3, 31]] }, language: 'Russian' },
+  ],
   'a bare quoted title': [
     '"The Atlas of Economic Complexity".',
     { type: 'document', title: 'The Atlas of Economic Complexity' },

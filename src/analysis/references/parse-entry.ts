@@ -21,8 +21,12 @@ const PUBLISHER_WORD = /\b(?:Press|Publishers?|Publishing|Books|Verlag|Editions?
 /** `Chapel Hill, NC` or `London`: a short, capitalised place before a publisher's colon. */
 const PLACE = /^\p{Lu}[\p{L}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*)?$/u;
 
-/** Opening and closing quote marks of a quoted title. */
-const QUOTED_TITLE = /^["“«„](.+?)[,.]?["”»“](?=[.,:]?(?:\s|$))[.,:]?\s*/u;
+/**
+ * A quoted title: the closing quote has punctuation inside (`"Title,"`,
+ * Chicago) or right after it (`"Title".`, Wikipedia), or ends the entry. A
+ * quoted word run into more text (`"00636" Embassy …`) is not a title on its own.
+ */
+const QUOTED_TITLE = /^["“«„](.+?)(?:[,.]["”»“][.,:]?|["”»“][.,:]|["”»“]$)(?:\s+|$)/u;
 
 /** The CSL fields `entry` states; `type` is `document` when nothing says which kind of work it is. */
 export function parseReference(entry: string): CslFields {
