@@ -76,6 +76,34 @@ const CASES: Record<string, [string, CslFields]> = {
     '"00636" Embassy of the USSR in Chile (in Russian). A Handbook of the History of the Party and the Soviet Union 1898 - 1991. Retrieved 2009-03-31.',
     { type: 'document', title: '"00636" Embassy of the USSR in Chile', accessed: { 'date-parts': [[2009, 3, 31]] }, language: 'Russian' },
   ],
+  'Harvard short citation with a page': [
+    'Chandler 1966, p. 432.',
+    { type: 'document', author: [{ family: 'Chandler' }], issued: { 'date-parts': [[1966]] }, page: '432' },
+  ],
+  'Harvard short citation, two authors, hyphenated': [
+    'Fisher & Fremont-Barnes 2004, pp. 49–50.',
+    { type: 'document', author: [{ family: 'Fisher' }, { family: 'Fremont-Barnes' }], issued: { 'date-parts': [[2004]] }, page: '49–50' },
+  ],
+  'author–year short citation with a colon page': [
+    'Abers, 2000: 122',
+    { type: 'document', author: [{ family: 'Abers' }], page: '122', issued: { 'date-parts': [[2000]] } },
+  ],
+  'short citation by name and page only': [
+    'McLynn, p. 342.',
+    { type: 'document', author: [{ family: 'McLynn' }], page: '342' },
+  ],
+  'an explanatory note is prose, not a title': [
+    'Numbers at the battle vary by account; 65,000-75,000 are often given. The gap comes from a corps that arrived late.',
+    { type: 'document' },
+  ],
+  'an italicised title (underscores) with a dated line that is not a container': [
+    "_Napoleon's Proclamation after the Battle_. Dated 3 December 1805. Translated by Markham, J. David.",
+    { type: 'document', title: "Napoleon's Proclamation after the Battle" },
+  ],
+  'a website name in italics marks': [
+    '"Furore over a ceremony". _BBC News_. 20 March 2006. Retrieved 1 April 2006.',
+    { type: 'webpage', title: 'Furore over a ceremony', 'container-title': 'BBC News', issued: { 'date-parts': [[2006, 3, 20]] }, accessed: { 'date-parts': [[2006, 4, 1]] } },
+  ],
   'a bare quoted title': [
     '"The Atlas of Economic Complexity".',
     { type: 'document', title: 'The Atlas of Economic Complexity' },

@@ -21,6 +21,11 @@ const PUBLISHER_WORD = /\b(?:Press|Publishers?|Publishing|Books|Verlag|Editions?
 /** `Chapel Hill, NC` or `London`: a short, capitalised place before a publisher's colon. */
 const PLACE = /^\p{Lu}[\p{L}.'’ -]*(?:,\s*\p{Lu}[\p{L}.]*)?$/u;
 
+/** A family name in a short citation: capitalised words, a hyphen or particle allowed (`Fremont-Barnes`, `van Creveld`). */
+const SHORT_FAMILY = "(?:(?:van|von|de|del|la|le|du|da|di)\\s+)?\\p{Lu}[\\p{L}'’-]+";
+/** More words than this in the first sentence make it prose (an explanatory note), not a title. */
+const MAX_TITLE_WORDS = 25;
+
 /**
  * A quoted title: the closing quote has punctuation inside (`"Title,"`,
  * Chicago) or right after it (`"Title".`, Wikipedia), or ends the entry. A
@@ -32,11 +37,20 @@ const QUOTED_TITLE = /^["“«„](.+?)(?:[,.]["”»“][.,:]?|["”»“][.,:]
 export function parseReference(entry: string): CslFields {
   const parts = labelledParts(entry);
   const out: Mutable<CslFields> = {};
-  const { authors, issued, body } = splitAuthors(parts.rest);
+  const { authors, issued, page, body } = splitAuthors(parts.rest);
   if (authors) out.author = authors;
+  if (page) out.page = page;
   if (issued) out.issued = issued;
   const bodyFields = parseBody(body);
   Object.assign(out, bodyFields.fields);
+  // An unquoted first sentence is a title only when something else shows the entry is a reference
+  // (authors, a date, a container, a publisher, an identifier); otherwise it is an explanatory note's prose.
+  // A periodical's name alone is no evidence: it too may be a sentence of the prose.
+  const evidence = out.author || out.issued || out.publisher || parts.URL || parts.DOI || parts.ISBN || parts.accessed;
+  if (!bodyFields.quoted && !bodyFields.italic && out.title !== undefined && (!evidence || out.title.split(/\s+/u).length > MAX_TITLE_WORDS)) {
+    delete out.title;
+    delete out['container-title'];
+  }
   if (parts.page !== undefined && out.page === undefined) out.page = parts.page;
   if (parts.URL) out.URL = parts.URL;
   if (parts.DOI) out.DOI = parts.DOI;
@@ -49,7 +63,14 @@ export function parseReference(entry: string): CslFields {
 }
 
 /** The authors (and an author–date date) at the head of the entry, and the rest. */
-function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; body: string } {
+function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; page?: string; body: string } {
+  // Short (Harvard) citation: "Chandler 1966", "Fisher & Fremont-Barnes 2004", "McLynn" — the page was taken already.
+  const short = new RegExp(`^(${SHORT_FAMILY}(?:\\s*(?:&|and|,)\\s*${SHORT_FAMILY})*)(?:,?\\s+(\\d{4})[a-z]?)?(?::\\s*${PAGES})?[.,]?$`, 'u').exec(text);
+  if (short && (short[2] !== undefined || /^\p{Lu}[\p{L}'’-]+$/u.test(short[1]!))) {
+    const authors = short[1]!.split(/\s*(?:&|\band\b|,)\s*/u).filter(Boolean).map((family) => ({ family }));
+    const issued = short[2] !== undefined ? parseDate(short[2]) : null;
+    return { authors, ...(issued ? { issued } : {}), ...(short[3] ? { page: short[3].replace(/\s*[–-]\s*/u, '–') } : {}), body: '' };
+  }
   // Author–date: "Family, Given (2011). …" or "Family, G., & Other, H. (2011). …"
   const authorDate = new RegExp(`^(.+?)\\s*\\((${DATE_PATTERN})[a-z]?\\)[.,:]?\\s*`, 'u').exec(text);
   if (authorDate) {
@@ -94,10 +115,18 @@ interface BodyFields {
   readonly fields: Mutable<CslFields>;
   /** True when the title was in quotation marks (an article, a page, a chapter). */
   readonly quoted: boolean;
+  /** True when the title was marked as italics (`_Title_`), which only titles are in a reference. */
+  readonly italic?: boolean;
 }
 
+/** A title without its final punctuation and without the `_…_`/`*…*` marks a plain-text export leaves for italics. */
 function cleanTitle(title: string): string {
-  return title.replace(/[\s.,:;]+$/u, '').trim();
+  return unitalic(title.replace(/[\s.,:;]+$/u, '').trim());
+}
+
+function unitalic(text: string): string {
+  const m = /^([_*])(.+)\1$/u.exec(text);
+  return m ? m[2]!.trim() : text;
 }
 
 /** Title, container, publisher, place, date, volume, issue and pages from the body of an entry. */
@@ -124,9 +153,14 @@ function parseBody(body: string): BodyFields {
     }
   }
   const list = pieces(rest);
-  if (!quoted && list.length > 0 && parseDate(list[0]!) === null) fields.title = cleanTitle(list.shift()!);
+  let italic = false;
+  if (!quoted && list.length > 0 && parseDate(list[0]!) === null) {
+    const first = list.shift()!;
+    italic = /^([_*]).+\1$/u.test(first.trim());
+    fields.title = cleanTitle(first);
+  }
   for (const piece of list) readPiece(piece, fields, quoted);
-  return { fields, quoted };
+  return { fields, quoted, italic };
 }
 
 /** One piece after the title: a date, a journal's volume and pages, a place and publisher, or a name. */
@@ -176,10 +210,12 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): 
     return;
   }
   // A bare name: a publisher when it says so; after a quoted title, the periodical or website.
-  if (!/\p{L}/u.test(piece)) return;
-  if (PUBLISHER_WORD.test(piece) && fields.publisher === undefined) fields.publisher = piece;
-  else if (quoted && fields['container-title'] === undefined) fields['container-title'] = piece;
-  else if (!quoted && fields.publisher === undefined && fields['container-title'] === undefined && piece.split(/\s+/u).length <= 6) fields['container-title'] = piece;
+  // A piece with digits ("Dated 3 December 1805") or a verb phrase ("Translated by …") is not a name: left out.
+  if (!/^[_*]?\p{Lu}/u.test(piece) || /\d/u.test(piece) || /\bby\b/u.test(piece)) return;
+  const name = unitalic(piece);
+  if (PUBLISHER_WORD.test(name) && fields.publisher === undefined) fields.publisher = name;
+  else if (quoted && fields['container-title'] === undefined) fields['container-title'] = name;
+  else if (!quoted && fields.publisher === undefined && fields['container-title'] === undefined && name.split(/\s+/u).length <= 6) fields['container-title'] = name;
 }
 
 /** The CSL type the fields show; `document` when they do not say. */
