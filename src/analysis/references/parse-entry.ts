@@ -79,10 +79,14 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     if (authors && issued) return { authors, issued, body: text.slice(authorDate[0].length) };
   }
   // Chicago note: "Given Family, Title (…" or "Given Family and Other Name, "Title," …"
-  const chicago = /^([^,"“(]+?(?:,\s*(?:and\s+)?[^,"“(]+?)*?),\s+(?=["“]|[^,]*\([^()]*\d{4}\))/u.exec(text);
-  if (chicago) {
-    const authors = givenFirstList(chicago[1]!);
-    if (authors) return { authors, body: text.slice(chicago[0].length) };
+  // Each ", " before the first quote or bracket is tried in turn (a single regex over this would backtrack exponentially).
+  const headEnd = text.search(/["“(]/u);
+  for (const comma of text.matchAll(/,\s+/gu)) {
+    if (headEnd !== -1 && comma.index > headEnd) break;
+    const body = text.slice(comma.index + comma[0].length);
+    if (!/^(?:["“]|[^,]*\([^()]*\d{4}\))/u.test(body)) continue;
+    const authors = givenFirstList(text.slice(0, comma.index));
+    if (authors) return { authors, body };
   }
   // Family-first without a date: "Neruda, Pablo. "Title". …" — the first ". " after which the head reads as names.
   for (const stop of text.matchAll(/\.\s+/gu)) {
