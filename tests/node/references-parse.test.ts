@@ -104,6 +104,22 @@ const CASES: Record<string, [string, CslFields]> = {
     '"Furore over a ceremony". _BBC News_. 20 March 2006. Retrieved 1 April 2006.',
     { type: 'webpage', title: 'Furore over a ceremony', 'container-title': 'BBC News', issued: { 'date-parts': [[2006, 3, 20]] }, accessed: { 'date-parts': [[2006, 4, 1]] } },
   ],
+  'an organisation as author: the date is read, the authors left out': [
+    'Canada Mortgage; Housing Corporation (28 September 2011). "Affordable Housing: What is it?". Government of Canada. Retrieved 8 December 2011.',
+    { type: 'webpage', issued: { 'date-parts': [[2011, 9, 28]] }, title: 'Affordable Housing: What is it?', 'container-title': 'Government of Canada', accessed: { 'date-parts': [[2011, 12, 8]] } },
+  ],
+  'a file-format note after a quoted title': [
+    'Hulchanski, J. David (October 1995). "The Concept of Housing Affordability" (PDF). Housing Studies. 10 (4). Retrieved 8 December 2011.',
+    { type: 'article-journal', author: [{ family: 'Hulchanski', given: 'J. David' }], issued: { 'date-parts': [[1995, 10]] }, title: 'The Concept of Housing Affordability', 'container-title': 'Housing Studies', volume: '10', issue: '4', accessed: { 'date-parts': [[2011, 12, 8]] } },
+  ],
+  'a note of prose with numbers gives no title, container or volume': [
+    'Papers of the State, 1945, vol. 1 (Washington: Print Office), pg. 122. (Hereinafter PS)',
+    { type: 'document' },
+  ],
+  'a note of prose with a bracketed year is not an author–date head': [
+    'PS, 1945, vol. 6, pp. 556-580. This paper was prepared by the department and presented on June 22 (1945). Note that it was long.',
+    { type: 'document', page: '556–580' },
+  ],
   'a bare quoted title': [
     '"The Atlas of Economic Complexity".',
     { type: 'document', title: 'The Atlas of Economic Complexity' },

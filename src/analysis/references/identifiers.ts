@@ -73,6 +73,8 @@ export function labelledParts(entry: string): LabelledParts {
     const date = parseDate(m[1]!);
     if (date) found.accessed = date;
   }
+  // A file-format note after a title ("Title" (PDF)) says nothing about the work, and hides the title's quotes.
+  [, text] = take(text, /\s*\((?:PDF|DOC|XLS|PPT|\.[a-z]{2,5})\)/u);
   [m, text] = take(text, /\(in ([\p{Lu}][\p{L}]+(?: and [\p{Lu}][\p{L}]+)?)\)/u);
   if (m) found.language = m[1]!;
   [m, text] = take(text, /(?:^|[\s,(.])[Pp]p?\.\s*(\d+(?:\s*[–-]\s*\d+)?)\b\.?/u);

@@ -42,15 +42,14 @@ export function parseReference(entry: string): CslFields {
   if (page) out.page = page;
   if (issued) out.issued = issued;
   const bodyFields = parseBody(body);
-  Object.assign(out, bodyFields.fields);
-  // An unquoted first sentence is a title only when something else shows the entry is a reference
-  // (authors, a date, a container, a publisher, an identifier); otherwise it is an explanatory note's prose.
+  // An unquoted, unitalicised body is read only when something else shows the entry is a reference —
+  // authors, a date in the head or as a whole piece, a publisher, an identifier, an access date;
+  // otherwise it is an explanatory note's prose, and its first sentence is no title (nor its numbers a volume).
   // A periodical's name alone is no evidence: it too may be a sentence of the prose.
-  const evidence = out.author || out.issued || out.publisher || parts.URL || parts.DOI || parts.ISBN || parts.accessed;
-  if (!bodyFields.quoted && !bodyFields.italic && out.title !== undefined && (!evidence || out.title.split(/\s+/u).length > MAX_TITLE_WORDS)) {
-    delete out.title;
-    delete out['container-title'];
-  }
+  const b = bodyFields.fields;
+  const evidence = out.author || out.issued || bodyFields.datedPiece || b.publisher || parts.URL || parts.DOI || parts.ISBN || parts.accessed;
+  const prose = !bodyFields.quoted && !bodyFields.italic && (!evidence || (b.title ?? '').split(/\s+/u).length > MAX_TITLE_WORDS);
+  if (!prose) Object.assign(out, b);
   if (parts.page !== undefined && out.page === undefined) out.page = parts.page;
   if (parts.URL) out.URL = parts.URL;
   if (parts.DOI) out.DOI = parts.DOI;
@@ -77,6 +76,10 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     const authors = familyFirstList(authorDate[1]!.replace(/[.,]$/u, (p) => (/\p{Lu}\.$/u.test(authorDate[1]!) ? p : '')));
     const issued = parseDate(authorDate[2]!);
     if (authors && issued) return { authors, issued, body: text.slice(authorDate[0].length) };
+    // A head that is not a list of personal names (an organisation, "Canada Mortgage; Housing Corporation"):
+    // the date is read, the authors are left out rather than guessed.
+    const head = authorDate[1]!;
+    if (issued && !/["“]|\p{Ll}{2}\.\s/u.test(head) && head.split(/\s+/u).length <= 8) return { issued, body: text.slice(authorDate[0].length) };
   }
   // Chicago note: "Given Family, Title (…" or "Given Family and Other Name, "Title," …"
   // Each ", " before the first quote or bracket is tried in turn (a single regex over this would backtrack exponentially).
@@ -121,6 +124,8 @@ interface BodyFields {
   readonly quoted: boolean;
   /** True when the title was marked as italics (`_Title_`), which only titles are in a reference. */
   readonly italic?: boolean;
+  /** True when a whole piece after the title was a date (`. 5 November 2008.`). */
+  readonly datedPiece?: boolean;
 }
 
 /** A title without its final punctuation and without the `_…_`/`*…*` marks a plain-text export leaves for italics. */
@@ -163,8 +168,9 @@ function parseBody(body: string): BodyFields {
     italic = /^([_*]).+\1$/u.test(first.trim());
     fields.title = cleanTitle(first);
   }
+  const datedPiece = list.some((piece) => parseDate(piece) !== null);
   for (const piece of list) readPiece(piece, fields, quoted);
-  return { fields, quoted, italic };
+  return { fields, quoted, italic, datedPiece };
 }
 
 /** One piece after the title: a date, a journal's volume and pages, a place and publisher, or a name. */
