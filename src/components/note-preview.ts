@@ -1,6 +1,8 @@
 /**
- * A footnote preview card: the note's text (or why it cannot be shown), a
- * "Go to note" link, and, once pinned, a close button. Positioned next to its
+ * A footnote preview card: the note's text (or why it cannot be shown), the
+ * entry read as a reference (authors, year, title, linked when the entry gives
+ * a URL or DOI) with a "Copy as BibTeX" button, a "Go to note" link, and, once
+ * pinned, a close button. Positioned next to its
  * marker with fixed coordinates set through the CSSOM (`cssProps`; lit's
  * `styleMap` writes a style attribute on first render, which a strict CSP
  * blocks). Text is rendered as text.
@@ -10,10 +12,14 @@
  *
  * @fires note-preview-goto - the reader asked to jump to the entry
  * @fires note-preview-close - `{ restoreFocus }` the reader closed the preview (Esc or the close button)
+ * @fires note-preview-copied - `{ bibtex }` the reference was copied to the clipboard
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { cssProps } from './css-props.ts';
+import { safeHref } from '../annotations/sanitize.ts';
+import { toBibtex } from '../analysis/references/bibtex.ts';
+import type { CslItem, CslName } from '../analysis/references/csl.ts';
 
 /** Gap between the marker and the card, in CSS pixels. */
 const GAP = 6;
@@ -103,6 +109,18 @@ export class NotePreview extends LitElement {
       padding: 0 0.4rem;
       cursor: pointer;
     }
+    .reference {
+      margin: 0 0 0.35rem;
+      padding-bottom: 0.35rem;
+      border-bottom: 1px solid var(--border, #d9d5ca);
+    }
+    .reference .title {
+      font-style: italic;
+    }
+    .copied {
+      color: var(--muted, #5d5a52);
+      font-size: 0.75rem;
+    }
     .hint {
       color: var(--muted, #5d5a52);
       font-size: 0.75rem;
@@ -118,6 +136,12 @@ export class NotePreview extends LitElement {
 
   /** Why the note cannot be shown (or what is wrong with its entry), or null. */
   @property({ attribute: false }) problem: string | null = null;
+
+  /** The entry read as a reference, or null; its fields are shown above the text when it names an author, year or title. */
+  @property({ attribute: false }) reference: CslItem | null = null;
+
+  /** What the last copy did ("Copied", or why it failed), shown next to the button; cleared when the reference changes. */
+  @property({ attribute: false }) copyStatus: string | null = null;
 
   /** True when the reader pinned the preview: it stays until closed, and acts as a dialog. */
   @property({ type: Boolean, reflect: true }) pinned = false;
@@ -144,14 +168,42 @@ export class NotePreview extends LitElement {
           : nothing}
       </header>
       ${this.problem ? html`<p class="problem">${this.problem}</p>` : nothing}
+      ${this.renderReference()}
       ${this.text ? html`<p class="text">${this.text}</p>` : nothing}
       ${canGo
         ? html`<footer>
             <a class="goto" href="#note-${this.number}" @click=${this.onGo}>Go to note ${this.number}</a>
+            ${this.shownReference()
+              ? html`<button type="button" class="copy-bibtex" @click=${this.onCopy}>Copy as BibTeX</button>
+                  ${this.copyStatus ? html`<span class="copied" role="status">${this.copyStatus}</span>` : nothing}`
+              : nothing}
             ${this.pinned ? html`<span class="hint">Esc closes</span>` : nothing}
           </footer>`
         : nothing}
     </div>`;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('reference') && !changed.has('copyStatus')) this.copyStatus = null;
+  }
+
+  /** The reference when it has something worth showing (an author, a year or a title), else null. */
+  private shownReference(): CslItem | null {
+    const r = this.reference;
+    return r && (r.author?.length || r.issued || r.title) ? r : null;
+  }
+
+  private renderReference() {
+    const r = this.shownReference();
+    if (!r) return nothing;
+    const names = r.author?.map(nameOf).join('; ');
+    const year = r.issued?.['date-parts'][0]?.[0];
+    // Only an http(s) URL or a DOI becomes a link, through safeHref like every link the reader makes from data.
+    const href = safeHref(r.URL) ?? (r.DOI ? safeHref(`https://doi.org/${r.DOI}`) : null);
+    const title = r.title ? (href ? html`<a class="title" href=${href} target="_blank" rel="noopener noreferrer">${r.title}</a>` : html`<span class="title">${r.title}</span>`) : nothing;
+    return html`<p class="reference">
+      ${names ? html`<span class="authors">${names}</span>` : nothing}${year !== undefined ? html` <span class="year">(${year})</span>` : nothing}${names || year !== undefined ? (r.title ? '. ' : '') : nothing}${title}
+    </p>`;
   }
 
   /** Moves keyboard focus into the card (used when it is pinned from the keyboard). */
@@ -174,6 +226,20 @@ export class NotePreview extends LitElement {
     this.dispatchEvent(new CustomEvent('note-preview-goto', { bubbles: true, composed: true }));
   }
 
+  private async onCopy(): Promise<void> {
+    const r = this.shownReference();
+    if (!r) return;
+    const bibtex = toBibtex(r);
+    try {
+      await navigator.clipboard.writeText(bibtex);
+      this.copyStatus = 'Copied';
+      this.dispatchEvent(new CustomEvent('note-preview-copied', { bubbles: true, composed: true, detail: { bibtex } }));
+    } catch {
+      // The clipboard may be refused (no permission, an insecure page): say so rather than fail silently.
+      this.copyStatus = 'Copy refused by the browser';
+    }
+  }
+
   private onClose(): void {
     this.dispatchEvent(new CustomEvent('note-preview-close', { bubbles: true, composed: true, detail: { restoreFocus: true } }));
   }
@@ -184,6 +250,11 @@ export class NotePreview extends LitElement {
     event.stopPropagation();
     this.onClose();
   }
+}
+
+/** `Family, Given`, or the literal name, or whichever part is known. */
+function nameOf(name: CslName): string {
+  return name.literal ?? [name.family, name.given].filter(Boolean).join(', ');
 }
 
 declare global {

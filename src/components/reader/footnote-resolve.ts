@@ -7,6 +7,8 @@ import type { EditorView } from 'prosemirror-view';
 import type { LoadedDocument } from '../../document/load.ts';
 import { blockText, type Block, type FootnoteMarker } from '../../document/structure.ts';
 import { footnoteIndex, type FootnoteIndex } from '../../analysis/footnote-index.ts';
+import { referenceOfEntry } from '../../analysis/references/text-references.ts';
+import type { CslItem } from '../../analysis/references/csl.ts';
 
 /** What a preview says about one marker: the entry's text, or why there is none. */
 export interface NotePreviewContent {
@@ -17,6 +19,8 @@ export interface NotePreviewContent {
   readonly text: string | null;
   /** A sentence saying why the note cannot be shown, or null when it can. */
   readonly problem: string | null;
+  /** The entry read as a reference (only the fields it states), or null when unresolved or empty. */
+  readonly reference: CslItem | null;
 }
 
 const indexes = new WeakMap<LoadedDocument, FootnoteIndex>();
@@ -39,17 +43,17 @@ export function footnoteIndexOf(doc: LoadedDocument): FootnoteIndex {
 export function notePreviewContent(doc: LoadedDocument, number: number, marker: FootnoteMarker | null): NotePreviewContent {
   const index = footnoteIndexOf(doc);
   if (!index.hasNotesList) {
-    return { number, entry: null, text: null, problem: `Note ${number} cannot be found: this text has no notes list.` };
+    return { number, entry: null, text: null, problem: `Note ${number} cannot be found: this text has no notes list.`, reference: null };
   }
   const entry = (marker ? index.entryOf.get(marker) : undefined) ?? index.entries.find((e) => e.number === number) ?? null;
   if (!entry) {
-    return { number, entry: null, text: null, problem: `Note ${number} cannot be found: the notes list has no entry numbered ${number}.` };
+    return { number, entry: null, text: null, problem: `Note ${number} cannot be found: the notes list has no entry numbered ${number}.`, reference: null };
   }
   const text = blockText(doc.source, entry).trim();
   if (!/[\p{L}\p{N}]/u.test(text)) {
-    return { number, entry, text, problem: `Note ${number} is in the notes list, but its entry lost its content.` };
+    return { number, entry, text, problem: `Note ${number} is in the notes list, but its entry lost its content.`, reference: null };
   }
-  return { number, entry, text, problem: null };
+  return { number, entry, text, problem: null, reference: referenceOfEntry(doc.source, entry) };
 }
 
 /** The footnote marker shown by element `el` (an `a.noteref`), or null when it maps to none. */

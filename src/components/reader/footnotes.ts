@@ -248,6 +248,7 @@ export class FootnoteController implements ReactiveController {
     preview.number = number;
     preview.text = content.text;
     preview.problem = content.problem;
+    preview.reference = content.reference;
     preview.pinned = options.pin ?? false;
     preview.anchor = marker.getBoundingClientRect();
     this.openMarker = marker;

@@ -1,0 +1,9 @@
+/** Structured references: reference entries read into CSL-JSON, and written as BibTeX and RIS. */
+export type { CslDate, CslFields, CslItem, CslName, CslType } from './csl.ts';
+export { parseDate } from './dates.ts';
+export { labelledParts, normaliseIsbn } from './identifiers.ts';
+export { familyFirstList, givenFirstList } from './names.ts';
+export { parseReference } from './parse-entry.ts';
+export { referenceOfEntry, textReferences, type TextReference } from './text-references.ts';
+export { escapeBibtex, toBibtex, toBibtexFile } from './bibtex.ts';
+export { toRis, toRisFile } from './ris.ts';

@@ -1,0 +1,58 @@
+/**
+ * CSL items written as RIS (the tagged format Zotero, EndNote and Mendeley
+ * import): one `TAG  - value` line per field, `ER  - ` closing each record.
+ * Line breaks inside a value would start a new tag, so they become spaces.
+ */
+import type { CslDate, CslItem, CslType } from './csl.ts';
+
+const RIS_TYPE: Record<CslType, string> = {
+  book: 'BOOK',
+  chapter: 'CHAP',
+  'article-journal': 'JOUR',
+  'article-newspaper': 'NEWS',
+  webpage: 'ELEC',
+  document: 'GEN',
+};
+
+/** RIS dates are `YYYY/MM/DD/`, missing parts left empty. */
+function risDate(date: CslDate): string {
+  const [y, m, d] = date['date-parts'][0]!;
+  const two = (n: number | undefined): string => (n === undefined ? '' : String(n).padStart(2, '0'));
+  return `${y}/${two(m)}/${two(d)}/`;
+}
+
+/** One item as an RIS record; absent fields are not written. */
+export function toRis(item: CslItem): string {
+  const lines: string[] = [`TY  - ${RIS_TYPE[item.type]}`];
+  const add = (tag: string, value: string | undefined): void => {
+    if (value !== undefined && value !== '') lines.push(`${tag}  - ${value.replace(/[\r\n]+/gu, ' ')}`);
+  };
+  add('ID', item.id);
+  for (const a of item.author ?? []) add('AU', a.literal ?? [a.family, a.given].filter(Boolean).join(', '));
+  add('TI', item.title);
+  add(item.type === 'article-journal' || item.type === 'article-newspaper' ? 'JO' : 'T2', item['container-title']);
+  add('PB', item.publisher);
+  add('CY', item['publisher-place']);
+  if (item.issued) {
+    add('PY', String(item.issued['date-parts'][0]![0]));
+    add('DA', risDate(item.issued));
+  }
+  add('VL', item.volume);
+  add('IS', item.issue);
+  const [sp, ep] = (item.page ?? '').split('–');
+  add('SP', sp);
+  add('EP', ep);
+  add('DO', item.DOI);
+  add('SN', item.ISBN);
+  add('UR', item.URL);
+  if (item.accessed) add('Y2', risDate(item.accessed));
+  add('LA', item.language);
+  add('N1', item.note);
+  lines.push('ER  - ');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Items as one RIS file. */
+export function toRisFile(items: readonly CslItem[]): string {
+  return items.map(toRis).join('\n');
+}
