@@ -16,7 +16,7 @@ import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
 import { textReferences, toBibtexFile, toRisFile, type CslItem } from '../analysis/references/index.ts';
 import { EXIT, runCli } from './run.ts';
-import { readTextFile, TextFileError } from './text-file.ts';
+import { readTextFiles } from './text-file.ts';
 
 const USAGE = 'usage: npm run --silent references -- [--json | --format csl|bibtex|ris] FILE...';
 /** Texts larger than this are refused before they are read, as `analyze` does. */
@@ -53,18 +53,9 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`references: give at least one text file.\n${USAGE}\n`);
     return EXIT.usage;
   }
-  let failed = false;
+  const { texts, failed } = readTextFiles('references', files, { maxBytes: MAX_BYTES });
   const rows: ReferenceRow[] = [];
-  for (const file of files) {
-    let source: string;
-    try {
-      source = readTextFile(file, { maxBytes: MAX_BYTES });
-    } catch (error) {
-      if (!(error instanceof TextFileError)) throw error;
-      process.stderr.write(`references: ${file} ${error.message}\n`);
-      failed = true;
-      continue;
-    }
+  for (const { file, source } of texts) {
     const points = new CodePointIndex(source);
     for (const ref of textReferences(parsePlainText(source))) {
       // Ids must be unique across files for BibTeX keys and CSL citations.

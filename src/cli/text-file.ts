@@ -60,3 +60,23 @@ export function readTextFile(path: string, options: ReadTextOptions = {}): strin
 function megabytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/**
+ * Every named file that can be read as text, in order, for a tool that goes on
+ * past a bad file: each one that cannot be read gets one line on stderr,
+ * "TOOL: FILE why", and `failed` says whether any did.
+ */
+export function readTextFiles(tool: string, files: readonly string[], options: ReadTextOptions = {}): { texts: { file: string; source: string }[]; failed: boolean } {
+  const texts: { file: string; source: string }[] = [];
+  let failed = false;
+  for (const file of files) {
+    try {
+      texts.push({ file, source: readTextFile(file, options) });
+    } catch (error) {
+      if (!(error instanceof TextFileError)) throw error;
+      process.stderr.write(`${tool}: ${file} ${error.message}\n`);
+      failed = true;
+    }
+  }
+  return { texts, failed };
+}

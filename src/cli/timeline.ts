@@ -16,7 +16,7 @@ import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
 import { compare, isoOf, periodLabel, timelineEvents, type TimelineEvent } from '../analysis/timeline/events.ts';
 import { EXIT, runCli } from './run.ts';
-import { readTextFile, TextFileError } from './text-file.ts';
+import { readTextFiles } from './text-file.ts';
 
 const USAGE = 'usage: npm run --silent timeline -- [--json] FILE...';
 /** Texts larger than this are refused before they are read, as `analyze` does. */
@@ -50,18 +50,9 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`timeline: give at least one text file.\n${USAGE}\n`);
     return EXIT.usage;
   }
-  let failed = false;
+  const { texts, failed } = readTextFiles('timeline', files, { maxBytes: MAX_BYTES });
   const rows: (TimelineRow & { readonly event: TimelineEvent })[] = [];
-  for (const file of files) {
-    let source: string;
-    try {
-      source = readTextFile(file, { maxBytes: MAX_BYTES });
-    } catch (error) {
-      if (!(error instanceof TextFileError)) throw error;
-      process.stderr.write(`timeline: ${file} ${error.message}\n`);
-      failed = true;
-      continue;
-    }
+  for (const { file, source } of texts) {
     const points = new CodePointIndex(source);
     for (const event of timelineEvents(parsePlainText(source))) {
       rows.push({
