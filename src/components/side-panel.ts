@@ -54,6 +54,14 @@ export class SidePanel extends LitElement {
       min-height: 0;
       overflow: auto;
     }
+    @media print {
+      [role='tablist'] {
+        display: none;
+      }
+      .body {
+        overflow: visible;
+      }
+    }
   `;
 
   /** The selected tab's `data-tab` name. */

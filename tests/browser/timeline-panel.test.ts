@@ -130,3 +130,32 @@ describe('<reader-app> timeline tab', () => {
     }
   });
 });
+
+describe('<reader-app> timeline in print', () => {
+  it('prints the timeline as its list of dated statements after the texts when it is the list shown', async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    const app = document.createElement('reader-app') as ReaderApp;
+    app.setAttribute('documents-base', '/documents/');
+    document.body.append(app);
+    try {
+      await until(() => app.querySelector('timeline-panel') && app.querySelectorAll('reader-view').length >= 2, 'app');
+      const side = app.querySelector('side-panel') as SidePanel;
+      side.select('timeline');
+      const timeline = app.querySelector('timeline-panel')!;
+      await until(() => timeline.texts.length === 2, 'events');
+      await timeline.updateComplete;
+      await emulateMedia({ media: 'print' });
+      const list = timeline.shadowRoot!.querySelector('ol.list') as HTMLElement;
+      expect(getComputedStyle(side).display).to.not.equal('none');
+      expect(getComputedStyle(list).display).to.equal('block');
+      expect(list.querySelectorAll('li').length).to.be.greaterThan(50);
+      expect(getComputedStyle(timeline.shadowRoot!.querySelector('.scroll')!).display).to.equal('none');
+      side.select('flags');
+      await side.updateComplete;
+      expect(getComputedStyle(side).display, 'other lists do not print').to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      app.remove();
+    }
+  });
+});

@@ -35,10 +35,17 @@ export const printStyles = css`
     reader-view .reader-outline,
     .span-marker,
     .no-print,
-    side-panel,
+    side-panel:not([selected='timeline']),
+    claim-connectors,
     note-preview,
     annotation-card {
       display: none !important;
+    }
+    /* The timeline, when it is the list shown, prints after the texts as its list of dated statements. */
+    side-panel[selected='timeline'] {
+      display: block !important;
+      border: none !important;
+      break-before: page;
     }
     .reader-text > section.doc-section {
       content-visibility: visible !important;
