@@ -1,5 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parsePlainText } from '../../src/document/parse.ts';
 import { validateAnnotation } from '../../src/annotations/validate.ts';
 import { positionSelectorOf, quoteSelectorOf, targetsOf, descriptionOf } from '../../src/annotations/model.ts';
@@ -109,5 +113,33 @@ describe('proposeWorkLinks', () => {
   it('gives the same ids on every run and nothing for one text', () => {
     assert.deepEqual(proposeWorkLinks(texts, { created }).map((l) => l.id), proposeWorkLinks(texts, { created }).map((l) => l.id));
     assert.deepEqual(proposeWorkLinks(texts.slice(0, 1), { created }), []);
+  });
+});
+
+describe('references --works', () => {
+  const root = new URL('../..', import.meta.url).pathname;
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/references.ts', ...args], { cwd: root, encoding: 'utf8' });
+
+  it('prints each work cited by more than one file with the code-point span of every entry citing it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'works-'));
+    try {
+      const [a, b] = [join(dir, 'a.txt'), join(dir, 'b.txt')];
+      writeFileSync(a, FIRST);
+      writeFileSync(b, SECOND);
+      const r = run('--works', a, b);
+      assert.equal(r.status, 0, r.stderr);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 6);
+      assert.match(lines[0]!, /^Núñez \(2011\)\. Copper and Empire: A History \(cited in 2 texts\)$/u);
+      assert.match(lines[3]!, /^Roe \(2005\)\. Trade in the Pacific \(cited in 2 texts\)$/u);
+      const where = /^ {2}(.+):(\d+)-(\d+) {2}(.*)$/u.exec(lines[2]!)!;
+      assert.equal(where[1], b);
+      assert.ok([...SECOND].slice(+where[2]!, +where[3]!).join('').startsWith('Nunez, Jose (2011)'));
+      assert.ok(where[4]!.startsWith('Nunez, Jose (2011)'));
+      assert.match(run('--works', a).stdout, /^No work is cited by more than one of these texts\.$/mu);
+      assert.equal(run('--works', '--json', a, b).status, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
