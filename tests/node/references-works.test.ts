@@ -10,6 +10,7 @@ import { positionSelectorOf, quoteSelectorOf, targetsOf, descriptionOf } from '.
 import { textReferences } from '../../src/analysis/references/index.ts';
 import { sameWork, worksCitedInSeveralTexts, type Citation } from '../../src/analysis/references/works.ts';
 import { proposeWorkLinks } from '../../src/analysis/references/works-annotation.ts';
+import { analyzeTexts } from '../../src/analysis/analyze.ts';
 
 /** Two articles of my own sharing two works (one by author, title and year in different spellings, one by DOI). */
 const FIRST = `Copper diplomacy
@@ -141,5 +142,19 @@ describe('references --works', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('analyzeTexts', () => {
+  it('carries the work links among its items', () => {
+    const inputs = [
+      { iri: 'https://example.org/a', text: FIRST },
+      { iri: 'https://example.org/b', text: SECOND },
+    ];
+    const created = '2026-01-01T00:00:00Z';
+    const items = analyzeTexts(inputs, { created }).items;
+    const expected = proposeWorkLinks(inputs.map((i) => ({ iri: i.iri, parsed: parsePlainText(i.text) })), { created });
+    assert.equal(expected.length, 2);
+    for (const link of expected) assert.deepEqual(items.find((a) => a.id === link.id), link);
   });
 });
