@@ -57,6 +57,7 @@ describe('sameWork', () => {
 
   it('matches by folded authors, title and year', () => {
     assert.ok(sameWork(item(doe2011), item({ ...doe2011, author: [{ family: 'DOE' }], title: 'Copper and empire.' })));
+    assert.ok(sameWork(item(doe2011), item({ ...doe2011, title: 'Copper & Empire' })), '"&" is "and"');
   });
 
   it('never matches on the title alone', () => {

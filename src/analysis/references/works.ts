@@ -48,9 +48,12 @@ function isbnKey(item: CslItem): string | null {
   return `${twelve}${(10 - (sum % 10)) % 10}`;
 }
 
-/** Folded, with every run of non-letters and non-digits read as one space. */
+/**
+ * Folded, "&" read as "and" (styles and publishers write either), and every
+ * run of other non-letters and non-digits read as one space.
+ */
 export function foldForMatch(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(text).replace(/&/gu, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function familyOf(name: CslName): string {
