@@ -25,6 +25,7 @@ import type { Finding, Layer } from './finding.ts';
 import { capFlags } from './flag-cap.ts';
 import { detectFootnotes } from './footnotes.ts';
 import { ANALYZER } from './generator.ts';
+import { proposeWorkLinks } from './references/works-annotation.ts';
 import { findingKey, findingToAnnotation } from './to-annotation.ts';
 
 /** One text to analyse. */
@@ -119,11 +120,17 @@ export interface AnalysisLayers {
   readonly damage: readonly Annotation[];
   /** Cross-text claim links; empty with fewer than two texts. */
   readonly claims: readonly Annotation[];
+  /**
+   * Works cited in more than one text, one linking annotation per work;
+   * empty with fewer than two texts. Not (yet) a shipped layer file: only
+   * `analyzeTexts` (`npm run analyze`) carries them.
+   */
+  readonly works: readonly Annotation[];
 }
 
 /**
  * Every layer over `inputs`: each text's footnotes and damage, found in that
- * text alone, and claim links proposed between texts when there are two or more.
+ * text alone, and claim links and works cited in several texts when there are two or more.
  */
 export function analyzeLayers(inputs: readonly AnalysisInput[], options: AnalyzeTextsOptions = {}): AnalysisLayers {
   const created = options.created ?? new Date().toISOString();
@@ -139,17 +146,18 @@ export function analyzeLayers(inputs: readonly AnalysisInput[], options: Analyze
     }
   }
   const claims = parsedTexts.length >= 2 ? proposeClaimLinks(parsedTexts, { created }) : [];
-  return { footnotes, damage, claims };
+  const works = proposeWorkLinks(parsedTexts, { created });
+  return { footnotes, damage, claims, works };
 }
 
 /**
- * One AnnotationCollection holding every flag, footnote link and claim link
- * the analyzer finds in and across `inputs`. Its id is stable for the same
+ * One AnnotationCollection holding every flag, footnote link, claim link and
+ * work link the analyzer finds in and across `inputs`. Its id is stable for the same
  * document IRIs. Never throws on any text.
  */
 export function analyzeTexts(inputs: readonly AnalysisInput[], options: AnalyzeTextsOptions = {}): AnnotationCollection {
   const layers = analyzeLayers(inputs, options);
-  const items = [...layers.footnotes, ...layers.damage, ...layers.claims];
+  const items = [...layers.footnotes, ...layers.damage, ...layers.claims, ...layers.works];
   const names = inputs.map((i) => i.label ?? i.iri);
   return collection(`analysis|${inputs.map((i) => i.iri).join('|')}`, `Analyzer findings: ${names.join('; ')}`, items);
 }

@@ -7,7 +7,10 @@
  * Unicode code points (as the W3C TextPositionSelector counts), and, when
  * more than one file is given, `document`, the file as given. `--format
  * bibtex` and `--format ris` print those formats. Without an option, one
- * readable line per entry.
+ * readable line per entry. `--works` prints instead the works cited by more
+ * than one of the files (see analysis/references/works.ts for when two
+ * entries are one work), each with the file and code-point span of every
+ * entry citing it.
  *
  * A file that cannot be read gets one line on stderr naming it and why, and
  * the others are still read; the exit code is then 1 (2 on a usage error).
@@ -15,10 +18,11 @@
 import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
 import { textReferences, toBibtexFile, toRisFile, type CslItem } from '../analysis/references/index.ts';
+import { workLabel, worksCitedInSeveralTexts } from '../analysis/references/works.ts';
 import { EXIT, runCli } from './run.ts';
 import { readTextFiles } from './text-file.ts';
 
-const USAGE = 'usage: npm run --silent references -- [--json | --format csl|bibtex|ris] FILE...';
+const USAGE = 'usage: npm run --silent references -- [--json | --format csl|bibtex|ris | --works] FILE...';
 /** Texts larger than this are refused before they are read, as `analyze` does. */
 const MAX_BYTES = 16 * 1024 * 1024;
 const FORMATS = ['text', 'csl', 'bibtex', 'ris'] as const;
@@ -29,11 +33,13 @@ export type ReferenceRow = CslItem & { readonly document?: string; readonly span
 
 function main(argv: readonly string[]): number {
   let format: Format = 'text';
+  let works = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') continue;
     if (arg === '--json') format = 'csl';
+    else if (arg === '--works') works = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
       if (!FORMATS.includes(value as Format)) {
@@ -53,7 +59,15 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`references: give at least one text file.\n${USAGE}\n`);
     return EXIT.usage;
   }
+  if (works && format !== 'text') {
+    process.stderr.write(`references: --works prints a list of works and takes no format.\n${USAGE}\n`);
+    return EXIT.usage;
+  }
   const { texts, failed } = readTextFiles('references', files, { maxBytes: MAX_BYTES });
+  if (works) {
+    printWorks(texts);
+    return failed ? EXIT.badInput : EXIT.ok;
+  }
   const rows: ReferenceRow[] = [];
   for (const { file, source } of texts) {
     const points = new CodePointIndex(source);
@@ -80,6 +94,23 @@ function main(argv: readonly string[]): number {
     if (rows.length === 0 && !failed) process.stdout.write('No reference entries in these texts.\n');
   }
   return failed ? EXIT.badInput : EXIT.ok;
+}
+
+/** The works cited by more than one of `texts`: the work's name, then `FILE:START-END  ENTRY` for each entry citing it. */
+function printWorks(texts: readonly { readonly file: string; readonly source: string }[]): void {
+  const found = worksCitedInSeveralTexts(
+    texts.map(({ file, source }) => ({ iri: file, citations: textReferences(parsePlainText(source)).map((r) => ({ iri: file, item: r.item, span: r.span })) })),
+  );
+  const sources = new Map(texts.map((t) => [t.file, { source: t.source, points: new CodePointIndex(t.source) }]));
+  for (const work of found) {
+    process.stdout.write(`${workLabel(work)} (cited in ${work.iris.length} texts)\n`);
+    for (const c of work.citations) {
+      const { source, points } = sources.get(c.iri)!;
+      const entry = source.slice(c.span.from, c.span.to).replace(/\s+/gu, ' ');
+      process.stdout.write(`  ${c.iri}:${points.toCodePoints(c.span.from)}-${points.toCodePoints(c.span.to)}  ${entry}\n`);
+    }
+  }
+  if (found.length === 0) process.stdout.write('No work is cited by more than one of these texts.\n');
 }
 
 runCli('references', main);
