@@ -96,6 +96,18 @@ describe('layout: headings', () => {
     assert.deepEqual(parsed.blocks.filter((b) => b.type === 'note').map((b) => b.number), [1, 2]);
   });
 
+  it('takes neither a contents entry run out to its page number by dot leaders nor a parenthesised gloss for a heading', () => {
+    const capitals = [
+      '2. THE RIVER VALLEY .................. 5', 'Early Years of the Mill ........... 12', '',
+      'THE RIVER VALLEY', ...wrap(prose(8)), '(RVA)', ...wrap(prose(8)), '',
+    ].join('\n');
+    const parsed = parsePlainText(capitals);
+    assert.equal(parsed.profile?.headings, 'capitals');
+    assert.deepEqual(texts(parsed, 'heading'), ['THE RIVER VALLEY']);
+    const blank = ['(RVA)', '', prose(2), '', 'THE SNAKE DANCE.', '', prose(2), '', 'Early Years ........ 12', '', prose(2), ''].join('\n');
+    assert.deepEqual(texts(parsePlainText(blank), 'heading'), ['THE SNAKE DANCE.']);
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);

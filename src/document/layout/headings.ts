@@ -16,6 +16,19 @@ const TRAILING_FUNCTION_WORDS = new Set([
   'about', 'after', 'before', 'during', 'when', 'while', 'where', 'if', 'because', 'not', 'it', 'they',
 ]);
 
+/** A contents entry: a title run out to its page number by dot leaders (`Conclusion ....... 19`). */
+const CONTENTS_ENTRY = /\.{4,}\s*[\dIVXLCivxlc]{1,5}\s*$/u;
+/** A line wholly in parentheses (`(PMDB)`): a gloss or a table cell's aside, never a section's title. */
+const PARENTHESISED = /^\([^()]*\)$/u;
+
+export function isContentsEntry(text: string): boolean {
+  return CONTENTS_ENTRY.test(text.trim());
+}
+
+export function isParenthesised(text: string): boolean {
+  return PARENTHESISED.test(text.trim());
+}
+
 /** Longest line (in words) still taken for a heading. */
 const MAX_HEADING_WORDS = 12;
 const MAX_HEADING_CHARS = 90;
@@ -29,7 +42,7 @@ const MAX_DISPLAY_WORDS = 16;
  */
 export function isHeadingLine(line: string): boolean {
   const text = line.trim();
-  if (!text || text.length > MAX_HEADING_CHARS) return false;
+  if (!text || text.length > MAX_HEADING_CHARS || isContentsEntry(text)) return false;
   const ws = words(text);
   if (ws.length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text)) return false;
@@ -50,6 +63,7 @@ export function isDisplayLine(line: string): boolean {
   const text = line.trim();
   // Display lines may run longer than label headings: a chapter title in capitals is still one.
   if (!text || text.length > MAX_HEADING_CHARS || words(text).length > MAX_DISPLAY_WORDS) return false;
+  if (isParenthesised(text) || isContentsEntry(text)) return false;
   if (/^_[^_]+_$/u.test(text)) return /^_\p{Lu}/u.test(text);
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length < 4) return false;

@@ -5,7 +5,7 @@
  * labels are not taken for headings and a plain text's `#` is just a sign.
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
-import { isFurnitureHeading, isSetextPair, isUnderline, markdownHeading, starredHeading } from './headings.ts';
+import { isContentsEntry, isFurnitureHeading, isParenthesised, isSetextPair, isUnderline, markdownHeading, starredHeading } from './headings.ts';
 import { isBlank, trimmed, words, type Line } from './lines.ts';
 
 export type Unit =
@@ -23,6 +23,8 @@ export function isCapitalsLine(text: string): boolean {
   const t = text.trim();
   const letters = t.match(/\p{L}/gu) ?? [];
   if (letters.length < 4 || words(t).length > 14) return false;
+  // A parenthesised gloss (`(PMDB)`) or a contents entry is not a heading, capitals or not.
+  if (isParenthesised(t) || isContentsEntry(t)) return false;
   if (!letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())) return false;
   // Mostly letters: `8. IBGE, 2010.` is a reference, not a heading.
   if (letters.length < t.replace(/\s/gu, '').length * 0.6) return false;
