@@ -14,7 +14,7 @@ import type { BlockType, LayoutProfile, ParsedText, SourceSpan } from './structu
 import { newBlock, type MutableBlock } from './layout/blocks.ts';
 import { chromeLines } from './layout/chrome.ts';
 import { groupUnits, type Group } from './layout/groups.ts';
-import { isDisplayLine, isHeadingLine } from './layout/headings.ts';
+import { isDisplayLine, isHeadingLine, isLabelAndValue } from './layout/headings.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
 import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
 import {
@@ -196,7 +196,8 @@ const ENDS_SENTENCE = /[.!?:;]["”’)\]*_]*(?:\s*\[[^\]]{1,20}\])*\d{0,3}$/u;
  * or lines none of which ends a sentence (prose paragraphs end with one).
  */
 function isLabelOrRow(raw: readonly Line[]): boolean {
-  const row = (l: Line) => TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text);
+  const row = (l: Line) =>
+    TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text) || isLabelAndValue(l.text);
   if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
   return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
 }

@@ -108,6 +108,24 @@ describe('layout: headings', () => {
     assert.deepEqual(texts(parsePlainText(blank), 'heading'), ['THE SNAKE DANCE.']);
   });
 
+  it('takes neither an abbreviation entry nor a label with its decimal value for a heading', () => {
+    const text = [
+      'Harbour Works', '', prose(2), '', 'RVA River Valley Authority', '', prose(2), '', 'NGO nongovernmental organization', '',
+      prose(2), '', 'Share of households on the ferry 42.75', '', prose(2), '',
+    ].join('\n');
+    assert.deepEqual(texts(parsePlainText(text), 'heading'), ['Harbour Works']);
+  });
+
+  it('reads lines of a label and its decimal value in hard-wrapped text as table lines, not prose', () => {
+    const text = [
+      ...wrap(prose(6)), 'Share of households on the ferry (%) 42.75', 'Share of households by the mill (%) 17.30', ...wrap(prose(6)),
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.ok(texts(parsed, 'caption').some((c) => c.includes('42.75')), 'the value line is a table line');
+    assert.ok(!texts(parsed, 'paragraph').some((p) => p.includes('42.75') || p.includes('17.30')));
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);

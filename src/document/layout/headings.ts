@@ -21,6 +21,29 @@ const CONTENTS_ENTRY = /\.{4,}\s*[\dIVXLCivxlc]{1,5}\s*$/u;
 /** A line wholly in parentheses (`(PMDB)`): a gloss or a table cell's aside, never a section's title. */
 const PARENTHESISED = /^\([^()]*\)$/u;
 
+/** A label followed by its value as a decimal figure (`Share of households (%) 0.42`): a table row. */
+const LABEL_AND_VALUE = /\s\d+[.,]\d+$/u;
+
+/**
+ * An entry of a list of abbreviations: an acronym, then its expansion, which
+ * begins with the acronym's first letter and holds its letters in order
+ * (`RVA River Valley Authority`, `NGO nongovernmental organization`).
+ */
+export function isAbbreviationEntry(text: string): boolean {
+  const m = /^(\p{Lu}{2,6})\s+(\S.*)$/u.exec(text.trim());
+  if (!m) return false;
+  const acronym = m[1]!.toLowerCase();
+  const rest = m[2]!.toLowerCase();
+  if (rest[0] !== acronym[0] || /^\p{Lu}+$/u.test(m[2]!.replace(/\s/gu, ''))) return false;
+  let k = 0;
+  for (const c of rest) if (c === acronym[k]) k++;
+  return k === acronym.length;
+}
+
+export function isLabelAndValue(text: string): boolean {
+  return LABEL_AND_VALUE.test(text.trim());
+}
+
 export function isContentsEntry(text: string): boolean {
   return CONTENTS_ENTRY.test(text.trim());
 }
@@ -43,6 +66,7 @@ const MAX_DISPLAY_WORDS = 16;
 export function isHeadingLine(line: string): boolean {
   const text = line.trim();
   if (!text || text.length > MAX_HEADING_CHARS || isContentsEntry(text)) return false;
+  if (LABEL_AND_VALUE.test(text) || isAbbreviationEntry(text)) return false;
   const ws = words(text);
   if (ws.length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text)) return false;
