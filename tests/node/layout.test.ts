@@ -126,6 +126,18 @@ describe('layout: headings', () => {
     assert.ok(!texts(parsed, 'paragraph').some((p) => p.includes('42.75') || p.includes('17.30')));
   });
 
+  it('sets aside a title page of short lines as front matter, and keeps nested headings with no text between them', () => {
+    const book = [
+      'Harbour Survey Papers', '', 'NOTES ON THE RIVER VALLEY', '', 'by', '', 'A. B. MILLER', '', '', 'Printed for the Society,', 'Spring, 1901', '', '',
+      'NOTES ON THE RIVER VALLEY.', '', ...wrap(prose(4)), '', 'THE MILL.', '', ...wrap(prose(4)), '',
+    ].join('\n');
+    const parsed = parsePlainText(book);
+    assert.deepEqual(texts(parsed, 'heading'), ['NOTES ON THE RIVER VALLEY.', 'THE MILL.']);
+    assert.equal(texts(parsed, 'paragraph').length, 2);
+    const nested = ['History', '', 'Early years', '', 'Bridges', '', ...wrap(prose(4)), ''].join('\n');
+    assert.deepEqual(texts(parsePlainText(nested), 'heading'), ['History', 'Early years', 'Bridges']);
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);
