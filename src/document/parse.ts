@@ -15,7 +15,7 @@ import { newBlock, type MutableBlock } from './layout/blocks.ts';
 import { chromeLines } from './layout/chrome.ts';
 import { groupUnits, type Group } from './layout/groups.ts';
 import { isDisplayLine, isHeadingLine, isLabelAndValue } from './layout/headings.ts';
-import { setAsideTitlePage } from './layout/title-page.ts';
+import { demoteClosingLine, setAsideTitlePage } from './layout/title-page.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
 import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
 import {
@@ -76,6 +76,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   demoteBareBracketEntries(blocks);
   labelLetteredNotes(source, blocks);
   setAsideTitlePage(source, blocks);
+  demoteClosingLine(blocks);
   const hasTitle = markTitle(source, blocks, options.title);
   markCaptionDebris(source, blocks, hasTitle, classic);
   const syntax = markerSyntax(source);

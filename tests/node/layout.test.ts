@@ -138,6 +138,14 @@ describe('layout: headings', () => {
     assert.deepEqual(texts(parsePlainText(nested), 'heading'), ['History', 'Early years', 'Bridges']);
   });
 
+  it('reads a last display line with only captions after it as a closing signature, not a heading', () => {
+    // Fixed sentences, not prose(): later tests depend on the prose generator's sequence.
+    const text = ['THE MILL.', '', 'The mill stood by the river for a century. It was rebuilt twice.', '', '_A. B. Miller._', '', '[Illustration]', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(texts(parsed, 'heading'), ['THE MILL.']);
+    assert.ok(texts(parsed, 'caption').includes('_A. B. Miller._'));
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);

@@ -43,3 +43,19 @@ export function setAsideTitlePage(source: string, blocks: MutableBlock[]): void 
     if (!isShortLine(source, block)) start = k + 1;
   }
 }
+
+/**
+ * A heading line after which the text has nothing but captions and chrome
+ * (`_A. B. Miller._` under the last paragraph, then an illustration and the
+ * licence) heads nothing: it is the author's signature, a closing caption.
+ */
+export function demoteClosingLine(blocks: MutableBlock[]): void {
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const block = blocks[k]!;
+    if (block.type === 'heading') {
+      if (k > 0 && blocks[k - 1]!.type === 'paragraph') block.type = 'caption';
+      return;
+    }
+    if (block.type !== 'caption') return;
+  }
+}
