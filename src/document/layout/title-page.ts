@@ -1,8 +1,9 @@
 /**
- * A printed book's title page, as a plain text copies it: a run of short
- * single lines (title, "by", the author, where it was printed, a date) set
- * one under another before the first section that heads prose. Taken line by
- * line, some read as headings; together they are the book's front matter.
+ * Front and back matter of a printed text that line-by-line reading takes for
+ * headings. A title page, as a plain text copies it: a run of short single
+ * lines (title, "by", the author, where it was printed, a date) set one under
+ * another before the first section that heads prose; together they are the
+ * book's front matter. And a closing signature under the last paragraph.
  */
 import type { MutableBlock } from './blocks.ts';
 
