@@ -146,6 +146,13 @@ describe('layout: headings', () => {
     assert.ok(texts(parsed, 'caption').includes('_A. B. Miller._'));
   });
 
+  it('takes a Markdown # line breaking off on a function word for a site widget, not a heading', () => {
+    const text = ['# The River', '', 'The mill stood by the river. It was rebuilt twice.', '', '### Read more on', '', 'Fast browsing. For everyone.', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'markdown');
+    assert.deepEqual(texts(parsed, 'heading'), ['The River']);
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);

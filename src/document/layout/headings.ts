@@ -52,6 +52,13 @@ export function isParenthesised(text: string): boolean {
   return PARENTHESISED.test(text.trim());
 }
 
+/** Whether the line's last word is a lowercase function word (`… - on`): it breaks off mid-phrase. */
+export function endsInFunctionWord(text: string): boolean {
+  const ws = words(text.trim());
+  const last = ws[ws.length - 1];
+  return last !== undefined && TRAILING_FUNCTION_WORDS.has(last.toLowerCase()) && /^\p{Ll}/u.test(last);
+}
+
 /** Longest line (in words) still taken for a heading. */
 const MAX_HEADING_WORDS = 12;
 const MAX_HEADING_CHARS = 90;
@@ -71,8 +78,8 @@ export function isHeadingLine(line: string): boolean {
   if (ws.length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text)) return false;
   if (!/[\p{L}\p{N})]$/u.test(text)) return false;
+  if (endsInFunctionWord(text)) return false;
   const last = ws[ws.length - 1]!;
-  if (TRAILING_FUNCTION_WORDS.has(last.toLowerCase()) && /^\p{Ll}/u.test(last)) return false;
   if (/^\p{Ll}+ed$/u.test(last) && last.length > 4) return false;
   return true;
 }
