@@ -202,7 +202,19 @@ function isLabelOrRow(raw: readonly Line[]): boolean {
   const row = (l: Line) =>
     TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text) || isLabelAndValue(l.text);
   if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
+  if (raw.length === 1 && isCollapsedWidget(raw[0]!.text)) return true;
   return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
+}
+
+/**
+ * A web page's collapsed widget or loading placeholder (`Loading content...`,
+ * `Quick Facts Reign, Spouse ...`): one short line that trails off in three
+ * dots without a sentence before them, and is not a quotation.
+ */
+function isCollapsedWidget(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 90 || !/[^.]\s?\.{3}$/u.test(t) || /^["'“‘>(]/u.test(t)) return false;
+  return !/[.!?]["”’)]*\s/u.test(t.slice(0, -3));
 }
 
 /**

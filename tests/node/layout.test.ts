@@ -153,6 +153,17 @@ describe('layout: headings', () => {
     assert.deepEqual(texts(parsed, 'heading'), ['The River']);
   });
 
+  it('reads a web page\'s collapsed widget or loading line (trailing off in three dots) as a caption, not a paragraph', () => {
+    const text = [
+      '# The River', '', 'The mill stood by the river. It was rebuilt twice.', '', 'Loading content...', '',
+      '## Later years', '', '**Quick Facts** Length, Source ...', '', 'He waited. And waited...', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'markdown');
+    assert.deepEqual(texts(parsed, 'paragraph'), ['The mill stood by the river. It was rebuilt twice.', 'He waited. And waited...']);
+    assert.ok(texts(parsed, 'caption').includes('Loading content...'));
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);
