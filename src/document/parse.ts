@@ -14,7 +14,8 @@ import type { BlockType, LayoutProfile, ParsedText, SourceSpan } from './structu
 import { newBlock, type MutableBlock } from './layout/blocks.ts';
 import { chromeLines } from './layout/chrome.ts';
 import { groupUnits, type Group } from './layout/groups.ts';
-import { isDisplayLine, isHeadingLine } from './layout/headings.ts';
+import { isDisplayLine, isHeadingLine, isLabelAndValue } from './layout/headings.ts';
+import { demoteClosingLine, setAsideTitlePage } from './layout/title-page.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
 import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
 import {
@@ -74,6 +75,8 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   renumberListDebris(blocks);
   demoteBareBracketEntries(blocks);
   labelLetteredNotes(source, blocks);
+  setAsideTitlePage(source, blocks);
+  demoteClosingLine(blocks);
   const hasTitle = markTitle(source, blocks, options.title);
   markCaptionDebris(source, blocks, hasTitle, classic);
   const syntax = markerSyntax(source);
@@ -196,9 +199,22 @@ const ENDS_SENTENCE = /[.!?:;]["”’)\]*_]*(?:\s*\[[^\]]{1,20}\])*\d{0,3}$/u;
  * or lines none of which ends a sentence (prose paragraphs end with one).
  */
 function isLabelOrRow(raw: readonly Line[]): boolean {
-  const row = (l: Line) => TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text);
+  const row = (l: Line) =>
+    TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text) || isLabelAndValue(l.text);
   if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
+  if (raw.length === 1 && isCollapsedWidget(raw[0]!.text)) return true;
   return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
+}
+
+/**
+ * A web page's collapsed widget or loading placeholder (`Loading content...`,
+ * `Quick Facts Reign, Spouse ...`): one short line that trails off in three
+ * dots without a sentence before them, and is not a quotation.
+ */
+function isCollapsedWidget(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 90 || !/[^.]\s?\.{3}$/u.test(t) || /^["'“‘>(]/u.test(t)) return false;
+  return !/[.!?]["”’)]*\s/u.test(t.slice(0, -3));
 }
 
 /**

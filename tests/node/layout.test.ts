@@ -96,6 +96,74 @@ describe('layout: headings', () => {
     assert.deepEqual(parsed.blocks.filter((b) => b.type === 'note').map((b) => b.number), [1, 2]);
   });
 
+  it('takes neither a contents entry run out to its page number by dot leaders nor a parenthesised gloss for a heading', () => {
+    const capitals = [
+      '2. THE RIVER VALLEY .................. 5', 'Early Years of the Mill ........... 12', '',
+      'THE RIVER VALLEY', ...wrap(prose(8)), '(RVA)', ...wrap(prose(8)), '',
+    ].join('\n');
+    const parsed = parsePlainText(capitals);
+    assert.equal(parsed.profile?.headings, 'capitals');
+    assert.deepEqual(texts(parsed, 'heading'), ['THE RIVER VALLEY']);
+    const blank = ['(RVA)', '', prose(2), '', 'THE SNAKE DANCE.', '', prose(2), '', 'Early Years ........ 12', '', prose(2), ''].join('\n');
+    assert.deepEqual(texts(parsePlainText(blank), 'heading'), ['THE SNAKE DANCE.']);
+  });
+
+  it('takes neither an abbreviation entry nor a label with its decimal value for a heading', () => {
+    const text = [
+      'Harbour Works', '', prose(2), '', 'RVA River Valley Authority', '', prose(2), '', 'NGO nongovernmental organization', '',
+      prose(2), '', 'Share of households on the ferry 42.75', '', prose(2), '',
+    ].join('\n');
+    assert.deepEqual(texts(parsePlainText(text), 'heading'), ['Harbour Works']);
+  });
+
+  it('reads lines of a label and its decimal value in hard-wrapped text as table lines, not prose', () => {
+    const text = [
+      ...wrap(prose(6)), 'Share of households on the ferry (%) 42.75', 'Share of households by the mill (%) 17.30', ...wrap(prose(6)),
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.ok(texts(parsed, 'caption').some((c) => c.includes('42.75')), 'the value line is a table line');
+    assert.ok(!texts(parsed, 'paragraph').some((p) => p.includes('42.75') || p.includes('17.30')));
+  });
+
+  it('sets aside a title page of short lines as front matter, and keeps nested headings with no text between them', () => {
+    const book = [
+      'Harbour Survey Papers', '', 'NOTES ON THE RIVER VALLEY', '', 'by', '', 'A. B. MILLER', '', '', 'Printed for the Society,', 'Spring, 1901', '', '',
+      'NOTES ON THE RIVER VALLEY.', '', ...wrap(prose(4)), '', 'THE MILL.', '', ...wrap(prose(4)), '',
+    ].join('\n');
+    const parsed = parsePlainText(book);
+    assert.deepEqual(texts(parsed, 'heading'), ['NOTES ON THE RIVER VALLEY.', 'THE MILL.']);
+    assert.equal(texts(parsed, 'paragraph').length, 2);
+    const nested = ['History', '', 'Early years', '', 'Bridges', '', ...wrap(prose(4)), ''].join('\n');
+    assert.deepEqual(texts(parsePlainText(nested), 'heading'), ['History', 'Early years', 'Bridges']);
+  });
+
+  it('reads a last display line with only captions after it as a closing signature, not a heading', () => {
+    // Fixed sentences, not prose(): later tests depend on the prose generator's sequence.
+    const text = ['THE MILL.', '', 'The mill stood by the river for a century. It was rebuilt twice.', '', '_A. B. Miller._', '', '[Illustration]', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(texts(parsed, 'heading'), ['THE MILL.']);
+    assert.ok(texts(parsed, 'caption').includes('_A. B. Miller._'));
+  });
+
+  it('takes a Markdown # line breaking off on a function word for a site widget, not a heading', () => {
+    const text = ['# The River', '', 'The mill stood by the river. It was rebuilt twice.', '', '### Read more on', '', 'Fast browsing. For everyone.', ''].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'markdown');
+    assert.deepEqual(texts(parsed, 'heading'), ['The River']);
+  });
+
+  it('reads a web page\'s collapsed widget or loading line (trailing off in three dots) as a caption, not a paragraph', () => {
+    const text = [
+      '# The River', '', 'The mill stood by the river. It was rebuilt twice.', '', 'Loading content...', '',
+      '## Later years', '', '**Quick Facts** Length, Source ...', '', 'He waited. And waited...', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'markdown');
+    assert.deepEqual(texts(parsed, 'paragraph'), ['The mill stood by the river. It was rebuilt twice.', 'He waited. And waited...']);
+    assert.ok(texts(parsed, 'caption').includes('Loading content...'));
+  });
+
   it('takes a capitals or italic line with a period for a heading in a blank-line text', () => {
     const text = ['THE SNAKE DANCE.', '', prose(2), '', '_Teamwork._', '', prose(2), ''].join('\n');
     assert.deepEqual(texts(parsePlainText(text), 'heading'), ['THE SNAKE DANCE.', '_Teamwork._']);

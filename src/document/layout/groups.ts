@@ -5,7 +5,7 @@
  * line that ends a paragraph (a short line closing a sentence).
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
-import { isHeadingLine } from './headings.ts';
+import { isHeadingLine, isLabelAndValue } from './headings.ts';
 import { indentOf, startsLowercase, trimmed, type Line } from './lines.ts';
 import type { Unit } from './units.ts';
 
@@ -124,6 +124,9 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   if (style === 'single-lines') return !isItemStart(line.text) && HARD_BREAK_MID_SENTENCE.test(lastText(group).text);
   if (style !== 'hard-wrapped') return false;
   if (isItemStart(line.text) || FIGURE_CAPTION.test(line.text)) return false;
+  // A short line of a label and its decimal value (`Share of households (%) 42.75`) is a table's row; wrapped
+  // prose that ends a line on a figure runs the full width.
+  if (isLabelAndValue(line.text) && line.text.trim().length < width * SHORT_LINE) return false;
   const prev = lastText(group);
   const quoted = (l: Line) => indentOf(l.text) >= QUOTE_INDENT && !isItemStart(l.text);
   if (quoted(line) !== quoted(prev) && !isItemStart(first.text)) return false;

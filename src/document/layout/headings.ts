@@ -16,6 +16,49 @@ const TRAILING_FUNCTION_WORDS = new Set([
   'about', 'after', 'before', 'during', 'when', 'while', 'where', 'if', 'because', 'not', 'it', 'they',
 ]);
 
+/** A contents entry: a title run out to its page number by dot leaders (`Conclusion ....... 19`). */
+const CONTENTS_ENTRY = /\.{4,}\s*[\dIVXLCivxlc]{1,5}\s*$/u;
+/** A line wholly in parentheses (`(PMDB)`): a gloss or a table cell's aside, never a section's title. */
+const PARENTHESISED = /^\([^()]*\)$/u;
+
+/** A label followed by its value as a decimal figure (`Share of households (%) 0.42`): a table row. */
+const LABEL_AND_VALUE = /\s\d+[.,]\d+$/u;
+
+/**
+ * An entry of a list of abbreviations: an acronym, then its expansion, which
+ * begins with the acronym's first letter and holds its letters in order
+ * (`RVA River Valley Authority`, `NGO nongovernmental organization`).
+ */
+export function isAbbreviationEntry(text: string): boolean {
+  const m = /^(\p{Lu}{2,6})\s+(\S.*)$/u.exec(text.trim());
+  if (!m) return false;
+  const acronym = m[1]!.toLowerCase();
+  const rest = m[2]!.toLowerCase();
+  if (rest[0] !== acronym[0] || /^\p{Lu}+$/u.test(m[2]!.replace(/\s/gu, ''))) return false;
+  let k = 0;
+  for (const c of rest) if (c === acronym[k]) k++;
+  return k === acronym.length;
+}
+
+export function isLabelAndValue(text: string): boolean {
+  return LABEL_AND_VALUE.test(text.trim());
+}
+
+export function isContentsEntry(text: string): boolean {
+  return CONTENTS_ENTRY.test(text.trim());
+}
+
+export function isParenthesised(text: string): boolean {
+  return PARENTHESISED.test(text.trim());
+}
+
+/** Whether the line's last word is a lowercase function word (`… - on`): it breaks off mid-phrase. */
+export function endsInFunctionWord(text: string): boolean {
+  const ws = words(text.trim());
+  const last = ws[ws.length - 1];
+  return last !== undefined && TRAILING_FUNCTION_WORDS.has(last.toLowerCase()) && /^\p{Ll}/u.test(last);
+}
+
 /** Longest line (in words) still taken for a heading. */
 const MAX_HEADING_WORDS = 12;
 const MAX_HEADING_CHARS = 90;
@@ -29,13 +72,14 @@ const MAX_DISPLAY_WORDS = 16;
  */
 export function isHeadingLine(line: string): boolean {
   const text = line.trim();
-  if (!text || text.length > MAX_HEADING_CHARS) return false;
+  if (!text || text.length > MAX_HEADING_CHARS || isContentsEntry(text)) return false;
+  if (LABEL_AND_VALUE.test(text) || isAbbreviationEntry(text)) return false;
   const ws = words(text);
   if (ws.length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text)) return false;
   if (!/[\p{L}\p{N})]$/u.test(text)) return false;
+  if (endsInFunctionWord(text)) return false;
   const last = ws[ws.length - 1]!;
-  if (TRAILING_FUNCTION_WORDS.has(last.toLowerCase()) && /^\p{Ll}/u.test(last)) return false;
   if (/^\p{Ll}+ed$/u.test(last) && last.length > 4) return false;
   return true;
 }
@@ -50,6 +94,7 @@ export function isDisplayLine(line: string): boolean {
   const text = line.trim();
   // Display lines may run longer than label headings: a chapter title in capitals is still one.
   if (!text || text.length > MAX_HEADING_CHARS || words(text).length > MAX_DISPLAY_WORDS) return false;
+  if (isParenthesised(text) || isContentsEntry(text)) return false;
   if (/^_[^_]+_$/u.test(text)) return /^_\p{Lu}/u.test(text);
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length < 4) return false;

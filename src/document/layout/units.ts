@@ -5,7 +5,7 @@
  * labels are not taken for headings and a plain text's `#` is just a sign.
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
-import { isFurnitureHeading, isSetextPair, isUnderline, markdownHeading, starredHeading } from './headings.ts';
+import { endsInFunctionWord, isContentsEntry, isFurnitureHeading, isParenthesised, isSetextPair, isUnderline, markdownHeading, starredHeading } from './headings.ts';
 import { isBlank, trimmed, words, type Line } from './lines.ts';
 
 export type Unit =
@@ -23,6 +23,8 @@ export function isCapitalsLine(text: string): boolean {
   const t = text.trim();
   const letters = t.match(/\p{L}/gu) ?? [];
   if (letters.length < 4 || words(t).length > 14) return false;
+  // A parenthesised gloss (`(PMDB)`) or a contents entry is not a heading, capitals or not.
+  if (isParenthesised(t) || isContentsEntry(t)) return false;
   if (!letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase())) return false;
   // Mostly letters: `8. IBGE, 2010.` is a reference, not a heading.
   if (letters.length < t.replace(/\s/gu, '').length * 0.6) return false;
@@ -54,7 +56,10 @@ export function readUnits(
     else if (heads.has(i)) units.push({ kind: 'head', line });
     else if (isBlank(line)) units.push({ kind: 'blank', line });
     else if ((headings === 'markdown' || headings === 'capitals') && markdownHeading(line)) {
-      units.push({ kind: 'heading', lines: [line], segments: [markdownHeading(line)!] });
+      const span = markdownHeading(line)!;
+      // A `#` line breaking off on a function word (`### Read more on`) is a site's widget label, not a section.
+      if (endsInFunctionWord(source.slice(span.from, span.to))) units.push({ kind: 'chrome', lines: [line] });
+      else units.push({ kind: 'heading', lines: [line], segments: [span] });
     } else if (headings === 'setext' && next && isSetextPair(line, next) && !isUnderline(line.text.trim())) {
       units.push({ kind: 'heading', lines: [line, next], segments: [trimmed(line)!] });
       i++;
