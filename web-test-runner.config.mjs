@@ -13,6 +13,8 @@ export default {
   rootDir: '.',
   concurrency: 1,
   testsFinishTimeout: 240000,
+  // A loaded machine can take long to open the first page; a slow start is not a failed test.
+  browserStartTimeout: 120000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
