@@ -2,25 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { REPORT_SKIPPED_LINES, exportCollection, importCollection, importReport } from '../../src/annotations/exchange.ts';
 import { loadCollection, validateAnnotation, hasAnnoContext, isAbsoluteIri } from '../../src/annotations/validate.ts';
-import { ANNO_CONTEXT, commentBody, tagBody, textTarget, type Annotation } from '../../src/annotations/model.ts';
+import { ANNO_CONTEXT, commentBody, tagBody, type Annotation } from '../../src/annotations/model.ts';
 import type { Layer } from '../../src/annotations/layer.ts';
 
-const TEXT = 'A consul arrived by sea. He stayed for two winters and wrote reports home about the harbour.';
-const IRI = 'file:///documents/sample.txt';
-
-function note(n: number, extra: Partial<Annotation> = {}): Annotation {
-  return {
-    '@context': ANNO_CONTEXT,
-    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type: 'Annotation',
-    motivation: 'commenting',
-    target: textTarget(IRI, TEXT, 2, 8),
-    body: [commentBody(`note ${n}`)],
-    creator: { type: 'Person', name: 'Reader' },
-    created: '2024-05-01T10:00:00Z',
-    ...extra,
-  };
-}
+import { note } from './support/notes.ts';
 
 const flags: Layer = {
   id: 'urn:x:layer:flags',

@@ -2,23 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { REPORT_SKIPPED_LINES, importReport, type ImportResult } from '../../src/annotations/exchange.ts';
 import { StorageUnavailableError, storageReasonOf } from '../../src/annotations/store-errors.ts';
-import { ANNO_CONTEXT, commentBody, textTarget, type Annotation } from '../../src/annotations/model.ts';
 
-const TEXT = 'A consul arrived by sea. He stayed for two winters and wrote reports home about the harbour.';
-const IRI = 'file:///documents/sample.txt';
-
-function note(n: number): Annotation {
-  return {
-    '@context': ANNO_CONTEXT,
-    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    type: 'Annotation',
-    motivation: 'commenting',
-    target: textTarget(IRI, TEXT, 2, 8),
-    body: [commentBody(`note ${n}`)],
-    creator: { type: 'Person', name: 'Reader' },
-    created: '2024-05-01T10:00:00Z',
-  };
-}
+import { note } from './support/notes.ts';
 
 /** A read file of `count` new notes. */
 function readFile(count: number): ImportResult {
