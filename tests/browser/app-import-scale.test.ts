@@ -16,7 +16,7 @@ import { CodePointIndex } from '../../src/document/code-points.ts';
 import { until } from './support/wait.ts';
 
 let stores = 0;
-const storeName = () => `test-import-scale-${Date.now()}-${stores++}`;
+const storeName = () => `test-import-scale-${crypto.randomUUID()}-${stores++}`;
 
 async function mountApp(name: string): Promise<ReaderApp> {
   const app = document.createElement('reader-app');

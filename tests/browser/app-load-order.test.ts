@@ -18,7 +18,7 @@ describe('loading the reader', () => {
       const app = document.createElement('reader-app');
       app.setAttribute('documents-base', '/documents/');
       app.setAttribute('annotations-base', '/annotations/');
-      app.setAttribute('store-name', `test-load-order-${Date.now()}`);
+      app.setAttribute('store-name', `test-load-order-${crypto.randomUUID()}`);
       const ready = new Promise((r) => app.addEventListener('reader-ready', r, { once: true }));
       document.body.append(app);
       await ready;

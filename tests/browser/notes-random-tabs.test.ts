@@ -119,7 +119,7 @@ describe('two tabs editing the same notes at random, editors left open across sa
   it('never overwrites silently, never loses an acknowledged edit, and ends with both tabs equal to the database (seeded, 400 steps)', async function () {
     this.timeout(600_000);
     const restoreFetch = serveFixture();
-    const name = `test-random-tabs-${Date.now()}`;
+    const name = `test-random-tabs-${crypto.randomUUID()}`;
     const tabs: ReaderApp[] = [];
     try {
       tabs.push(await mountApp(name), await mountApp(name));
