@@ -13,21 +13,14 @@ import type { Session } from '../../src/app/session.ts';
 import { LIST_PAGE } from '../../src/components/notes-panel.ts';
 import { ANNO_CONTEXT, commentBody, textTarget, type Annotation } from '../../src/annotations/model.ts';
 import { CodePointIndex } from '../../src/document/code-points.ts';
+import { mountReader } from './support/mount.ts';
 import { until } from './support/wait.ts';
 
 let stores = 0;
 const storeName = () => `test-import-scale-${crypto.randomUUID()}-${stores++}`;
 
-async function mountApp(name: string): Promise<ReaderApp> {
-  const app = document.createElement('reader-app');
-  app.setAttribute('documents-base', '/documents/');
-  app.setAttribute('annotations-base', '/annotations/');
-  app.setAttribute('store-name', name);
-  const ready = new Promise((r) => app.addEventListener('reader-ready', r, { once: true }));
-  document.body.append(app);
-  await ready;
-  await app.updateComplete;
-  return app;
+function mountApp(name: string): Promise<ReaderApp> {
+  return mountReader('/documents/', { annotationsBase: '/annotations/', storeName: name });
 }
 
 const sessionOf = (app: ReaderApp): Session => (app as unknown as { annotationSession: Session }).annotationSession;

@@ -12,6 +12,7 @@ import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { NoteEditor } from '../../src/components/note-editor.ts';
 import { AnnotationStore } from '../../src/annotations/store.ts';
 import type { Annotation } from '../../src/annotations/model.ts';
+import { mountReader } from './support/mount.ts';
 import { until } from './support/wait.ts';
 
 /** A small composed text, so that each tab loads in a moment. */
@@ -45,16 +46,8 @@ function serveFixture(): () => void {
   return () => (window.fetch = realFetch);
 }
 
-async function mountApp(name: string): Promise<ReaderApp> {
-  const app = document.createElement('reader-app');
-  app.setAttribute('documents-base', '/random-tabs/');
-  app.setAttribute('annotations-base', '/random-tabs/');
-  app.setAttribute('store-name', name);
-  const ready = new Promise((r) => app.addEventListener('reader-ready', r, { once: true }));
-  document.body.append(app);
-  await ready;
-  await app.updateComplete;
-  return app;
+function mountApp(name: string): Promise<ReaderApp> {
+  return mountReader('/random-tabs/', { annotationsBase: '/random-tabs/', storeName: name });
 }
 
 /** A deterministic pseudo-random sequence (mulberry32). */
