@@ -50,6 +50,15 @@ describe('detectSpelling', () => {
     assert.deepEqual(spelling('A night at the inn. A day in town.'), []);
   });
 
+  it('flags a once-seen word that is a common word of the text with a letter a scanner confuses (v for y)', () => {
+    const text = 'It is not yet done. We are yet to see. The dog saw the vet. Yet it came, and yet it went, as yet unknown. The rivers vet taken.';
+    assert.deepEqual(spelling(text.replace(' The dog saw the vet.', '')), ['vet']);
+    // A word used twice is the text's own word, not a misreading.
+    assert.deepEqual(spelling(text), []);
+    // Letters that make real word pairs (c/e: cast beside east) are not compared.
+    assert.deepEqual(spelling('The east wind. East of town. Go east. The east gate. Far east. They cast a vote.'), []);
+  });
+
   it('leaves doubled vowels alone: too, meet', () => {
     assert.deepEqual(spelling('Too much to do, to see, to go, to act, to meet and to met.'), []);
   });
@@ -73,6 +82,12 @@ describe('detectSpelling', () => {
       'Diário. 2017. “Obras.” https://example.com.br/Noticias/Politica/2017/ Política Política Política.',
     ].join('\n');
     assert.deepEqual(spelling(refs), []);
+  });
+
+  it('does not take a shorter form written the same way twice for a lost letter: a slip does not repeat', () => {
+    const longer = 'Ministro Regional spoke. Ministro Regional left. Ministro Regional won. Ministro Regional sat. Ministro Regional ran. Ministro Regional rose.';
+    assert.deepEqual(spelling(`${longer} Then Ministr Regional wrote.`), ['Ministr']);
+    assert.deepEqual(spelling(`${longer} Then Ministr Regional wrote. Ministr Regional signed.`), []);
   });
 
   it('does not take a name for a misspelling of a longer name (Albert beside Alberta)', () => {
