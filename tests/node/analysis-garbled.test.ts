@@ -24,6 +24,8 @@ describe('detectTokens', () => {
       text: 'See www.example.org/page01 and https://example.org/wiki/Port#cite_note-nap01-91 for the maps. Write to desk12@example.org today.',
       expected: [],
     },
+    { name: 'nothing in a scale set with its unit glued: 190km, 118miles', text: 'The map shows 190km and 118miles of road, and 1959prompted nothing.', expected: ['1959prompted'] },
+    { name: 'nothing for an odd straight quote in a notes entry quoting its source', text: 'A claim.[1]\n\nReferences\n\n  1. ^ Smith, J. (2001). Ports. Harbor Press. Retrieved 2 May 2010. The quay was rebuilt," he says.', expected: [] },
     { name: 'nothing in bracketed notation', text: "The singer calls W[)a]y' ho y[=a]rhnie, way ho y[=a]rhnie, twice.", expected: [] },
     { name: 'nothing in a quotation closed on the indented next line of a reference entry', text: 'A claim.[1]\n\nReferences\n\n  1. ^ Smith, J. (2001). "The_Concept_of_Housing\n      Affordability". Press.\n  2. ^ Doe (1999). "Another\n      Title". Press.', expected: [] },
     { name: 'nothing in a bracketed passage over two paragraphs', text: 'A story.\n\n[Footnote 3: The song goes on\n\nfor a long time in the night.]\n\nThe end.', expected: [] },
