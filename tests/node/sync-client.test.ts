@@ -30,7 +30,7 @@ function switchableFetch(): { fetch: typeof fetch; offline: boolean } {
 }
 
 async function device(options: { storage?: MemorySyncStorage; fetch?: typeof fetch } = {}): Promise<SyncClient> {
-  const { token } = server.accounts.issueToken(server.user);
+  const { token } = await server.accounts.issueToken(server.user);
   return SyncClient.open({ container: `${server.url}/annotations/`, token, storage: options.storage ?? new MemorySyncStorage(), fetch: options.fetch });
 }
 
