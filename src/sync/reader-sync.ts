@@ -274,9 +274,11 @@ export class ReaderSync implements NoteOutbox {
     let reached = false;
     try {
       const report = await client.sync();
+      // Own changes pulled are applied even when the reader signed out meanwhile: the cursor has passed them.
       const problems = await this.notes.applyRemoteChanges(report.pulled);
-      if (report.sharedChanged || report.pulled.length) this.showShared();
       reached = report.error === null;
+      if (this.client !== client) return reached; // signed out or switched meanwhile: that now says where things stand
+      if (report.sharedChanged || report.pulled.length) this.showShared();
       this.tell(describe(report, problems, client.conflicts.length), reached ? (client.conflicts.length || report.pending ? 'waiting' : 'synced') : offline() ? 'offline' : 'problem');
     } catch (error) {
       this.tell(`Not synced: ${(error as Error).message}`, 'problem');
@@ -285,7 +287,7 @@ export class ReaderSync implements NoteOutbox {
       this.finishedSyncs++;
       this.emit();
     }
-    if (!reached && this.auto) {
+    if (!reached && this.auto && this.client === client) {
       const wait = Math.round(this.auto.backoff(this.auto.failures + 1) / 1000);
       this.tell(`${this.status}\nTrying again in ${wait} s.`, this.phase);
     }
