@@ -26,8 +26,8 @@ const PASSWORD = 'a long enough password';
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> read §3 before Monday';
 
 /** A fetch whose network can be cut, like a laptop going offline. */
-function switchableFetch() {
-  const net = { offline: false, fetch: ((input: RequestInfo | URL, init?: RequestInit) => (net.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init))) as typeof fetch };
+function switchableFetch(): { offline: boolean; fetch: typeof fetch } {
+  const net: { offline: boolean; fetch: typeof fetch } = { offline: false, fetch: ((input: RequestInfo | URL, init?: RequestInit) => (net.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init))) as typeof fetch };
   return net;
 }
 
