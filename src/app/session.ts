@@ -456,6 +456,17 @@ export class Session {
   }
 
   /**
+   * Shows other people's notes (pulled from a group on the annotation server)
+   * as layers of their own, one per person; an empty list removes them. They
+   * are not the reader's: never stored as own notes, never queued back.
+   */
+  setSharedLayers(layers: readonly { id: string; label: string; annotations: readonly Annotation[] }[]): void {
+    this.workspace.replaceLayers('shared', layers.map((l) => ({ ...l, origin: 'shared' as const })));
+    this.reindexAnnotations();
+    this.emit();
+  }
+
+  /**
    * Applies changes pulled from the annotation server to the own notes,
    * through the store (durable, and other tabs hear them), without queueing
    * them back. Resolves with a sentence per change that could not be stored.

@@ -49,9 +49,8 @@ import { ColumnsController, LISTS } from './reader/columns-controller.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
-import type { ImportProgress, ServerView } from './layers-panel.ts';
-import { ReaderSync } from '../sync/reader-sync.ts';
-import type { Annotation } from '../annotations/model.ts';
+import type { ImportProgress } from './layers-panel.ts';
+import { ReaderSync, type ReaderSyncOptions } from '../sync/reader-sync.ts';
 import './claim-compare.ts';
 import type { CompareChoice, ComparePassage } from './claim-compare.ts';
 import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
@@ -76,6 +75,8 @@ export class ReaderApp extends LitElement {
   @property({ attribute: 'store-open-timeout', type: Number }) storeOpenTimeout = 0;
   /** The `fetch` the annotation-server sync uses (a stand-in in tests); the browser's by default. */
   @property({ attribute: false }) serverFetch: typeof fetch | undefined = undefined;
+  /** How the server link syncs by itself (tests shorten the delays or switch it off). */
+  @property({ attribute: false }) serverSyncOptions: ReaderSyncOptions = {};
 
   @state() private entries: readonly DocumentEntry[] = [];
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
@@ -152,6 +153,7 @@ export class ReaderApp extends LitElement {
     window.removeEventListener('hashchange', this.onHashChange);
     this.unsubscribe?.();
     this.unsubscribeServer?.();
+    this.serverSync?.disconnect();
     this.session?.close();
     clearTimeout(this.cardTimer);
     clearTimeout(this.toastTimer);
@@ -433,10 +435,7 @@ export class ReaderApp extends LitElement {
         .importing=${this.importing}
         @import-file=${this.onImport}
         @import-cancel=${() => this.importAbort?.abort()}
-        .server=${this.serverView()}
-        @server-connect=${(e: CustomEvent<{ container: string; token: string }>) => void this.serverSync?.connect(e.detail)}
-        @server-sync=${() => void this.serverSync?.syncNow()}
-        @server-resolve=${(e: CustomEvent<{ id: string; choice: 'mine' | 'theirs' }>) => void this.serverSync?.resolve(e.detail.id, e.detail.choice)}
+        .sync=${this.serverSync}
       ></layers-panel>
     `;
   }
@@ -576,7 +575,7 @@ export class ReaderApp extends LitElement {
     });
     const webStorage = localStorageOrNull();
     if (webStorage) {
-      this.serverSync = new ReaderSync(this.session, webStorage, this.serverFetch, this.storeName);
+      this.serverSync = new ReaderSync(this.session, webStorage, this.serverFetch, this.storeName, this.serverSyncOptions);
       this.unsubscribeServer = this.serverSync.onChange(() => this.revision++);
       await this.serverSync.resume();
     }
@@ -584,20 +583,6 @@ export class ReaderApp extends LitElement {
     this.sidePanel?.refresh();
     this.applyUrlState(this.pendingUrl);
     this.dispatchEvent(new CustomEvent('reader-ready', { bubbles: true, composed: true }));
-  }
-
-  /** What the layers panel's Server fieldset shows. */
-  private serverView(): ServerView | null {
-    const sync = this.serverSync;
-    if (!sync) return null;
-    const words = (a: Annotation | null) => (a ? noteWords(a).comment || '(no comment)' : '(deleted)');
-    return {
-      container: sync.settings?.container ?? '',
-      connected: sync.connected,
-      busy: sync.busy,
-      status: sync.status,
-      conflicts: sync.conflicts.map((c) => ({ id: c.id, mine: words(c.mine), theirs: words(c.theirs) })),
-    };
   }
 
   /** Runs a change to what is drawn, then redraws. */
