@@ -59,7 +59,8 @@ const show = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything in it (a layer is never changed in place). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);

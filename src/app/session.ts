@@ -16,6 +16,7 @@ import { toHypothesis } from '../annotations/hypothesis.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { AnnotationText } from '../search/index.ts';
 import { SearchClient } from './search/client.ts';
+import { markPhase } from './phases.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
 import { loadShippedLayers, type ShippedLayers } from './shipped-layers.ts';
 import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-annotations.ts';
@@ -156,6 +157,7 @@ export class Session {
     for (const item of shipped.problems) session.problems.push(item);
     // One anchoring pass for every layer, not one per layer.
     session.syncOwnLayer(shipped.layers.map((layer) => ({ id: layer.id, label: layer.label, origin: 'shipped', annotations: layer.annotations })));
+    markPhase('anchored');
     return session;
   }
 

@@ -16,6 +16,7 @@ import { printStyles } from './styles/print.ts';
 import { appStyles } from './styles/app.ts';
 import { Session, SaveFailedError, EditConflictError, type NoteEditBase } from '../app/session.ts';
 import { loadShippedLayers } from '../app/shipped-layers.ts';
+import { markPhase } from '../app/phases.ts';
 import { noteWords } from '../app/own-annotations.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
@@ -549,6 +550,7 @@ export class ReaderApp extends LitElement {
       );
       if (manifest.searchIndex) searchIndex = new URL(manifest.searchIndex, base);
       layerFiles = manifest.layers;
+      markPhase('manifest');
     } catch (error) {
       this.problem = `documents/manifest.json could not be read: ${(error as Error).message}`;
       return;
@@ -558,6 +560,7 @@ export class ReaderApp extends LitElement {
     const shippedLayers = loadShippedLayers(annotationsBase, layerFiles);
     const loads = await Promise.all(this.entries.map((entry) => loadDocument(entry, base)));
     this.loads = new Map(loads.map((l, i) => [this.entries[i]!.id, l]));
+    markPhase('texts');
     const docs = loads.filter((l): l is { ok: true; document: LoadedDocument } => l.ok).map((l) => l.document);
     this.session = await Session.open(docs, {
       annotationsBase,
@@ -582,6 +585,7 @@ export class ReaderApp extends LitElement {
     await this.updateComplete;
     this.sidePanel?.refresh();
     this.applyUrlState(this.pendingUrl);
+    markPhase('ready');
     this.dispatchEvent(new CustomEvent('reader-ready', { bubbles: true, composed: true }));
   }
 
