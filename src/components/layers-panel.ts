@@ -202,7 +202,7 @@ export class LayersPanel extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    this.emit('server-connect', { container: String(data.get('container') ?? ''), token: String(data.get('token') ?? '') });
+    this.emit('server-connect', { container: formText(data, 'container'), token: formText(data, 'token') });
     (form.elements.namedItem('token') as HTMLInputElement).value = '';
   }
 
@@ -257,4 +257,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'layers-panel': LayersPanel;
   }
+}
+
+/** The text a form field holds, '' when missing or a file. */
+function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
 }
