@@ -11,7 +11,7 @@
  */
 import type { AccountStore, Role, User } from './accounts.ts';
 import { HttpProblem } from './http-problem.ts';
-import type { Audience, StoredAnnotation, Visibility } from './sqlite-store.ts';
+import type { Audience, StoredAnnotation, Visibility } from './store.ts';
 
 /** A container as one reader sees it. */
 export interface ContainerRef {
@@ -34,8 +34,8 @@ export interface ContainerRef {
 export const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A person's container as `viewer` sees it; null when there is no such person. */
-export function userContainer(accounts: AccountStore, ownerId: number, viewer: User | null): ContainerRef | null {
-  const owner = accounts.userById(ownerId);
+export async function userContainer(accounts: AccountStore, ownerId: number, viewer: User | null): Promise<ContainerRef | null> {
+  const owner = await accounts.userById(ownerId);
   if (!owner) return null;
   const own = viewer?.id === owner.id;
   return {
@@ -51,10 +51,10 @@ export function userContainer(accounts: AccountStore, ownerId: number, viewer: U
 }
 
 /** A group's container as `viewer` sees it; null when there is no such group. */
-export function groupContainer(accounts: AccountStore, groupId: string, viewer: User | null): ContainerRef | null {
-  const group = GROUP_ID.test(groupId) ? accounts.group(groupId) : null;
+export async function groupContainer(accounts: AccountStore, groupId: string, viewer: User | null): Promise<ContainerRef | null> {
+  const group = GROUP_ID.test(groupId) ? await accounts.group(groupId) : null;
   if (!group) return null;
-  const role = accounts.roleIn(group.id, viewer);
+  const role = await accounts.roleIn(group.id, viewer);
   return {
     key: `group:${group.id}`,
     path: `/groups/${group.id}/annotations/`,

@@ -98,13 +98,13 @@ async function signIn(ctx: RequestContext): Promise<void> {
     for (const k of keys) ctx.limiter.fail(k);
     throw new HttpProblem(401, 'The name or the password is wrong.');
   }
-  const { token, expires } = ctx.accounts.issueToken(user);
+  const { token, expires } = await ctx.accounts.issueToken(user);
   ctx.sendJson(201, { token, expires, user: user.name, annotations: `${ctx.origin}/users/${user.id}/annotations/` }, { 'Cache-Control': 'no-store' }, JSON_TYPE);
 }
 
-function signOut(ctx: RequestContext): void {
+async function signOut(ctx: RequestContext): Promise<void> {
   signedIn(ctx);
-  ctx.accounts.revokeToken(ctx.token()!);
+  await ctx.accounts.revokeToken(ctx.token()!);
   ctx.sendEmpty(204);
 }
 
@@ -113,33 +113,33 @@ async function createGroup(ctx: RequestContext): Promise<void> {
   const doc = await ctx.objectBody();
   const name = text(doc, 'name', 'the group name').trim();
   if (!name || name.length > MAX_GROUP_NAME) throw new HttpProblem(400, `A group name has 1 to ${MAX_GROUP_NAME} characters.`);
-  const group = ctx.accounts.createGroup(user, name);
+  const group = await ctx.accounts.createGroup(user, name);
   const iri = `${ctx.origin}/groups/${group.id}`;
   ctx.res.setHeader('Location', iri);
   ctx.sendJson(201, { id: iri, name: group.name, annotations: `${iri}/annotations/` }, {}, JSON_TYPE);
 }
 
 /** The group `id` when the signed-in person belongs to it; 404 otherwise. */
-function memberGroup(ctx: RequestContext, id: string) {
-  const group = GROUP_ID.test(id) ? ctx.accounts.group(id) : null;
-  const role = group ? ctx.accounts.roleIn(group.id, ctx.user()) : null;
+async function memberGroup(ctx: RequestContext, id: string) {
+  const group = GROUP_ID.test(id) ? await ctx.accounts.group(id) : null;
+  const role = group ? await ctx.accounts.roleIn(group.id, ctx.user()) : null;
   if (!group || !role) throw new HttpProblem(404, 'There is nothing at this address.');
   return { group, role };
 }
 
-function showGroup(ctx: RequestContext, id: string): void {
-  const { group } = memberGroup(ctx, id);
+async function showGroup(ctx: RequestContext, id: string): Promise<void> {
+  const { group } = await memberGroup(ctx, id);
   const iri = `${ctx.origin}/groups/${group.id}`;
-  ctx.sendJson(200, { id: iri, name: group.name, members: ctx.accounts.members(group.id), annotations: `${iri}/annotations/` }, { Vary: 'Authorization' }, JSON_TYPE);
+  ctx.sendJson(200, { id: iri, name: group.name, members: await ctx.accounts.members(group.id), annotations: `${iri}/annotations/` }, { Vary: 'Authorization' }, JSON_TYPE);
 }
 
 async function addMember(ctx: RequestContext, id: string): Promise<void> {
-  const { group, role } = memberGroup(ctx, id);
+  const { group, role } = await memberGroup(ctx, id);
   if (role !== 'owner') throw new HttpProblem(403, 'Only the owner of the group adds members.');
   const doc = await ctx.objectBody();
-  const person = ctx.accounts.userByName(text(doc, 'name', 'the name of the person to add'));
+  const person = await ctx.accounts.userByName(text(doc, 'name', 'the name of the person to add'));
   if (!person) throw new HttpProblem(404, 'No person has this name.');
-  ctx.accounts.addMember(group.id, person);
+  await ctx.accounts.addMember(group.id, person);
   ctx.sendEmpty(204);
 }
 

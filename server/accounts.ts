@@ -1,9 +1,9 @@
 /**
- * People, bearer tokens and groups, in the same SQLite database as the
- * annotations. A token expires (default 30 days) and can be revoked; a group
- * has one owner and members. Names compare without regard to case.
+ * People, bearer tokens and groups, in the same database as the annotations
+ * (the rows through `AccountRows`, one implementation per engine). A token
+ * expires (default 30 days) and can be revoked; a group has one owner and
+ * members. Names compare without regard to case.
  */
-import type Database from 'better-sqlite3';
 import { hashPassword, newToken, tokenDigest, verifyPassword } from './passwords.ts';
 
 export interface User {
@@ -19,50 +19,43 @@ export interface Group {
 
 export type Role = 'owner' | 'member';
 
+/** The account rows of one engine; every method rejects with StoreUnavailableError when the database is down. */
+export interface AccountRows {
+  /** Inserts a user; null when the name (any case) is taken. */
+  insertUser(name: string, passwordHash: string | null, created: string): Promise<User | null>;
+  /** The user called `name` (any case) with their password hash, or null. */
+  userRow(name: string): Promise<(User & { password: string | null }) | null>;
+  userById(id: number): Promise<User | null>;
+  insertToken(digest: string, userId: number, expires: string): Promise<void>;
+  /** The user of a token digest that is not revoked and expires after `now`, or null. */
+  userByDigest(digest: string, now: string): Promise<User | null>;
+  /** Revokes a token; false when it was not a live one. */
+  revoke(digest: string): Promise<boolean>;
+  /** Inserts a group and its owner as its first member, in one transaction. */
+  insertGroup(group: Group, created: string): Promise<void>;
+  group(id: string): Promise<Group | null>;
+  role(groupId: string, userId: number): Promise<Role | null>;
+  /** Adds a member (no change if they already belong). */
+  addMember(groupId: string, userId: number): Promise<void>;
+  members(groupId: string): Promise<{ name: string; role: Role }[]>;
+}
+
 /** How long a token lives unless told otherwise. */
 export const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** A person's name: letters, digits, space, dot, underscore, hyphen; 1-64 characters, not blank. */
 export const USER_NAME = /^(?=.*[\p{L}\p{N}])[\p{L}\p{N}._ -]{1,64}$/u;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS users (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  password TEXT,
-  created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS tokens (
-  digest TEXT PRIMARY KEY,
-  user_id INTEGER NOT NULL REFERENCES users (id),
-  expires TEXT NOT NULL,
-  revoked INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS groups (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  owner_id INTEGER NOT NULL REFERENCES users (id),
-  created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS members (
-  group_id TEXT NOT NULL REFERENCES groups (id),
-  user_id INTEGER NOT NULL REFERENCES users (id),
-  role TEXT NOT NULL CHECK (role IN ('owner', 'member')),
-  PRIMARY KEY (group_id, user_id)
-);
-`;
-
 export class AccountStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
-  }
+  constructor(private readonly rows: AccountRows) {}
 
   /** The user called `name` (any case), or null. */
-  userByName(name: string): User | null {
-    return (this.db.prepare('SELECT id, name FROM users WHERE name = ?').get(name) as User | undefined) ?? null;
+  async userByName(name: string): Promise<User | null> {
+    const row = await this.rows.userRow(name);
+    return row ? { id: row.id, name: row.name } : null;
   }
 
-  userById(id: number): User | null {
-    return (this.db.prepare('SELECT id, name FROM users WHERE id = ?').get(id) as User | undefined) ?? null;
+  userById(id: number): Promise<User | null> {
+    return this.rows.userById(id);
   }
 
   /**
@@ -73,69 +66,58 @@ export class AccountStore {
   async createUser(name: string, password: string | null): Promise<User | null> {
     if (!USER_NAME.test(name)) throw new RangeError(`Not a usable name: ${JSON.stringify(name.slice(0, 70))}.`);
     const hash = password === null ? null : await hashPassword(password);
-    const result = this.db.prepare('INSERT OR IGNORE INTO users (name, password, created) VALUES (?, ?, ?)').run(name, hash, new Date().toISOString());
-    return result.changes ? { id: Number(result.lastInsertRowid), name } : null;
+    return this.rows.insertUser(name, hash, new Date().toISOString());
   }
 
   /** The user when `password` is theirs; null otherwise (unknown name included, after the same work). */
   async checkPassword(name: string, password: string): Promise<User | null> {
-    const row = this.db.prepare('SELECT id, name, password FROM users WHERE name = ?').get(name) as (User & { password: string | null }) | undefined;
+    const row = await this.rows.userRow(name);
     // Hash even for an unknown name, so the answer's timing does not say which names exist.
     const ok = await verifyPassword(password, row?.password ?? DUMMY_HASH);
     return row && row.password && ok ? { id: row.id, name: row.name } : null;
   }
 
   /** A new token for `user`, valid for `lifetimeMs`. */
-  issueToken(user: User, lifetimeMs = TOKEN_LIFETIME_MS): { token: string; expires: string } {
+  async issueToken(user: User, lifetimeMs = TOKEN_LIFETIME_MS): Promise<{ token: string; expires: string }> {
     const token = newToken();
     const expires = new Date(Date.now() + lifetimeMs).toISOString();
-    this.db.prepare('INSERT INTO tokens (digest, user_id, expires) VALUES (?, ?, ?)').run(tokenDigest(token), user.id, expires);
+    await this.rows.insertToken(tokenDigest(token), user.id, expires);
     return { token, expires };
   }
 
   /** The user a token stands for, or null when it is unknown, expired or revoked. */
-  userByToken(token: string): User | null {
-    const row = this.db
-      .prepare('SELECT u.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ? AND t.revoked = 0 AND t.expires > ?')
-      .get(tokenDigest(token), new Date().toISOString()) as User | undefined;
-    return row ?? null;
+  userByToken(token: string): Promise<User | null> {
+    return this.rows.userByDigest(tokenDigest(token), new Date().toISOString());
   }
 
   /** Revokes a token; false when it was not a live one. */
-  revokeToken(token: string): boolean {
-    return this.db.prepare('UPDATE tokens SET revoked = 1 WHERE digest = ? AND revoked = 0').run(tokenDigest(token)).changes > 0;
+  revokeToken(token: string): Promise<boolean> {
+    return this.rows.revoke(tokenDigest(token));
   }
 
   /** Creates a group owned by `owner` (its first member). */
-  createGroup(owner: User, name: string): Group {
-    const id = crypto.randomUUID();
-    this.db.transaction(() => {
-      this.db.prepare('INSERT INTO groups (id, name, owner_id, created) VALUES (?, ?, ?, ?)').run(id, name, owner.id, new Date().toISOString());
-      this.db.prepare(`INSERT INTO members (group_id, user_id, role) VALUES (?, ?, 'owner')`).run(id, owner.id);
-    })();
-    return { id, name, ownerId: owner.id };
+  async createGroup(owner: User, name: string): Promise<Group> {
+    const group = { id: crypto.randomUUID(), name, ownerId: owner.id };
+    await this.rows.insertGroup(group, new Date().toISOString());
+    return group;
   }
 
-  group(id: string): Group | null {
-    return (this.db.prepare('SELECT id, name, owner_id AS ownerId FROM groups WHERE id = ?').get(id) as Group | undefined) ?? null;
+  group(id: string): Promise<Group | null> {
+    return this.rows.group(id);
   }
 
   /** `user`'s role in group `groupId`, or null when not a member (or anonymous). */
-  roleIn(groupId: string, user: User | null): Role | null {
-    if (!user) return null;
-    const row = this.db.prepare('SELECT role FROM members WHERE group_id = ? AND user_id = ?').get(groupId, user.id) as { role: Role } | undefined;
-    return row?.role ?? null;
+  async roleIn(groupId: string, user: User | null): Promise<Role | null> {
+    return user ? this.rows.role(groupId, user.id) : null;
   }
 
   /** Adds `user` as a member (no change if they already belong). */
-  addMember(groupId: string, user: User): void {
-    this.db.prepare(`INSERT OR IGNORE INTO members (group_id, user_id, role) VALUES (?, ?, 'member')`).run(groupId, user.id);
+  addMember(groupId: string, user: User): Promise<void> {
+    return this.rows.addMember(groupId, user.id);
   }
 
-  members(groupId: string): { name: string; role: Role }[] {
-    return this.db
-      .prepare('SELECT u.name, m.role FROM members m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY m.role DESC, u.name')
-      .all(groupId) as { name: string; role: Role }[];
+  members(groupId: string): Promise<{ name: string; role: Role }[]> {
+    return this.rows.members(groupId);
   }
 }
 

@@ -29,13 +29,13 @@ import {
   requireJsonBody,
 } from './media-types.ts';
 import { annotationDocument, changeEntry, containerDocument, pageDocument } from './representations.ts';
-import type { PageKey, SearchFilters, SqliteAnnotationStore, StoredAnnotation, StoredPage } from './sqlite-store.ts';
+import { StoreUnavailableError, type AnnotationStore, type PageKey, type SearchFilters, type StoredAnnotation, type StoredPage } from './store.ts';
 import { AccountStore, type User } from './accounts.ts';
 import { audienceOf, canRead, groupContainer, requireOwner, userContainer, type ContainerRef } from './access.ts';
 import { accountRoute, SignInLimiter } from './account-routes.ts';
 
 export interface ServerOptions {
-  readonly store: SqliteAnnotationStore;
+  readonly store: AnnotationStore;
   /** Annotations per AnnotationPage (default 100). */
   readonly pageSize?: number;
   /** Largest request body in bytes (default: the import limit, MAX_FILE_LENGTH). */
@@ -75,13 +75,19 @@ export interface Route {
 export function createAnnotationServer(options: ServerOptions): Server {
   const state: ServerState = {
     options,
-    accounts: new AccountStore(options.store.database),
+    accounts: new AccountStore(options.store.accountRows),
     limiter: new SignInLimiter(options.signInAttempts ?? 5, 60_000),
   };
   const server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {
-      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'The server failed on this request; nothing was changed by it.');
-      if (!(error instanceof HttpProblem)) console.error('annotation server: unexpected fault:', error);
+      const problem =
+        error instanceof HttpProblem
+          ? error
+          : error instanceof StoreUnavailableError
+            ? new HttpProblem(503, 'The annotation database cannot be reached; nothing was changed, try again shortly.', { 'Retry-After': '5' })
+            : new HttpProblem(500, 'The server failed on this request; nothing was changed by it.');
+      if (error instanceof StoreUnavailableError) console.error(`annotation server: database unavailable: ${error.message}`);
+      else if (!(error instanceof HttpProblem)) console.error('annotation server: unexpected fault:', error);
       if (res.headersSent) res.destroy();
       else sendProblem(res, problem);
     });
@@ -118,7 +124,8 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   if (method === 'OPTIONS' && /^\/annotations\//.test(url.pathname)) {
     return ctx.sendOptions(url.pathname === '/annotations/' ? CONTAINER_ALLOW : ANNOTATION_ALLOW);
   }
-  const route = accountRoute(ctx) ?? routeFor(ctx);
+  await ctx.authenticate();
+  const route = accountRoute(ctx) ?? (await routeFor(ctx));
   if (method === 'OPTIONS') return ctx.sendOptions(route.allow);
   if (!route.allow.split(', ').includes(method)) {
     throw new HttpProblem(405, `${method} is not allowed on ${url.pathname}.`, { Allow: route.allow });
@@ -134,24 +141,24 @@ const NOT_FOUND: Route = {
 };
 
 /** The container a path lies in and the rest of the path after it; null when it is in none. */
-function containerOf(ctx: RequestContext, path: string): { container: ContainerRef | null; base: string; rest: string } | null {
+async function containerOf(ctx: RequestContext, path: string): Promise<{ container: ContainerRef | null; base: string; rest: string } | null> {
   const own = /^\/annotations(\/.*)?$/.exec(path);
   if (own) {
     const user = ctx.user();
     if (!user) throw new HttpProblem(401, 'Sign in first: /annotations/ is the container of the signed-in person\'s own annotations.', { 'WWW-Authenticate': 'Bearer' });
-    return { container: userContainer(ctx.accounts, user.id, user), base: '/annotations', rest: own[1] ?? '' };
+    return { container: await userContainer(ctx.accounts, user.id, user), base: '/annotations', rest: own[1] ?? '' };
   }
   const person = /^(\/users\/(\d{1,15})\/annotations)(\/.*)?$/.exec(path);
-  if (person) return { container: userContainer(ctx.accounts, Number(person[2]), ctx.user()), base: person[1]!, rest: person[3] ?? '' };
+  if (person) return { container: await userContainer(ctx.accounts, Number(person[2]), ctx.user()), base: person[1]!, rest: person[3] ?? '' };
   const group = /^(\/groups\/([^/]+)\/annotations)(\/.*)?$/.exec(path);
-  if (group) return { container: groupContainer(ctx.accounts, group[2]!, ctx.user()), base: group[1]!, rest: group[3] ?? '' };
+  if (group) return { container: await groupContainer(ctx.accounts, group[2]!, ctx.user()), base: group[1]!, rest: group[3] ?? '' };
   return null;
 }
 
-function routeFor(ctx: RequestContext): Route {
+async function routeFor(ctx: RequestContext): Promise<Route> {
   const path = ctx.url.pathname;
   if (path === '/') return { allow: READ_ALLOW, handle: () => ctx.sendService() };
-  const found = containerOf(ctx, path);
+  const found = await containerOf(ctx, path);
   if (!found || !found.container) return NOT_FOUND;
   const { container: c, base, rest } = found;
   if (rest === '') return { allow: READ_ALLOW, handle: () => ctx.redirect(`${base}/`) };
@@ -191,12 +198,13 @@ function onlyParams(url: URL, allowed: readonly string[]): void {
 
 /** Everything one request needs: its parts, the stores, the signed-in person, and the IRIs it names. */
 export class RequestContext {
-  readonly store: SqliteAnnotationStore;
+  readonly store: AnnotationStore;
   readonly accounts: AccountStore;
   readonly limiter: SignInLimiter;
   readonly options: ServerOptions;
   readonly pageSize: number;
-  private signedIn: User | null | undefined;
+  /** Who the request's token stands for: a person, nobody (no token), or 'invalid' (unknown, expired, revoked). */
+  private signedIn: User | null | 'invalid' = null;
 
   constructor(
     state: ServerState,
@@ -212,15 +220,20 @@ export class RequestContext {
     this.pageSize = state.options.pageSize ?? 100;
   }
 
+  /** Looks up the request's bearer token once, before routing (`user()` then answers from it). */
+  async authenticate(): Promise<void> {
+    const header = this.req.headers.authorization;
+    if (header === undefined) return;
+    const token = /^Bearer ([A-Za-z0-9._~+/-]{1,200}=*)$/.exec(header.trim())?.[1];
+    this.signedIn = (token ? await this.accounts.userByToken(token) : null) ?? 'invalid';
+  }
+
   /** The person whose bearer token the request carries, or null; 401 for a token that is unknown, expired or revoked. */
   user(): User | null {
-    if (this.signedIn !== undefined) return this.signedIn;
-    const header = this.req.headers.authorization;
-    if (header === undefined) return (this.signedIn = null);
-    const token = /^Bearer ([A-Za-z0-9._~+/-]{1,200}=*)$/.exec(header.trim())?.[1];
-    const user = token ? this.accounts.userByToken(token) : null;
-    if (!user) throw new HttpProblem(401, 'The bearer token is unknown, expired or revoked; sign in again.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    return (this.signedIn = user);
+    if (this.signedIn === 'invalid') {
+      throw new HttpProblem(401, 'The bearer token is unknown, expired or revoked; sign in again.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    }
+    return this.signedIn;
   }
 
   /** The bearer token itself, when the request carries a valid one. */
@@ -318,8 +331,8 @@ export class RequestContext {
   }
 
   /** The stored row at `slug` that the reader may see; 404 when there is none they may see, 410 when deleted. */
-  private readable(c: ContainerRef, slug: string): StoredAnnotation {
-    const row = this.store.get(c.key, slug);
+  private async readable(c: ContainerRef, slug: string): Promise<StoredAnnotation> {
+    const row = await this.store.get(c.key, slug);
     if (!row || !canRead(c, row, this.user())) {
       this.checkPreconditions(null);
       throw new HttpProblem(404, 'No annotation has this address.');
@@ -333,8 +346,8 @@ export class RequestContext {
 
   // ---- annotations ----
 
-  getAnnotation(c: ContainerRef, slug: string): void {
-    this.sendAnnotation(c, 200, this.readable(c, slug));
+  async getAnnotation(c: ContainerRef, slug: string): Promise<void> {
+    this.sendAnnotation(c, 200, await this.readable(c, slug));
   }
 
   /** The request's JSON body, parsed; 415, 413 or 400 when it cannot be. */
@@ -380,20 +393,20 @@ export class RequestContext {
     const audience = audienceOf(doc['reader:audience'], c);
     const claim = this.claimedSlug(c, doc.id);
     if (claim?.via) {
-      const earlier = this.store.byVia(c.key, claim.via);
+      const earlier = await this.store.byVia(c.key, claim.via);
       if (earlier) {
         throw new HttpProblem(409, 'An annotation with this id is already stored; change it with PUT at its address.', { Location: this.iriIn(c)(earlier) });
       }
     }
     let slug = claim?.slug ?? this.slugHeader() ?? randomUUID();
-    if (this.store.hasSlug(c.key, slug)) {
+    if (await this.store.hasSlug(c.key, slug)) {
       if (claim && !claim.via) throw new HttpProblem(409, 'This address already holds an annotation; change it with PUT.', { Location: `${this.containerIri(c)}${slug}` });
       slug = randomUUID();
     }
     const iri = `${this.containerIri(c)}${slug}`;
     const annotation = this.validated(this.authorOf({ ...doc, created: doc.created ?? new Date().toISOString() }, user), iri);
     const via = claim ? claim.via : typeof doc.id === 'string' ? doc.id : null;
-    const stored = this.store.create(c.key, slug, annotation, { via, ownerId: user.id, audience });
+    const stored = await this.store.create(c.key, slug, annotation, { via, ownerId: user.id, audience });
     if (!stored) throw new HttpProblem(409, 'This address already holds an annotation; change it with PUT.', { Location: iri });
     this.res.setHeader('Location', iri);
     this.sendAnnotation(c, 201, stored);
@@ -435,7 +448,7 @@ export class RequestContext {
   }
 
   async replaceAnnotation(c: ContainerRef, slug: string): Promise<void> {
-    const current = this.readable(c, slug);
+    const current = await this.readable(c, slug);
     requireOwner(current, this.user());
     this.checkPreconditions(current.etag);
     negotiate(this.req.headers.accept);
@@ -450,16 +463,16 @@ export class RequestContext {
       this.authorOf({ ...doc, created: doc.created ?? storedCreated, modified: doc.modified ?? new Date().toISOString() }, this.user()!),
       iri,
     );
-    const outcome = this.store.replace(c.key, slug, annotation, audience, entityTags(this.req.headers['if-match']));
+    const outcome = await this.store.replace(c.key, slug, annotation, audience, entityTags(this.req.headers['if-match']));
     if (outcome.kind === 'stale') this.checkPreconditions(outcome.current.etag);
     if (outcome.kind !== 'done') throw new HttpProblem(410, 'This annotation was deleted meanwhile.');
     this.sendAnnotation(c, 200, outcome.stored);
   }
 
-  deleteAnnotation(c: ContainerRef, slug: string): void {
-    const current = this.readable(c, slug);
+  async deleteAnnotation(c: ContainerRef, slug: string): Promise<void> {
+    const current = await this.readable(c, slug);
     requireOwner(current, this.user());
-    const outcome = this.store.remove(c.key, slug, entityTags(this.req.headers['if-match']));
+    const outcome = await this.store.remove(c.key, slug, entityTags(this.req.headers['if-match']));
     if (outcome.kind === 'stale') this.checkPreconditions(outcome.current.etag);
     if (outcome.kind !== 'done') throw new HttpProblem(410, 'This annotation was already deleted.');
     this.sendEmpty(204);
@@ -495,19 +508,19 @@ export class RequestContext {
     };
   }
 
-  getContainerOrPage(c: ContainerRef): void {
+  async getContainerOrPage(c: ContainerRef): Promise<void> {
     const visibility = this.visible(c);
     onlyParams(this.url, ['iris', 'after', 'before', 'page']);
     const irisParam = this.irisParam();
     const key = this.pageKey();
-    const stored = this.store.containerState(c.key);
+    const stored = await this.store.containerState(c.key);
     // The stored total counts every annotation; a group member does not see others' private ones.
-    const state = 'all' in visibility ? stored : { ...stored, total: this.store.count(c.key, { visibility }) };
+    const state = 'all' in visibility ? stored : { ...stored, total: await this.store.count(c.key, { visibility }) };
     const containerIri = this.containerIri(c);
     const iriOf = this.iriIn(c);
     if (key) {
       const iris = irisParam ?? false;
-      const found = this.store.page(c.key, key, this.pageSize, { visibility });
+      const found = await this.store.page(c.key, key, this.pageSize, { visibility });
       // The last page's place follows from the running total; deeper pages' would need a count (see StoredPage).
       const page = 'last' in key && found.startIndex === null ? { ...found, startIndex: state.total - found.rows.length } : found;
       const links = this.pageLinks(`${containerIri}?iris=${iris ? 1 : 0}&`, key, page);
@@ -526,7 +539,7 @@ export class RequestContext {
       last = `${base}page=last`;
       if (minimal) first = `${base}after=0`;
       else {
-        const page = this.store.page(c.key, { after: 0 }, this.pageSize, { visibility });
+        const page = await this.store.page(c.key, { after: 0 }, this.pageSize, { visibility });
         const links = this.pageLinks(base, { after: 0 }, page);
         first = pageDocument({ page, links, partOf: { id, ...state }, iris, iriOf, embedded: true });
       }
@@ -577,7 +590,7 @@ export class RequestContext {
     };
   }
 
-  search(c: ContainerRef): void {
+  async search(c: ContainerRef): Promise<void> {
     const visibility = this.visible(c);
     const filterNames = ['source', 'tag', 'quote', 'creator', 'modifiedFrom', 'modifiedTo'];
     onlyParams(this.url, [...filterNames, 'iris', 'after', 'before', 'page']);
@@ -591,19 +604,19 @@ export class RequestContext {
     }
     query.set('iris', iris ? '1' : '0');
     const collection = `${this.containerIri(c)}_search?${query}`;
-    const page = this.store.page(c.key, key, this.pageSize, filters);
+    const page = await this.store.page(c.key, key, this.pageSize, filters);
     const links = this.pageLinks(`${collection}&`, key, page);
-    const total = this.store.count(c.key, filters);
+    const total = await this.store.count(c.key, filters);
     const doc = pageDocument({ page, links, partOf: { id: collection, total, modified: null }, iris, iriOf: this.iriIn(c), embedded: false });
     this.sendJson(200, doc, { Allow: READ_ALLOW, Vary: 'Accept, Authorization' });
   }
 
-  changes(c: ContainerRef): void {
+  async changes(c: ContainerRef): Promise<void> {
     this.visible(c);
     onlyParams(this.url, ['since', 'limit']);
     const since = wholeParam(this.url, 'since', 0);
     const limit = Math.min(Math.max(wholeParam(this.url, 'limit', MAX_CHANGES), 1), MAX_CHANGES);
-    const { rows, more } = this.store.changes(c.key, since, limit);
+    const { rows, more } = await this.store.changes(c.key, since, limit);
     const cursor = rows.length ? rows[rows.length - 1]!.change : since;
     const feed = `${this.containerIri(c)}_changes`;
     const iriOf = this.iriIn(c);

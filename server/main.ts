@@ -5,11 +5,14 @@
  * requests. `npm run server -- token [--data DIR] NAME` creates the person NAME
  * if needed and prints a bearer token for them. Exit codes: 0 after
  * SIGINT/SIGTERM (or a printed token), 1 when it cannot start, 2 on bad usage.
+ *
+ * Storage: SQLite in DIR (default ./data) unless the environment sets
+ * DATABASE_URL, which selects PostgreSQL (the schema is migrated at start).
  */
-import { resolve } from 'node:path';
 import { createAnnotationServer } from './app.ts';
 import { AccountStore, USER_NAME } from './accounts.ts';
-import { SqliteAnnotationStore } from './sqlite-store.ts';
+import { describeStore, openStore, type StoreChoice } from './open-store.ts';
+import type { AnnotationStore } from './store.ts';
 
 const USAGE = 'usage: npm run server -- [--port N] [--data DIR] [--public-url URL]\n       npm run server -- token [--data DIR] NAME';
 
@@ -25,12 +28,22 @@ async function printToken(argv: readonly string[]): Promise<never> {
     console.error(`token needs one NAME of letters, digits, spaces, dots, underscores or hyphens.\n${USAGE}`);
     process.exit(2);
   }
-  const store = new SqliteAnnotationStore(resolve(data));
-  const accounts = new AccountStore(store.database);
-  const user = accounts.userByName(names[0]!) ?? (await accounts.createUser(names[0]!, null))!;
-  console.log(accounts.issueToken(user).token);
-  store.close();
+  const store = await open({ data, databaseUrl: process.env.DATABASE_URL });
+  const accounts = new AccountStore(store.accountRows);
+  const user = (await accounts.userByName(names[0]!)) ?? (await accounts.createUser(names[0]!, null))!;
+  console.log((await accounts.issueToken(user)).token);
+  await store.close();
   process.exit(0);
+}
+
+/** The store, or exit 1 with a message naming where it was looked for. */
+async function open(choice: StoreChoice): Promise<AnnotationStore> {
+  try {
+    return await openStore(choice);
+  } catch (e) {
+    console.error(`The annotation database (${describeStore(choice)}) could not be opened: ${(e as Error).message}`);
+    process.exit(1);
+  }
 }
 
 if (process.argv[2] === 'token') await printToken(process.argv.slice(3));
@@ -68,13 +81,7 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 const args = parseArgs(process.argv.slice(2));
-let store: SqliteAnnotationStore;
-try {
-  store = new SqliteAnnotationStore(resolve(args.data));
-} catch (e) {
-  console.error(`The annotation database in ${resolve(args.data)} could not be opened: ${(e as Error).message}`);
-  process.exit(1);
-}
+const store = await open({ data: args.data, databaseUrl: process.env.DATABASE_URL });
 const server = createAnnotationServer({ store, ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}) });
 server.on('error', (e) => {
   console.error(`The annotation server could not listen on 127.0.0.1:${args.port}: ${e.message}`);
@@ -88,8 +95,7 @@ server.listen(args.port, '127.0.0.1', () => {
 
 function stop(): void {
   server.close(() => {
-    store.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   });
   // Open keep-alive connections would hold close() forever.
   server.closeAllConnections();

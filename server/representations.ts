@@ -5,7 +5,7 @@
  */
 import { ANNO_CONTEXT } from '../src/annotations/model.ts';
 import { LDP_CONTEXT } from './media-types.ts';
-import type { ContainerState, StoredAnnotation, StoredPage } from './sqlite-store.ts';
+import type { ContainerState, StoredAnnotation, StoredPage } from './store.ts';
 
 /**
  * The annotation of a live row, `@context` and `id` first, `via` when the

@@ -1,103 +1,33 @@
 /**
- * Annotation storage in an embedded SQLite database (better-sqlite3).
+ * Annotation storage in an embedded SQLite database (better-sqlite3), the
+ * default engine (see store.ts for the model).
  *
  * Durability: WAL journal with `synchronous=FULL`, so a transaction is on disk
- * (the WAL fsynced) before its call returns; the HTTP layer answers only after
- * that, so an acknowledged write survives `kill -9` and power loss.
- *
- * One row per annotation ever created in a container. A delete keeps the row as
- * a tombstone (no JSON, `deleted` set) so the change feed can report it. `seq`
- * orders a container and is the key of keyset paging; `change` is the row's
- * place in the change feed and moves forward on every write.
- *
- * Annotations are stored without their `id`: the id is the container's IRI plus
- * the slug, made by the HTTP layer, so the data survives a change of host name.
+ * (the WAL fsynced) before it commits. Writes go through group commit: those
+ * arriving together share one transaction and one fsync, and each is
+ * acknowledged only after it.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Annotation } from '../src/annotations/model.ts';
 import { indexedFieldsOf } from './indexed-fields.ts';
-
-/** One stored annotation (live or tombstone). */
-export interface StoredAnnotation {
-  readonly container: string;
-  readonly slug: string;
-  /** Container order; the keyset-paging key. */
-  readonly seq: number;
-  /** Place in the change feed of this row's last write. */
-  readonly change: number;
-  /** The annotation without `id`, as JSON text; null for a tombstone. */
-  readonly json: string | null;
-  /** The client's own IRI for it (sent as `via`), or null. */
-  readonly via: string | null;
-  /** Strong entity tag, quoted. */
-  readonly etag: string;
-  /** When it was deleted (ISO instant), or null. */
-  readonly deleted: string | null;
-  /** When this row last changed (ISO instant). */
-  readonly changedAt: string;
-  /** The account that created it (null for annotations written without one). */
-  readonly ownerId: number | null;
-  /** Who may read it besides its owner. */
-  readonly audience: Audience;
-}
-
-/** Who may read an annotation: its owner only, its group's members, or anyone. */
-export type Audience = 'private' | 'group' | 'public';
-
-/**
- * Which rows of a container a reader may list: all of them (the container's
- * own person), a group member's view (all but others' private ones), or the
- * public ones only.
- */
-export type Visibility = { readonly all: true } | { readonly memberId: number } | { readonly publicOnly: true };
-
-/** A page of a container or search, in container order. */
-export interface StoredPage {
-  readonly rows: readonly StoredAnnotation[];
-  /**
-   * Live annotations before the first row (the page's `startIndex`) when known
-   * without counting: 0 for a page with nothing before it, else null. Counting
-   * the rows before a key costs as much as an OFFSET would, at every depth.
-   */
-  readonly startIndex: number | null;
-  readonly hasPrev: boolean;
-  readonly hasNext: boolean;
-}
-
-/** Where a page starts: after a key (0 = the first page), before a key, or the last page. */
-export type PageKey = { readonly after: number } | { readonly before: number } | { readonly last: true };
-
-/** Search filters; all given ones must hold. */
-export interface SearchFilters {
-  readonly source?: string;
-  readonly tag?: string;
-  /** Folded text that must occur in a quote. */
-  readonly quote?: string;
-  /** Folded creator name, or the creator's IRI. */
-  readonly creator?: string;
-  /** Inclusive bounds on `modified` (else `created`), as UTC ISO instants. */
-  readonly modifiedFrom?: string;
-  readonly modifiedTo?: string;
-  /** Rows the reader may see (default: all). */
-  readonly visibility?: Visibility;
-}
-
-/** A container's summary: how many live annotations, its last change and when. */
-export interface ContainerState {
-  readonly total: number;
-  readonly lastChange: number;
-  readonly modified: string | null;
-}
-
-/** What a conditional write found. */
-export type WriteOutcome =
-  | { readonly kind: 'done'; readonly stored: StoredAnnotation }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'gone' }
-  | { readonly kind: 'stale'; readonly current: StoredAnnotation };
+import { GroupCommit, type WriteResult } from './group-commit.ts';
+import { ACCOUNT_SCHEMA, SqliteAccountRows } from './sqlite-accounts.ts';
+import {
+  bodyJson,
+  entityTag,
+  matches,
+  type AnnotationStore,
+  type Audience,
+  type ContainerState,
+  type CreateMeta,
+  type PageKey,
+  type SearchFilters,
+  type StoredAnnotation,
+  type StoredPage,
+  type WriteOutcome,
+} from './store.ts';
 
 const SCHEMA_VERSION = 1;
 
@@ -178,21 +108,14 @@ function toStored(row: Row): StoredAnnotation {
   };
 }
 
-/** The annotation's JSON without its `id` (the server's IRI is put back on the way out). */
-function bodyJson(annotation: Annotation): string {
-  const { id: _id, ...rest } = annotation;
-  return JSON.stringify(rest);
-}
-
-function entityTag(json: string, change: number): string {
-  return `"${createHash('sha256').update(`${change}\n${json}`).digest('base64url').slice(0, 22)}"`;
-}
-
 /** The file the database lives in, inside the data folder. */
 export const DATABASE_FILE = 'annotations.sqlite';
 
-export class SqliteAnnotationStore {
+export class SqliteAnnotationStore implements AnnotationStore {
+  readonly engine = 'SQLite';
+  readonly accountRows: SqliteAccountRows;
   private readonly db: Database.Database;
+  private readonly commits: GroupCommit<void>;
 
   /**
    * Opens (creating if needed) the database in folder `dataDir`, or in memory
@@ -214,10 +137,31 @@ export class SqliteAnnotationStore {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`The database was written by a newer server (schema ${version}).`);
     this.db.exec(SCHEMA);
+    this.db.exec(ACCOUNT_SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.accountRows = new SqliteAccountRows(this.db);
+    this.commits = new GroupCommit<void>((writes) => this.runBatch(writes));
   }
 
-  close(): void {
+  /** One transaction for the batch, a savepoint (a nested better-sqlite3 transaction) per write; all synchronous. */
+  private runBatch(writes: readonly ((tx: void) => unknown)[]): WriteResult[] {
+    const results: WriteResult[] = [];
+    this.db
+      .transaction(() => {
+        for (const write of writes) {
+          try {
+            results.push({ ok: true, value: this.db.transaction(() => write())() });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      })
+      .immediate();
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await this.commits.drained();
     this.db.close();
   }
 
@@ -229,120 +173,115 @@ export class SqliteAnnotationStore {
     };
   }
 
-  /** The row of `slug` in `container` (a tombstone too), or null. */
-  get(container: string, slug: string): StoredAnnotation | null {
+  async get(container: string, slug: string): Promise<StoredAnnotation | null> {
+    return this.getNow(container, slug);
+  }
+
+  private getNow(container: string, slug: string): StoredAnnotation | null {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND slug = ?`).get(container, slug) as Row | undefined;
     return row ? toStored(row) : null;
   }
 
-  /** The live annotation of `container` that the client knew as `via`, or null. */
-  byVia(container: string, via: string): StoredAnnotation | null {
+  async byVia(container: string, via: string): Promise<StoredAnnotation | null> {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND via = ? AND live = 1`).get(container, via) as Row | undefined;
     return row ? toStored(row) : null;
   }
 
-  /** The database handle, for the account tables kept beside the annotations. */
-  get database(): Database.Database {
-    return this.db;
+  async hasSlug(container: string, slug: string): Promise<boolean> {
+    return this.hasSlugNow(container, slug);
   }
 
-  /** True when `slug` was ever used in `container` (live or deleted). */
-  hasSlug(container: string, slug: string): boolean {
+  private hasSlugNow(container: string, slug: string): boolean {
     return this.db.prepare('SELECT 1 FROM annotations WHERE container = ? AND slug = ?').get(container, slug) !== undefined;
   }
 
-  /** The container's total, last change and modification time (zeros for one never written). */
-  containerState(container: string): ContainerState {
+  async containerState(container: string): Promise<ContainerState> {
     const row = this.db.prepare('SELECT total, last_change, modified FROM containers WHERE name = ?').get(container) as
       | { total: number; last_change: number; modified: string | null }
       | undefined;
     return row ? { total: row.total, lastChange: row.last_change, modified: row.modified } : { total: 0, lastChange: 0, modified: null };
   }
 
+  create(container: string, slug: string, annotation: Annotation, meta: CreateMeta): Promise<StoredAnnotation | null> {
+    return this.commits.submit(() => this.createNow(container, slug, annotation, meta));
+  }
+
+  replace(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): Promise<WriteOutcome> {
+    return this.commits.submit(() => this.replaceNow(container, slug, annotation, audience, ifMatch));
+  }
+
+  remove(container: string, slug: string, ifMatch: readonly string[] | null): Promise<WriteOutcome> {
+    return this.commits.submit(() => this.removeNow(container, slug, ifMatch));
+  }
+
   /**
    * Stores a new annotation under `slug`. Returns null when the slug is taken
    * (now or by a deleted annotation), else the stored row.
    */
-  create(
-    container: string,
-    slug: string,
-    annotation: Annotation,
-    meta: { via: string | null; ownerId: number | null; audience: Audience },
-  ): StoredAnnotation | null {
-    return this.db.transaction((): StoredAnnotation | null => {
-      if (this.hasSlug(container, slug)) return null;
-      const change = this.nextChange();
-      const json = bodyJson(annotation);
-      const fields = indexedFieldsOf(annotation);
-      const now = new Date().toISOString();
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience)
-           VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(container, slug, change, json, meta.via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, meta.ownerId, meta.audience);
-      const seq = Number(lastInsertRowid);
-      this.writeIndexes(seq, annotation);
-      this.touchContainer(container, change, now, +1);
-      this.countAudience(container, meta.audience, meta.ownerId, +1);
-      return this.get(container, slug);
-    }).immediate();
+  private createNow(container: string, slug: string, annotation: Annotation, meta: CreateMeta): StoredAnnotation | null {
+    if (this.hasSlugNow(container, slug)) return null;
+    const change = this.nextChange();
+    const json = bodyJson(annotation);
+    const fields = indexedFieldsOf(annotation);
+    const now = new Date().toISOString();
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience)
+         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(container, slug, change, json, meta.via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, meta.ownerId, meta.audience);
+    const seq = Number(lastInsertRowid);
+    this.writeIndexes(seq, annotation);
+    this.touchContainer(container, change, now, +1);
+    this.countAudience(container, meta.audience, meta.ownerId, +1);
+    return this.getNow(container, slug);
   }
 
   /**
    * Replaces the live annotation `slug` when `ifMatch` (an entity tag, or null
    * for unconditional) still matches.
    */
-  replace(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): WriteOutcome {
-    return this.db.transaction((): WriteOutcome => {
-      const current = this.get(container, slug);
-      if (!current) return { kind: 'missing' };
-      if (current.deleted) return { kind: 'gone' };
-      if (ifMatch && !ifMatch.includes('*') && !ifMatch.includes(current.etag)) return { kind: 'stale', current };
-      const change = this.nextChange();
-      const json = bodyJson(annotation);
-      const fields = indexedFieldsOf(annotation);
-      const now = new Date().toISOString();
-      this.db
-        .prepare(
-          `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?, audience = ?
-           WHERE seq = ?`,
-        )
-        .run(change, json, entityTag(`${audience}\n${json}`, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, audience, current.seq);
-      this.clearIndexes(current.seq);
-      this.writeIndexes(current.seq, annotation);
-      this.touchContainer(container, change, now, 0);
-      this.countAudience(container, current.audience, current.ownerId, -1);
-      this.countAudience(container, audience, current.ownerId, +1);
-      return { kind: 'done', stored: this.get(container, slug)! };
-    }).immediate();
+  private replaceNow(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): WriteOutcome {
+    const current = this.getNow(container, slug);
+    if (!current) return { kind: 'missing' };
+    if (current.deleted) return { kind: 'gone' };
+    if (!matches(ifMatch, current.etag)) return { kind: 'stale', current };
+    const change = this.nextChange();
+    const json = bodyJson(annotation);
+    const fields = indexedFieldsOf(annotation);
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?, audience = ?
+         WHERE seq = ?`,
+      )
+      .run(change, json, entityTag(`${audience}\n${json}`, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, audience, current.seq);
+    this.clearIndexes(current.seq);
+    this.writeIndexes(current.seq, annotation);
+    this.touchContainer(container, change, now, 0);
+    this.countAudience(container, current.audience, current.ownerId, -1);
+    this.countAudience(container, audience, current.ownerId, +1);
+    return { kind: 'done', stored: this.getNow(container, slug)! };
   }
 
   /** Deletes the live annotation `slug` (leaving a tombstone) when `ifMatch` still matches. */
-  remove(container: string, slug: string, ifMatch: readonly string[] | null): WriteOutcome {
-    return this.db.transaction((): WriteOutcome => {
-      const current = this.get(container, slug);
-      if (!current) return { kind: 'missing' };
-      if (current.deleted) return { kind: 'gone' };
-      if (ifMatch && !ifMatch.includes('*') && !ifMatch.includes(current.etag)) return { kind: 'stale', current };
-      const change = this.nextChange();
-      const now = new Date().toISOString();
-      this.db
-        .prepare(`UPDATE annotations SET change = ?, json = NULL, etag = ?, live = 0, deleted = ?, changed_at = ?, quotes = '' WHERE seq = ?`)
-        .run(change, entityTag('', change), now, now, current.seq);
-      this.clearIndexes(current.seq);
-      this.touchContainer(container, change, now, -1);
-      this.countAudience(container, current.audience, current.ownerId, -1);
-      return { kind: 'done', stored: this.get(container, slug)! };
-    }).immediate();
+  private removeNow(container: string, slug: string, ifMatch: readonly string[] | null): WriteOutcome {
+    const current = this.getNow(container, slug);
+    if (!current) return { kind: 'missing' };
+    if (current.deleted) return { kind: 'gone' };
+    if (!matches(ifMatch, current.etag)) return { kind: 'stale', current };
+    const change = this.nextChange();
+    const now = new Date().toISOString();
+    this.db
+      .prepare(`UPDATE annotations SET change = ?, json = NULL, etag = ?, live = 0, deleted = ?, changed_at = ?, quotes = '' WHERE seq = ?`)
+      .run(change, entityTag('', change), now, now, current.seq);
+    this.clearIndexes(current.seq);
+    this.touchContainer(container, change, now, -1);
+    this.countAudience(container, current.audience, current.ownerId, -1);
+    return { kind: 'done', stored: this.getNow(container, slug)! };
   }
 
-  /**
-   * A page of at most `limit` live annotations of `container` in container
-   * order, found by key (never by offset, so deep pages cost what the first does),
-   * narrowed by `filters` when given.
-   */
-  page(container: string, key: PageKey, limit: number, filters: SearchFilters = {}): StoredPage {
+  async page(container: string, key: PageKey, limit: number, filters: SearchFilters = {}): Promise<StoredPage> {
     const { where, params } = filterClause(filters);
     const base = `FROM annotations a WHERE a.container = ? AND a.live = 1${where}`;
     const select = (cond: string, order: 'ASC' | 'DESC', ...extra: unknown[]): Row[] =>
@@ -366,12 +305,7 @@ export class SqliteAnnotationStore {
     return { rows: rows.map(toStored), startIndex: hasPrev ? null : 0, hasPrev, hasNext };
   }
 
-  /**
-   * How many live annotations of `container` pass `filters`. Visibility alone
-   * is answered from running counts (constant time); other filters count
-   * their matches.
-   */
-  count(container: string, filters: SearchFilters): number {
+  async count(container: string, filters: SearchFilters): Promise<number> {
     const { visibility, ...rest } = filters;
     if (Object.keys(rest).length === 0) {
       const where = !visibility || 'all' in visibility ? '' : 'publicOnly' in visibility ? " AND audience = 'public'" : " AND (audience <> 'private' OR owner_id = ?)";
@@ -382,8 +316,7 @@ export class SqliteAnnotationStore {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM annotations a WHERE a.container = ? AND a.live = 1${where}`).get(container, ...params) as { n: number }).n;
   }
 
-  /** Rows of `container` changed after feed position `since`, oldest change first, at most `limit`; `more` when others follow. */
-  changes(container: string, since: number, limit: number): { rows: StoredAnnotation[]; more: boolean } {
+  async changes(container: string, since: number, limit: number): Promise<{ rows: StoredAnnotation[]; more: boolean }> {
     const rows = this.db
       .prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND change > ? ORDER BY change LIMIT ?`)
       .all(container, since, limit + 1) as Row[];

@@ -119,13 +119,19 @@ export const LABEL_WORDS = 10;
  */
 export function isLabelLine(text: string, underHeading: boolean): boolean {
   const line = text.trim();
-  if (!line || line.includes('\n')) return false;
+  if (!line) return false;
+  // A label may wrap (a map's title over two lines); a wrapped one is taken for a label only in title case.
+  const wrapped = line.includes('\n');
+  if (wrapped && line.split('\n').length > MAX_LABEL_LINES) return false;
   const words = line.split(/\s+/u);
   if (words.length > LABEL_WORDS) return false;
   if (/[.!?;]/u.test(line.replace(/\b\p{L}\./gu, ''))) return false;
   if (isTitleCase(words)) return true;
-  return !underHeading;
+  return !underHeading && !wrapped;
 }
+
+/** Lines a wrapped label may run over. */
+const MAX_LABEL_LINES = 3;
 
 const MINOR = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'de', 'la', 'le', 'du', 'von', 'van', 'vs', 'nor', 'but', 'as', 'into']);
 
@@ -180,12 +186,35 @@ const FIGURE_LINE_WORDS = 4;
 /** A caption's first line (`Box 1 | Abbreviations`) heads a block of at most this many lines that belongs to it. */
 const CAPTION_BLOCK_LINES = 6;
 
+/** Rows numbered in sequence at least this many times in one block make it a table (or list), not prose. */
+const NUMBERED_ROWS = 3;
+
+/**
+ * Lines opening with numbers that count up by one (`8 March 9, 2017 …`,
+ * `9 March 10, 2017 …`, `10 …`): the rows of a numbered table run together.
+ * Wrapped prose rarely starts three lines with consecutive numbers.
+ */
+function numberedRows(lines: readonly string[]): boolean {
+  let run = 0;
+  let last = -1;
+  for (const line of lines) {
+    const m = /^\s*(\d{1,3})[.)]?\s/u.exec(line);
+    if (!m) continue;
+    const n = Number(m[1]);
+    run = n === last + 1 ? run + 1 : 1;
+    last = n;
+    if (run >= NUMBERED_ROWS) return true;
+  }
+  return false;
+}
+
 function judged(block: BlockLines, line: string): NotProse | null {
   const whole = block.lines.join(' ');
   const words = whole.split(/\s+/u).filter(Boolean).length;
   const count = (l: string) => l.split(/\s+/u).filter(Boolean).length;
   if (block.lines.length >= FIGURE_LINES && block.lines.filter((l) => count(l) <= FIGURE_LINE_WORDS).length > block.lines.length / 2) return 'a caption';
   if (block.lines.length <= CAPTION_BLOCK_LINES && CAPTION_START.test(block.lines[0] ?? '')) return 'a caption';
+  if (numberedRows(block.lines)) return 'a table row';
   const reason = lineNotProse(line);
   if (reason === 'a list item' && words > LIST_ITEM_WORDS && !BULLET.test(line)) return null;
   if (reason) return reason;

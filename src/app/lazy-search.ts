@@ -85,6 +85,11 @@ export class LazySearch {
     });
   }
 
+  /** Builds whatever is missing now (the text index, bodies set since), so that the next search is quick. */
+  prepare(): void {
+    this.prepareNow();
+  }
+
   /** Builds whatever is missing now and returns the current engine. */
   private prepareNow(): SearchEngine {
     if (!this.engine) {

@@ -14,8 +14,8 @@ import { StaleWriteError, StorageUnavailableError, storageReasonOf } from '../an
 import { exportCollection, importCollection, importReport, isByPerson, type ImportOutcome } from '../annotations/exchange.ts';
 import { toHypothesis } from '../annotations/hypothesis.ts';
 import { makeReview } from '../analysis/claims/review.ts';
-import { SearchEngine, type AnnotationText } from '../search/index.ts';
-import { LazySearch } from './lazy-search.ts';
+import type { AnnotationText } from '../search/index.ts';
+import { SearchClient } from './search/client.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
 import { loadShippedLayers, type ShippedLayers } from './shipped-layers.ts';
 import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-annotations.ts';
@@ -83,12 +83,13 @@ const NOT_ANSWERING =
 export class Session {
   readonly workspace: Workspace;
   /**
-   * The search engine. The text index and the annotation bodies are indexed
-   * when the page is idle or when a search first needs them, whichever comes
-   * first: on a long corpus each costs seconds, which must not hold back the
-   * first paint. Every search sees every text and body, as if indexed at once.
+   * The search engine, in a worker where there is one. The text index and
+   * the annotation bodies are indexed when the page is idle or when a search
+   * first needs them, whichever comes first: on a long corpus each costs
+   * seconds and tens of MB, which must not hold back the first paint. Every
+   * search sees every text and body, as if indexed at once.
    */
-  readonly search: LazySearch;
+  readonly search: SearchClient;
   /** Problems met while loading layers or the store, named for the reader. */
   readonly problems: string[] = [];
   /** Null when the browser's storage is unavailable: own annotations then live in memory only. */
@@ -106,7 +107,7 @@ export class Session {
 
   private constructor(readonly documents: readonly LoadedDocument[]) {
     this.workspace = new Workspace(documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, label: d.entry.label, source: d.source })));
-    this.search = new LazySearch(() => SearchEngine.build(this.searchDocuments()));
+    this.search = new SearchClient(this.searchDocuments());
   }
 
   private searchDocuments() {
@@ -122,7 +123,8 @@ export class Session {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.search.use(SearchEngine.load(await response.json(), this.searchDocuments()));
+      // Read as bytes: decoding and parsing (megabytes on a long corpus) happen beside the index, off the page's thread.
+      await this.search.load(await response.arrayBuffer());
     } catch (error) {
       this.problems.push(`The prebuilt search index ${url.pathname.split('/').pop()} was not used (${(error as Error).message}); the reader indexes the texts itself.`);
     }
@@ -589,6 +591,7 @@ export class Session {
   close(): void {
     this.closed = true;
     this.store?.close();
+    this.search.close();
     this.listeners.clear();
   }
 }

@@ -17,9 +17,9 @@ import type { SearchHit, SearchOptions, SearchResults } from '../search/engine.t
 import type { Snippet } from '../search/snippet.ts';
 import { displayLabel, neutralise } from '../annotations/sanitize.ts';
 
-/** What the panel needs of a search engine (a `SearchEngine`, or a wrapper around one). */
+/** What the panel needs of a search engine (a `SearchEngine`, or a client of one in a worker). */
 export interface SearchSource {
-  search(query: string, options?: SearchOptions): SearchResults;
+  search(query: string, options?: SearchOptions): SearchResults | Promise<SearchResults>;
   /** False while the index is still to be built (the first search builds it); absent means always ready. */
   readonly ready?: boolean;
 }
@@ -179,6 +179,8 @@ export class SearchPanel extends LitElement {
   private options: readonly SearchHit[] = [];
   private occurrences: readonly Occurrence[] = [];
   private searchedFor: readonly unknown[] = [];
+  /** The search under way (an engine in a worker answers later), or null. */
+  private pending: Promise<void> | null = null;
   private announce = false;
 
   /** Focuses the search box and selects its text (for the app's `/` and Ctrl/Cmd+K). */
@@ -211,25 +213,44 @@ export class SearchPanel extends LitElement {
     if (key.every((v, i) => v === this.searchedFor[i])) return;
     this.searchedFor = key;
     const text = this.query.trim() === '' ? '' : this.query;
-    if (this.engine && text && this.engine.ready === false) {
-      // Building the index takes a moment and blocks: say "Indexing…" first, search once that is on screen.
+    const engine = this.engine;
+    if (!engine || !text) {
+      this.indexing = false;
+      this.pending = null;
+      this.show(null);
+      return;
+    }
+    const ask = () => engine.search(text, { document: this.scope || null });
+    if (engine.ready === false) {
+      // Building the index takes a moment: say "Indexing…" first, and ask once that is on screen
+      // (an engine on this thread blocks while it builds; one in a worker answers when built).
       this.indexing = true;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          if (this.searchedFor !== key) return; // a newer query took over
-          this.indexing = false;
-          this.runSearch(text);
-          this.requestUpdate();
-        }),
-      );
+      this.await(key, new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(ask())))));
       return;
     }
     this.indexing = false;
-    this.runSearch(text);
+    const answer = ask();
+    if (answer instanceof Promise) this.await(key, answer);
+    else {
+      this.pending = null;
+      this.show(answer);
+    }
   }
 
-  private runSearch(text: string): void {
-    this.results = this.engine && text ? this.engine.search(text, { document: this.scope || null }) : null;
+  /** Shows `answer` once it comes, unless a newer query took over meanwhile. */
+  private await(key: readonly unknown[], answer: Promise<SearchResults>): void {
+    const pending = answer.then((results) => {
+      if (this.searchedFor !== key) return;
+      this.pending = null;
+      this.indexing = false;
+      this.show(results);
+      this.requestUpdate();
+    });
+    this.pending = pending;
+  }
+
+  private show(results: SearchResults | null): void {
+    this.results = results;
     this.layout();
     this.current = -1;
     this.active = this.options.length ? 0 : -1;
@@ -269,6 +290,12 @@ export class SearchPanel extends LitElement {
 
   private step(delta: 1 | -1): boolean {
     this.refresh();
+    const pending = this.pending;
+    if (pending) {
+      // Enter right after typing: step once this query's results are in.
+      void pending.then(() => this.pending === null && this.step(delta));
+      return true;
+    }
     const n = this.occurrences.length;
     if (n === 0) return false;
     const from = this.current < 0 ? (delta > 0 ? -1 : n) : this.current;

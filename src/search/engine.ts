@@ -314,7 +314,7 @@ export class SearchEngine {
  * the match ranges. The snippet is an enumerable property like any other
  * (JSON and deep comparison see it).
  */
-function withLazySnippet(hit: Omit<SearchHit, 'snippet'>, make: () => Snippet): SearchHit {
+export function withLazySnippet(hit: Omit<SearchHit, 'snippet'>, make: () => Snippet): SearchHit {
   let snippet: Snippet | null = null;
   return Object.defineProperty(hit, 'snippet', { get: () => (snippet ??= make()), enumerable: true }) as SearchHit;
 }

@@ -8,7 +8,7 @@
  * queued for the next sync; a 412 becomes a conflict holding both versions.
  * No DOM: `fetch` and the storage are passed in.
  */
-import type { Annotation } from '../annotations/model.ts';
+import type { Agent, Annotation } from '../annotations/model.ts';
 import { validateAnnotation } from '../annotations/validate.ts';
 import {
   EMPTY_SYNC_STATE,
@@ -18,6 +18,7 @@ import {
   type SyncConflict,
   type SyncState,
   type SyncStorage,
+  type Audience,
 } from './sync-state.ts';
 
 const ANNO_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -47,6 +48,10 @@ export interface SyncReport {
   readonly error: string | null;
   /** Pushes still queued. */
   readonly pending: number;
+  /** Whether other people's notes (`client.shared`) changed in this sync. */
+  readonly sharedChanged: boolean;
+  /** Other people's notes left out because they are not valid annotations (a hostile or broken client). */
+  readonly sharedRefused: number;
 }
 
 export interface SyncClientOptions {
@@ -55,6 +60,15 @@ export interface SyncClientOptions {
   readonly token: string;
   readonly storage: SyncStorage;
   readonly fetch?: typeof fetch;
+  /**
+   * Whether an annotation pulled from the container (not one this client
+   * pushed) is the reader's own, e.g. a note they made on another device.
+   * Others' are kept apart in `shared`. Absent: every annotation is own
+   * (a person's own container).
+   */
+  readonly isOwn?: (annotation: Record<string, unknown>) => boolean;
+  /** Sent as the `creator` of every own note pushed (the signed-in person), in place of the local one. */
+  readonly creator?: Agent;
 }
 
 /** A sync step that could not be done; its message is one sentence for the reader. */
@@ -96,16 +110,20 @@ export class SyncClient implements NoteOutbox {
   get refused(): readonly RefusedPush[] {
     return this.state.refused;
   }
+  /** Other people's notes seen in the container, by server IRI. */
+  get shared(): readonly Annotation[] {
+    return Object.values(this.state.shared);
+  }
 
-  /** Queues a saved own note (new or edited) to be pushed; durable once this resolves. */
-  async recordSave(annotation: Annotation): Promise<void> {
-    await this.change((s) => enqueue(s, { kind: 'put', id: annotation.id, annotation }));
+  /** Queues a saved own note (new or edited) to be pushed, with its audience if given; durable once this resolves. */
+  async recordSave(annotation: Annotation, audience?: Audience): Promise<void> {
+    await this.change((s) => enqueue(s, { kind: 'put', id: annotation.id, annotation, ...(audience ? { audience } : {}) }));
   }
 
   /** Queues many saved notes at once (one storage write); durable once this resolves. */
-  async recordSaves(annotations: readonly Annotation[]): Promise<void> {
+  async recordSaves(annotations: readonly Annotation[], audience?: Audience): Promise<void> {
     const ids = new Set(annotations.map((a) => a.id));
-    const puts: PendingPush[] = annotations.map((annotation) => ({ kind: 'put', id: annotation.id, annotation }));
+    const puts: PendingPush[] = annotations.map((annotation) => ({ kind: 'put', id: annotation.id, annotation, ...(audience ? { audience } : {}) }));
     await this.change((s) => ({ ...s, queue: [...s.queue.filter((p) => !ids.has(p.id)), ...puts] }));
   }
 
@@ -148,6 +166,8 @@ export class SyncClient implements NoteOutbox {
     const refused: RefusedPush[] = [];
     let pulled: RemoteChange[] = [];
     let error: string | null = null;
+    const sharedBefore = this.state.shared;
+    this.sharedRefused = 0;
     try {
       await this.change((s) => s); // what other tabs queued meanwhile
       for (const push of [...this.state.queue]) {
@@ -161,17 +181,24 @@ export class SyncClient implements NoteOutbox {
       if (!(e instanceof SyncError)) throw e;
       error = e.message;
     }
-    return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length };
+    return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length, sharedChanged: this.state.shared !== sharedBefore, sharedRefused: this.sharedRefused };
   }
+
+  private sharedRefused = 0;
 
   /**
    * Applies `fn` to the state as stored now (another tab of the reader may
    * have queued a change since this one last looked), and stores the result.
    */
   private async change(fn: (s: SyncState) => SyncState): Promise<void> {
-    const current = (await this.options.storage.load()) ?? this.state;
+    const storage = this.options.storage;
+    if (storage.update) {
+      this.state = await storage.update((current) => fn(current ?? this.state));
+      return;
+    }
+    const current = (await storage.load()) ?? this.state;
     this.state = fn(current);
-    await this.options.storage.save(this.state);
+    await storage.save(this.state);
   }
 
   /** Takes `push` off the queue (unless a newer change of that note replaced it meanwhile) and applies `fn`. */
@@ -195,7 +222,8 @@ export class SyncClient implements NoteOutbox {
       if (res.status === 412) return this.conflict(push, known.iri);
       return this.refuse(push, res);
     }
-    const body = JSON.stringify(push.annotation);
+    const outgoing = this.outgoing(push);
+    const body = JSON.stringify(outgoing);
     if (!known) {
       const res = await this.request(this.container, { method: 'POST', headers: { 'Content-Type': ANNO_TYPE }, body });
       const location = res.headers.get('location');
@@ -211,7 +239,7 @@ export class SyncClient implements NoteOutbox {
           const etag = await etagOf(current);
           const theirs = toLocal(await jsonOf(current), push.id);
           await this.change(withRemote(location, etag));
-          if (sameAnnotation(theirs, push.annotation)) {
+          if (sameAnnotation(theirs, toLocal(outgoing, push.id))) {
             await this.settle(push, (s) => s);
             return { kind: 'done' };
           }
@@ -227,6 +255,12 @@ export class SyncClient implements NoteOutbox {
     }
     if (res.status === 412 || res.status === 404 || res.status === 410) return this.conflict(push, known.iri);
     return this.refuse(push, res);
+  }
+
+  /** The note as sent: the signed-in person as creator, the chosen audience. */
+  private outgoing(push: PendingPush & { kind: 'put' }): Record<string, unknown> {
+    const creator = this.options.creator;
+    return { ...push.annotation, ...(creator && !push.annotation.generator ? { creator } : {}), ...(push.audience ? { 'reader:audience': push.audience } : {}) };
   }
 
   /** Fetches the server's version of `iri` and files a conflict with both versions; the push leaves the queue. */
@@ -283,6 +317,7 @@ export class SyncClient implements NoteOutbox {
   private remoteChange(state: SyncState, entry: Record<string, unknown>): { state: SyncState; change: RemoteChange | null } | null {
     if (!entry || typeof entry.id !== 'string') return null;
     const iri = entry.id;
+    if (this.isShared(state, entry)) return this.sharedChange(state, entry, iri);
     const localId = Object.entries(state.remote).find(([, r]) => r.iri === iri)?.[0] ?? localIdOf(entry.annotation, iri);
     // A pending push of this note is sent first and meets the newer version as a 412 conflict: not overwritten here.
     if (state.queue.some((p) => p.id === localId)) return null;
@@ -302,6 +337,29 @@ export class SyncClient implements NoteOutbox {
     if (state.remote[localId]?.etag === entry.etag) return null;
     const annotation = toLocal(entry.annotation, localId);
     return { state: { ...state, remote: { ...state.remote, [localId]: { iri, etag: entry.etag } } }, change: { kind: 'annotation', id: localId, annotation } };
+  }
+
+  /** Whether a feed entry is someone else's note (never one this client knows as its own). */
+  private isShared(state: SyncState, entry: Record<string, unknown>): boolean {
+    const isOwn = this.options.isOwn;
+    if (!isOwn) return false;
+    const iri = entry.id as string;
+    if (Object.values(state.remote).some((r) => r.iri === iri)) return false;
+    if (entry.type === 'Tombstone') return iri in state.shared;
+    const doc = entry.annotation;
+    return !(doc && typeof doc === 'object' && isOwn(doc as Record<string, unknown>));
+  }
+
+  /** Keeps (or forgets, for a tombstone) someone else's note; one that is not valid is left out and counted. */
+  private sharedChange(state: SyncState, entry: Record<string, unknown>, iri: string): { state: SyncState; change: null } {
+    if (entry.type === 'Tombstone') return { state: { ...state, shared: without(state.shared, iri) }, change: null };
+    const { via: _via, 'reader:audience': _audience, ...rest } = (entry.annotation ?? {}) as Record<string, unknown>;
+    const { annotation } = validateAnnotation({ ...rest, id: iri });
+    if (!annotation) {
+      this.sharedRefused++;
+      return { state: { ...state, shared: without(state.shared, iri) }, change: null };
+    }
+    return { state: { ...state, shared: { ...state.shared, [iri]: annotation } }, change: null };
   }
 
   private async request(url: string, init: RequestInit): Promise<Response> {

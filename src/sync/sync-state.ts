@@ -13,9 +13,17 @@ export interface RemoteCopy {
   readonly etag: string;
 }
 
-/** A change to an own note not yet acknowledged by the server (the latest one per note). */
+/** Who may read a note on the server (`reader:audience`): its author, the group's members, or anyone. */
+export type Audience = 'private' | 'group' | 'public';
+export const AUDIENCES: readonly Audience[] = ['private', 'group', 'public'];
+
+/**
+ * A change to an own note not yet acknowledged by the server (the latest one
+ * per note). `audience`, when given, is sent as the note's `reader:audience`;
+ * without it the server keeps the note's audience (or its container's default).
+ */
 export type PendingPush =
-  | { readonly kind: 'put'; readonly id: string; readonly annotation: Annotation }
+  | { readonly kind: 'put'; readonly id: string; readonly annotation: Annotation; readonly audience?: Audience }
   | { readonly kind: 'delete'; readonly id: string };
 
 /**
@@ -46,14 +54,24 @@ export interface SyncState {
   readonly queue: readonly PendingPush[];
   readonly conflicts: readonly SyncConflict[];
   readonly refused: readonly RefusedPush[];
+  /**
+   * Other people's notes pulled from a group container, by server IRI (their
+   * `id`), validated: kept so they are shown offline and after a reload.
+   */
+  readonly shared: Readonly<Record<string, Annotation>>;
 }
 
-export const EMPTY_SYNC_STATE: SyncState = { cursor: '0', remote: {}, queue: [], conflicts: [], refused: [] };
+export const EMPTY_SYNC_STATE: SyncState = { cursor: '0', remote: {}, queue: [], conflicts: [], refused: [], shared: {} };
 
 /** Keeps the state durable. `load` resolves null when nothing was saved. */
 export interface SyncStorage {
   load(): Promise<SyncState | null>;
   save(state: SyncState): Promise<void>;
+  /**
+   * Applies `fn` to the stored state and stores the result atomically (other
+   * tabs' changes cannot slip in between); optional, `load` + `save` otherwise.
+   */
+  update?(fn: (current: SyncState | null) => SyncState): Promise<SyncState>;
 }
 
 /** State in memory only (tests; a reader without storage). */

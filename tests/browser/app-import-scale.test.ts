@@ -131,12 +131,12 @@ describe('big imports in the reader', () => {
     await session.createNote(docId, 10, 20, 'harbourmaster before', []);
     await session.createNote(docId, 30, 40, 'x'.repeat(15 * 1024 * 1024), []);
     await session.createNote(docId, 50, 60, 'harbourmaster after', []);
-    const found = (s: Session) => s.search.search('harbourmaster').hits.filter((h) => h.source === 'annotation').length;
-    expect(found(session)).to.equal(2);
+    const found = async (s: Session) => (await s.search.search('harbourmaster')).hits.filter((h) => h.source === 'annotation').length;
+    expect(await found(session)).to.equal(2);
     app.remove();
 
     const again = await mountApp(name);
-    expect(found(sessionOf(again))).to.equal(2);
+    expect(await found(sessionOf(again))).to.equal(2);
     again.remove();
   });
 

@@ -134,7 +134,7 @@ describe('a reader with any number of texts', () => {
     // Search sees a text that is not on screen, and activating its hit brings it on screen.
     const source20 = session.documents.find((d) => d.entry.id === 't20')!.source;
     const word = source20.slice(source20.indexOf('\n\n') + 2).split(' ')[0]!;
-    const hit = session.search.search(word).hits.find((h) => h.document === 't20');
+    const hit = (await session.search.search(word)).hits.find((h) => h.document === 't20');
     expect(hit, 'a hit in text 20').to.not.equal(undefined);
     const [from, to] = hit!.matches[0]!;
     await app.reveal('t20', from, to);

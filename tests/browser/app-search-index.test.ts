@@ -51,7 +51,7 @@ describe('a prebuilt search index', () => {
       const session = app.annotationSession!;
       expect(indexFetches, 'the prebuilt index was fetched').to.equal(1);
       expect(session.problems.filter((p) => p.includes('search index'))).to.deep.equal([]);
-      const hits = session.search.search('Corvalan').hits.filter((h) => h.source === 'text');
+      const hits = (await session.search.search('Corvalan')).hits.filter((h) => h.source === 'text');
       expect(hits.length).to.be.greaterThan(3);
       app.remove();
     });
@@ -62,7 +62,7 @@ describe('a prebuilt search index', () => {
       const app = await mountApp();
       const session = app.annotationSession!;
       expect(session.problems.join(' ')).to.contain('search-index.json was not used');
-      expect(session.search.search('Corvalan').hits.length).to.be.greaterThan(3);
+      expect((await session.search.search('Corvalan')).hits.length).to.be.greaterThan(3);
       app.remove();
     });
   });

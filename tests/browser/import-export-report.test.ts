@@ -193,14 +193,14 @@ describe('search over an HTML comment', () => {
         body: [{ type: 'TextualBody', purpose: 'commenting', format: 'text/html', value: '<p>A <b>bolded</b> remark with <img src=x onerror=alert(1)> markup</p>' }],
       };
       await session.importFile('html.json', file([note]));
-      const results = session.search.search('bolded');
+      const results = await session.search.search('bolded');
       const hit = results.hits.find((h) => h.source === 'annotation');
       expect(hit, 'the body is found by its words').to.exist;
       const shown = JSON.stringify(hit!.snippet);
       expect(shown).to.contain('bolded');
       expect(shown).not.to.contain('<b>');
       expect(shown).not.to.contain('onerror');
-      expect(session.search.search('onerror').hits.filter((h) => h.source === 'annotation')).to.have.length(0);
+      expect((await session.search.search('onerror')).hits.filter((h) => h.source === 'annotation')).to.have.length(0);
     } finally {
       session.close?.();
     }

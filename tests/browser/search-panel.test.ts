@@ -234,3 +234,70 @@ describe('<search-panel> before the index exists', () => {
     }
   });
 });
+
+describe('<search-panel> with an engine that answers later (a worker)', () => {
+  /** An engine whose answers wait until the test releases them, query by query. */
+  function deferredEngine() {
+    const built = SearchEngine.build([
+      { id: 'alpha', source: ALPHA, title: 'Alpha Text' },
+      { id: 'beta', source: BETA },
+    ]);
+    const waiting = new Map<string, () => void>();
+    return {
+      waiting,
+      engine: {
+        ready: true,
+        search(query: string, options?: Parameters<SearchEngine['search']>[1]) {
+          return new Promise<ReturnType<SearchEngine['search']>>((resolve) => waiting.set(query, () => resolve(built.search(query, options))));
+        },
+      },
+    };
+  }
+
+  async function mountWith(engine: ReturnType<typeof deferredEngine>['engine']): Promise<SearchPanel> {
+    const panel = document.createElement('search-panel');
+    panel.engine = engine;
+    panel.documents = DOCUMENTS;
+    document.body.append(panel);
+    await panel.updateComplete;
+    return panel;
+  }
+
+  const settle = async (panel: SearchPanel) => {
+    await new Promise((r) => setTimeout(r, 0));
+    await panel.updateComplete;
+  };
+
+  it('shows an answer that comes later, and never an older query’s answer over a newer one', async () => {
+    const { engine, waiting } = deferredEngine();
+    const panel = await mountWith(engine);
+    try {
+      await type(panel, 'Zürich');
+      await type(panel, 'envoy');
+      waiting.get('envoy')!();
+      await settle(panel);
+      expect(shadow(panel).querySelector('#status')!.textContent).to.match(/^3 matches in 2 texts/);
+      waiting.get('Zürich')!();
+      await settle(panel);
+      expect(shadow(panel).querySelector('#status')!.textContent, 'the late answer to the older query is dropped').to.match(/^3 matches in 2 texts/);
+    } finally {
+      panel.remove();
+    }
+  });
+
+  it('steps to the first match when Enter comes before the answer', async () => {
+    const { engine, waiting } = deferredEngine();
+    const panel = await mountWith(engine);
+    const activated = collect<SearchActivateDetail>(panel, 'search-activate');
+    try {
+      await type(panel, 'Zürich');
+      await key(shadow(panel).querySelector('input')!, 'Enter');
+      expect(activated, 'nothing to step to yet').to.have.length(0);
+      waiting.get('Zürich')!();
+      await settle(panel);
+      expect(activated.map((a) => [a.docId, ALPHA.slice(a.from, a.to)])).to.deep.equal([['alpha', 'Zürich']]);
+    } finally {
+      panel.remove();
+    }
+  });
+});

@@ -137,6 +137,12 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
         'Box 1  |  Abbreviations\nCIDADE  Centre for Urban Studies\n(Urban Studies and Advice Centre)', PROSE,
       ].join('\n\n'),
     },
+    { name: 'a line of song inside a bracketed illustration running over paragraphs', text: `${PROSE}\n\n[Music illustration:\n\nHey na ho la hey na ho la tel ey wees ee lu hey ho\n\nWay ho yah, way ho.]\n\n${PROSE}` },
+    { name: 'a map title broken over two lines', text: `# Harbour\n\n${PROSE}\n\nWar of the Northern Alliance:  \nNorway\n\n120km  \n75miles\n\n## Ships\n\n${PROSE}` },
+    {
+      name: 'rows of a numbered table run together',
+      text: `${PROSE}\n\n4 May 3, 2001 Harbour master\n5 May 4, 2001 Dock worker (1990–95)\n6 May 5, 2001 Pilot, city council\nmember (2001–05)\n\n${PROSE}`,
+    },
     { name: 'list items', text: `${PROSE}\n\n- the new quay and its cranes\n\n1. a second dock for the\n\n${PROSE}` },
     { name: 'code', text: `${PROSE} Here is an example::\n\n    def berth(ship):\n        return ship.name\n\n${PROSE}` },
     { name: 'headings set with markup or in capitals', text: `${PROSE}\n\n## The Harbour In Winter ##\n\n_Orders and Signals._\n\nFIRE DIRECTION AND CONTROL\n\n${PROSE}` },

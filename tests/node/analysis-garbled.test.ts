@@ -24,6 +24,8 @@ describe('detectTokens', () => {
       text: 'See www.example.org/page01 and https://example.org/wiki/Port#cite_note-nap01-91 for the maps. Write to desk12@example.org today.',
       expected: [],
     },
+    { name: 'nothing in a scale set with its unit glued: 190km, 118miles', text: 'The map shows 190km and 118miles of road, and 1959prompted nothing.', expected: ['1959prompted'] },
+    { name: 'nothing for an odd straight quote in a notes entry quoting its source', text: 'A claim.[1]\n\nReferences\n\n  1. ^ Smith, J. (2001). Ports. Harbor Press. Retrieved 2 May 2010. The quay was rebuilt," he says.', expected: [] },
     { name: 'nothing in bracketed notation', text: "The singer calls W[)a]y' ho y[=a]rhnie, way ho y[=a]rhnie, twice.", expected: [] },
     { name: 'nothing in a quotation closed on the indented next line of a reference entry', text: 'A claim.[1]\n\nReferences\n\n  1. ^ Smith, J. (2001). "The_Concept_of_Housing\n      Affordability". Press.\n  2. ^ Doe (1999). "Another\n      Title". Press.', expected: [] },
     { name: 'nothing in a bracketed passage over two paragraphs', text: 'A story.\n\n[Footnote 3: The song goes on\n\nfor a long time in the night.]\n\nThe end.', expected: [] },
@@ -50,6 +52,15 @@ describe('detectSpelling', () => {
     assert.deepEqual(spelling('A night at the inn. A day in town.'), []);
   });
 
+  it('flags a once-seen word that is a common word of the text with a letter a scanner confuses (v for y)', () => {
+    const text = 'It is not yet done. We are yet to see. The dog saw the vet. Yet it came, and yet it went, as yet unknown. The rivers vet taken.';
+    assert.deepEqual(spelling(text.replace(' The dog saw the vet.', '')), ['vet']);
+    // A word used twice is the text's own word, not a misreading.
+    assert.deepEqual(spelling(text), []);
+    // Letters that make real word pairs (c/e: cast beside east) are not compared.
+    assert.deepEqual(spelling('The east wind. East of town. Go east. The east gate. Far east. They cast a vote.'), []);
+  });
+
   it('leaves doubled vowels alone: too, meet', () => {
     assert.deepEqual(spelling('Too much to do, to see, to go, to act, to meet and to met.'), []);
   });
@@ -73,6 +84,12 @@ describe('detectSpelling', () => {
       'Diário. 2017. “Obras.” https://example.com.br/Noticias/Politica/2017/ Política Política Política.',
     ].join('\n');
     assert.deepEqual(spelling(refs), []);
+  });
+
+  it('does not take a shorter form written the same way twice for a lost letter: a slip does not repeat', () => {
+    const longer = 'Ministro Regional spoke. Ministro Regional left. Ministro Regional won. Ministro Regional sat. Ministro Regional ran. Ministro Regional rose.';
+    assert.deepEqual(spelling(`${longer} Then Ministr Regional wrote.`), ['Ministr']);
+    assert.deepEqual(spelling(`${longer} Then Ministr Regional wrote. Ministr Regional signed.`), []);
   });
 
   it('does not take a name for a misspelling of a longer name (Albert beside Alberta)', () => {

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
 import { createAnnotationServer, type ServerOptions } from '../../server/app.ts';
-import { SqliteAnnotationStore } from '../../server/sqlite-store.ts';
+import type { AnnotationStore } from '../../server/store.ts';
 import { AccountStore, type User } from '../../server/accounts.ts';
+import { currentEngine } from './server-engines.ts';
 import { validateAnnotation } from '../../src/annotations/validate.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -24,7 +25,7 @@ export interface TestServer {
   /** The tester's bearer token, which `api` sends to this server. */
   readonly token: string;
   readonly user: User;
-  readonly store: SqliteAnnotationStore;
+  readonly store: AnnotationStore;
   readonly accounts: AccountStore;
   close(): Promise<void>;
 }
@@ -44,17 +45,21 @@ export function api(input: string, init: RequestInit = {}): Promise<Response> {
   return fetch(input, { ...init, headers });
 }
 
-/** An in-process server over a fresh temporary folder, with one person ("tester") signed in. */
+/**
+ * An in-process server over a fresh store of the current engine (SQLite in a
+ * temporary folder unless the suite runs under `describeEachEngine`), with one
+ * person ("tester") signed in.
+ */
 export async function startServer(options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'anno-server-'));
-  const store = new SqliteAnnotationStore(dir);
+  const { store, dispose } = await currentEngine.open(dir);
   const server = createAnnotationServer({ store, ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const accounts = new AccountStore(store.database);
+  const accounts = new AccountStore(store.accountRows);
   const user = (await accounts.createUser('tester', null))!;
-  const { token } = accounts.issueToken(user);
+  const { token } = await accounts.issueToken(user);
   tokens.set(url, token);
   return {
     url,
@@ -66,7 +71,7 @@ export async function startServer(options: Partial<Omit<ServerOptions, 'store'>>
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -148,17 +153,22 @@ export interface ServerProcess {
   readonly child: ChildProcess;
 }
 
-/** `npm run server -- token --data DIR NAME`: a bearer token for NAME (created if new). */
-export function tokenFor(dataDir: string, name: string): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', 'token', '--data', dataDir, name], { cwd: ROOT, encoding: 'utf8' });
+/** `npm run server -- token --data DIR NAME`: a bearer token for NAME (created if new); `env` may select PostgreSQL. */
+export function tokenFor(dataDir: string, name: string, env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', 'token', '--data', dataDir, name], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout.trim();
 }
 
-/** Starts `server/main.ts` over `dataDir` on a random port; resolves once it prints that it listens. */
-export function spawnServer(dataDir: string): Promise<ServerProcess> {
+/** Starts `server/main.ts` over `dataDir` on a random port (`env` may select PostgreSQL); resolves once it prints that it listens. */
+export function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

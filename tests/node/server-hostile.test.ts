@@ -46,9 +46,10 @@ describe('annotation server: bad input', () => {
 
   for (const c of CASES) {
     it(`refuses ${c.name} with ${c.status} and stores nothing`, async () => {
-      const before = server.store.containerState('annotations').total;
+      const key = `user:${server.user.id}`;
+      const before = (await server.store.containerState(key)).total;
       await assertProblem(await c.send(server), c.status);
-      assert.equal(server.store.containerState('annotations').total, before);
+      assert.equal((await server.store.containerState(key)).total, before);
     });
   }
 

@@ -29,7 +29,7 @@ describe('annotation server: permissions', () => {
     tokens.owner = server.token;
     for (const name of ['member', 'stranger'] as const) {
       const user = (await server.accounts.createUser(name, null))!;
-      tokens[name] = server.accounts.issueToken(user).token;
+      tokens[name] = (await server.accounts.issueToken(user)).token;
     }
     const made = await json('POST', `${server.url}/groups`, tokens.owner, { name: 'Seminar' });
     assert.equal(made.status, 201);
@@ -182,7 +182,7 @@ describe('annotation server: accounts and tokens', () => {
     await assertProblem(await call(`${server.url}/annotations/`, 'not-a-token'), 401);
     await assertProblem(await call(`${server.url}/annotations/`, null, { headers: { Authorization: 'Basic abc' } }), 401);
     const user = (await server.accounts.createUser('Expired', null))!;
-    const { token } = server.accounts.issueToken(user, -1000);
+    const { token } = await server.accounts.issueToken(user, -1000);
     await assertProblem(await call(`${server.url}/annotations/`, token), 401);
   });
 

@@ -29,14 +29,14 @@ describe('session search with annotation bodies indexed on demand', () => {
     // No server answers here: the shipped layers fail to load, which the session reports and survives.
     const session = await Session.open([doc], { annotationsBase: new URL('http://127.0.0.1:9/annotations/'), layerFiles: ['missing.jsonld'] });
     assert.ok(session.problems.length > 0);
-    assert.equal(session.search.search('quern').hits.length, 0);
+    assert.equal((await session.search.search('quern')).hits.length, 0);
     await session.createNote('mill', 4, 8, 'A quern was ground here', ['mill']);
-    const hits = session.search.search('quern').hits;
+    const hits = (await session.search.search('quern')).hits;
     assert.equal(hits.length, 1);
     assert.equal(hits[0]!.source, 'annotation');
     assert.deepEqual([hits[0]!.from, hits[0]!.to], [4, 8]);
     await session.deleteNote(hits[0]!.annotation!.id);
-    assert.equal(session.search.search('quern').hits.length, 0, 'a deleted note leaves the index at once');
+    assert.equal((await session.search.search('quern')).hits.length, 0, 'a deleted note leaves the index at once');
     session.close();
   });
 });

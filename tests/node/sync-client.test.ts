@@ -30,7 +30,7 @@ function switchableFetch(): { fetch: typeof fetch; offline: boolean } {
 }
 
 async function device(options: { storage?: MemorySyncStorage; fetch?: typeof fetch } = {}): Promise<SyncClient> {
-  const { token } = server.accounts.issueToken(server.user);
+  const { token } = await server.accounts.issueToken(server.user);
   return SyncClient.open({ container: `${server.url}/annotations/`, token, storage: options.storage ?? new MemorySyncStorage(), fetch: options.fetch });
 }
 
@@ -388,7 +388,7 @@ describe('sync state in Web Storage', () => {
     const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
     const kept = new WebStorageSyncStorage(storage, 'sync');
     assert.equal(await kept.load(), null);
-    await kept.save({ cursor: '7', remote: { a: { iri: 'http://x/a', etag: '"1"' } }, queue: [{ kind: 'delete', id: 'a' }], conflicts: [], refused: [] });
+    await kept.save({ cursor: '7', remote: { a: { iri: 'http://x/a', etag: '"1"' } }, queue: [{ kind: 'delete', id: 'a' }], conflicts: [], refused: [], shared: {} });
     assert.equal((await kept.load())!.cursor, '7');
     map.set('sync', '{broken');
     assert.equal(await kept.load(), null);

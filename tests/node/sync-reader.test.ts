@@ -60,7 +60,7 @@ function edited(a: Annotation, comment: string): Annotation {
 
 async function connected(device: Device, storage = memoryStorage()): Promise<ReaderSync> {
   const link = new ReaderSync(device, storage);
-  await link.connect({ container: `${server.url}/annotations/`, token: server.accounts.issueToken(server.user).token });
+  await link.connect({ container: `${server.url}/annotations/`, token: (await server.accounts.issueToken(server.user)).token });
   return link;
 }
 
@@ -118,7 +118,7 @@ describe('reader sync', () => {
     const net = ((input: RequestInfo | URL, init?: RequestInit) => (offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init))) as typeof fetch;
     const device = new Device();
     const link = new ReaderSync(device, storage, net);
-    await link.connect({ container: `${server.url}/annotations/`, token: server.accounts.issueToken(server.user).token });
+    await link.connect({ container: `${server.url}/annotations/`, token: (await server.accounts.issueToken(server.user)).token });
     const a = note({ comment: 'offline note' }) as unknown as Annotation;
     await device.save(a);
     await link.syncNow();

@@ -76,6 +76,39 @@ interface Context {
   /** Why each block is not prose where it ends / starts, or null. */
   readonly endRole: readonly (NotProse | null)[];
   readonly startRole: readonly (NotProse | null)[];
+  /** Blocks that end, or start, inside a square bracket opened and closed in other blocks (`[Music illustration:` … `]`). */
+  readonly bracketed: { readonly end: ReadonlySet<number>; readonly start: ReadonlySet<number> };
+}
+
+/** How many blocks a bracketed insertion (an illustration, a transcriber's note) may run over. */
+const BRACKET_BLOCKS = 6;
+
+/**
+ * Blocks inside a bracketed insertion that runs over paragraphs
+ * (`[Music illustration:` / a line of song / `… yah.]`): what is in it is
+ * set off from the prose, and a line of it that stops without a period
+ * stopped by design. Only brackets that close within BRACKET_BLOCKS blocks count.
+ */
+function bracketedBlocks(lines: readonly BlockLines[]): Context['bracketed'] {
+  const end = new Set<number>();
+  const start = new Set<number>();
+  const net = lines.map((b) => {
+    const text = b.lines.join('\n');
+    return (text.match(/\[/gu) ?? []).length - (text.match(/\]/gu) ?? []).length;
+  });
+  for (let i = 0; i < lines.length; i++) {
+    if (net[i]! <= 0) continue;
+    let depth = net[i]!;
+    for (let k = i + 1; k < lines.length && k <= i + BRACKET_BLOCKS; k++) {
+      depth += net[k]!;
+      if (depth > 0) continue;
+      for (let j = i; j < k; j++) end.add(j);
+      for (let j = i + 1; j <= k; j++) start.add(j);
+      i = k;
+      break;
+    }
+  }
+  return { end, start };
 }
 
 /**
@@ -95,7 +128,7 @@ export function detectBreaks(parsed: ParsedText, info: TitleInfo = {}): Flag[] {
     }));
   }
   const lines = blocks.map((b) => ({ type: b.type, lines: b.segments.map((s) => source.slice(lineStart(source, s.from), s.to)) }));
-  const ctx: Context = { source, blocks, lines, endRole: lines.map(blockEndNotProse), startRole: lines.map(blockStartNotProse) };
+  const ctx: Context = { source, blocks, lines, endRole: lines.map(blockEndNotProse), startRole: lines.map(blockStartNotProse), bracketed: bracketedBlocks(lines) };
   const hardWrapped = isHardWrapped(blocks);
   const found: Flag[] = [];
   let proseSentences = 0;
@@ -203,7 +236,7 @@ function brokenEnd(ctx: Context, i: number): Flag | null {
   const { source, blocks } = ctx;
   const block = blocks[i]!;
   const range = blockRange(block);
-  if (!range || ctx.endRole[i] !== null) return null;
+  if (!range || ctx.endRole[i] !== null || ctx.bracketed.end.has(i)) return null;
   const end = proseEnd(source, block);
   if (end <= range.from) return null;
   const ending = unfinished(source, range.from, end);
@@ -288,7 +321,7 @@ function brokenStart(ctx: Context, i: number): Flag | null {
   const { source, blocks } = ctx;
   const block = blocks[i]!;
   const range = blockRange(block);
-  if (!range || ctx.startRole[i] !== null) return null;
+  if (!range || ctx.startRole[i] !== null || ctx.bracketed.start.has(i)) return null;
   const text = source.slice(range.from, range.to);
   const lower = /^\p{Ll}/u.test(text);
   const punct = /^[.,;:!?)\]]/u.test(text);

@@ -17,6 +17,20 @@ const MIN_SINGLE_FORM = 5;
 const MAX_RARE = 2;
 /** …and the other spelling at least this many times as often. */
 const DOMINANCE = 3;
+/**
+ * A lost letter is a slip, and slips do not repeat: a shorter form written
+ * the same way more often than this is a spelling (a word of another
+ * language, `Secretaria` beside `Secretariat`), not damage.
+ */
+const MAX_LOST_LETTER = 1;
+/**
+ * Letters a scanner reads one for the other (`y` as `v`, `m` as `rn`, `w` as
+ * `vv`): pairs that seldom turn one common English word into another, unlike
+ * `c`/`e`, `l`/`i` or `u`/`n`, which would flag real words.
+ */
+const SCANNER_CONFUSIONS: readonly (readonly [string, string])[] = [['v', 'y'], ['rn', 'm'], ['vv', 'w']];
+/** The word a misread one stands for must be this common in the text… */
+const MIN_READ_FORM = 5;
 /** Names shorter than this are too short to compare letter by letter. */
 const MIN_NAME = 4;
 /**
@@ -52,7 +66,7 @@ export function detectSpelling(parsed: ParsedText): Flag[] {
     for (const seg of block.segments) {
       for (const word of wordsIn(parsed.source, seg.from, seg.to)) {
         for (const part of splitApostrophe(word)) {
-          const f = doubledLetter(part, counts) ?? (inAddress(parsed.source, part) ? null : variant(part, counts, company, citation));
+          const f = doubledLetter(part, counts) ?? misread(part, counts) ?? (inAddress(parsed.source, part) ? null : variant(part, counts, company, citation));
           if (f) out.push(f);
         }
       }
@@ -88,6 +102,33 @@ function doubledLetter(part: Word, counts: WordCounts): Flag | null {
     confidence: 0.6,
     rule: 'spelling/doubled-final',
   });
+}
+
+/**
+ * A lowercase word that occurs once where the same word with one letter a
+ * scanner confuses (`v` for `y`) occurs often: the word was misread
+ * (`census vet taken` beside many "yet"). Only the confusions in
+ * SCANNER_CONFUSIONS, which rarely make one real word of another.
+ */
+function misread(part: Word, counts: WordCounts): Flag | null {
+  const word = part.text;
+  if (!/^\p{Ll}+$/u.test(word) || (counts.lower.get(word) ?? 0) !== 1) return null;
+  for (const [a, b] of SCANNER_CONFUSIONS) {
+    for (const [seen, meant] of [[a, b], [b, a]] as const) {
+      for (let i = word.indexOf(seen); i >= 0; i = word.indexOf(seen, i + 1)) {
+        const read = word.slice(0, i) + meant + word.slice(i + seen.length);
+        const n = counts.lower.get(read) ?? 0;
+        if (n < MIN_READ_FORM) continue;
+        return damageFlag('garbled', part, {
+          conclusion: `"${word}" looks like "${read}" misread by a scanner`,
+          evidence: [`"${word}" occurs only here`, `"${read}" occurs ${n} times in this text`, `"${meant}" and "${seen}" look alike in print`],
+          confidence: 0.5,
+          rule: 'spelling/misread',
+        });
+      }
+    }
+  }
+  return null;
 }
 
 /**
@@ -127,7 +168,7 @@ function variant(part: Word, counts: WordCounts, company: NeighbourIndex, citati
       continue;
     }
     // A lost letter is the usual damage, so only the shorter form is suspect (`Tany` beside `Tanya`).
-    if (other.length !== word.length + 1 || !oneLetterApart(word, other)) continue;
+    if (count > MAX_LOST_LETTER || other.length !== word.length + 1 || !oneLetterApart(word, other)) continue;
     if (counts.exact.has(word.toLowerCase())) continue;
     const shared = sharedNeighbour(company, word, other);
     if (shared) longer.push([other, n, shared]);

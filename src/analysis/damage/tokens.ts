@@ -18,8 +18,8 @@ import { backOff } from './genre.ts';
 
 /** Lowercase letters run into a number: `in1959`. Ordinals and decades (`1st`, `1960s`) are the digits-first shape and are not matched. */
 const LETTERS_DIGITS = /(?<![\p{L}\p{N}])(\p{Ll}{2,})(\d{2,})(?![\p{L}\p{N}])/gu;
-/** A number run into a lowercase word: `1959prompted` (but not `1960s`, `21st`, `3rd`, `10km`). */
-const DIGITS_LETTERS = /(?<![\p{L}\p{N}$€£¥.,])(\d{2,})(\p{Ll}{3,})(?![\p{L}\p{N}])/gu;
+/** A number run into a lowercase word: `1959prompted` (but not `1960s`, `21st`, `3rd`, `10km`, nor a unit as scales and figures set it: `118miles`). */
+const DIGITS_LETTERS = /(?<![\p{L}\p{N}$€£¥.,])(\d{2,})(?!(?:miles?|feet|foot|inch(?:es)?|yards?|metres?|meters?|acres?|tons?|tonnes?|pounds?|hours?|mins?|secs?|mph|kmh)(?![\p{L}\p{N}]))(\p{Ll}{3,})(?![\p{L}\p{N}])/gu;
 /** A currency sign glued to the word before it: `worth$650`, `the$4`. `US$50` (uppercase code) is a normal form. */
 const CURRENCY_GLUED = /(?<![\p{L}])(\p{Ll}+)([$€£¥])(?=\d)/gu;
 /** The same word twice in a row, not a third time (a refrain, `o o o o`, is meant). */
@@ -196,7 +196,8 @@ function unmatched(source: string, block: Block, lines: readonly { from: number;
   }
   const straight: number[] = [];
   for (const seg of lines) for (const m of source.slice(seg.from, seg.to).matchAll(/"/gu)) straight.push(seg.from + m.index!);
-  if (straight.length % 2 === 1 && block.type !== 'title') {
+  // A notes entry quotes from its source as it likes (an excerpt starting mid-quotation): only prose is counted.
+  if (straight.length % 2 === 1 && block.type !== 'title' && block.type !== 'note') {
     const at = straight[straight.length - 1]!;
     flags.push(damageFlag('garbled', { from: at, to: at + 1 }, {
       conclusion: 'A straight quote mark is unmatched',

@@ -77,7 +77,8 @@ export function labelledParts(entry: string): LabelledParts {
   [, text] = take(text, /\s*\((?:PDF|DOC|XLS|PPT|\.[a-z]{2,5})\)/u);
   [m, text] = take(text, /\(in ([\p{Lu}][\p{L}]+(?: and [\p{Lu}][\p{L}]+)?)\)/u);
   if (m) found.language = m[1]!;
-  [m, text] = take(text, /(?:^|[\s,(.])[Pp]p?\.\s*(\d+(?:\s*[–-]\s*\d+)?)\b\.?/u);
+  // A capital `P.` after a comma is an initial (`Lima, P. 1998`), not a page.
+  [m, text] = take(text, /(?:^|[\s,(.])(?:pp?|(?<!,\s)Pp?)\.\s*(\d+(?:\s*[–-]\s*\d+)?)\b\.?/u);
   if (m) found.page = m[1]!.replace(/\s*[–-]\s*/u, '–');
   return { ...found, rest: text.replace(/\s+/gu, ' ').replace(/\s+([.,])/gu, '$1').trim() };
 }

@@ -7,3 +7,7 @@ export { parseReference } from './parse-entry.ts';
 export { referenceOfEntry, textReferences, type TextReference } from './text-references.ts';
 export { escapeBibtex, toBibtex, toBibtexFile } from './bibtex.ts';
 export { toRis, toRisFile } from './ris.ts';
+export { findInTextCitations, shortCitationsOfNote, type InTextCitation } from './in-text.ts';
+export { bibliographyReferences } from './bibliography.ts';
+export { citationResolver, type CitationResolver } from './resolve.ts';
+export { textCitations, type CitingPlace, type ResolvedCitation, type TextCitations, type TextWork } from './text-works.ts';

@@ -81,6 +81,17 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     const head = authorDate[1]!;
     if (issued && !/["“]|\p{Ll}{2}\.\s/u.test(head) && head.split(/\s+/u).length <= 8) return { issued, body: text.slice(authorDate[0].length) };
   }
+  // Chicago author–date: "Family, G. 1998. Title. …", "Family, G., and H. Other. 2000. …", "Organisation. 2016. …"
+  const chicago = /^([^"“”]+?)\.?\s+(\d{4})[a-z]?\.\s+(?=\S)/u.exec(text);
+  if (chicago) {
+    const head = chicago[1]!.replace(/,?\s+and\s+(\p{Lu}\.(?:\s*\p{Lu}\.)*)\s+(\p{Lu}[\p{L}'’-]+)$/u, '; $2, $1');
+    const issued = parseDate(chicago[2]!);
+    const initialsKept = /\b\p{Lu}$/u.test(head) ? `${head}.` : head;
+    const authors = familyFirstList(initialsKept);
+    if (issued && authors) return { authors, issued, body: text.slice(chicago[0].length) };
+    // An organisation as author: a short capitalised name without digits or sentence punctuation.
+    if (issued && /^\p{Lu}[\p{L}\p{M}&'’ -]*$/u.test(head) && head.split(/\s+/u).length <= 6) return { authors: [{ literal: head }], issued, body: text.slice(chicago[0].length) };
+  }
   // Chicago note: "Given Family, Title (…" or "Given Family and Other Name, "Title," …"
   // Each ", " before the first quote or bracket is tried in turn (a single regex over this would backtrack exponentially).
   const headEnd = text.search(/["“(]/u);
@@ -189,6 +200,15 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): 
     const d = parseDate(m[4]!);
     if (d) fields.issued ??= d;
     if (m[5]) fields.page = m[5].replace(/\s*[–-]\s*/u, '–');
+    return;
+  }
+  // Chicago author–date journal: "Journal 26 (4): 511–38"
+  m = new RegExp(`^(.+?)\\s+(\\d+)\\s*\\((\\d+)\\):\\s*${PAGES}$`, 'u').exec(piece);
+  if (m && fields['container-title'] === undefined) {
+    fields['container-title'] = m[1]!.replace(/,$/u, '');
+    fields.volume = m[2]!;
+    fields.issue = m[3]!;
+    fields.page = m[4]!.replace(/\s*[–-]\s*/u, '–');
     return;
   }
   // Wikipedia journal volume after the journal's piece: "12 (3): 45–67"
