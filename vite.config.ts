@@ -13,7 +13,7 @@ export default defineConfig({
       async generateBundle() {
         const { readdir, readFile } = await import('node:fs/promises');
         for (const dir of ['documents', 'annotations']) {
-          let files: string[] = [];
+          let files: string[];
           try {
             files = await readdir(dir);
           } catch {

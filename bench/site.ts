@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Annotation } from '../src/annotations/model.ts';
+import { positionSelectorOf, targetsOf, type Annotation } from '../src/annotations/model.ts';
 import { collectionOf } from './corpus.ts';
 import { paragraphsHtml, staticPage } from './static-html.ts';
 
@@ -101,7 +101,7 @@ async function writeLarge(dir: string, index: string, large: NonNullable<SiteInp
     join(dir, 'large.html'),
     index.replace('documents-base="documents/"', 'documents-base="large/documents/" annotations-base="large/annotations/" store-name="bench-large"'),
   );
-  const byIri = (iri: string) => large.annotations.filter((a) => (Array.isArray(a.target) ? a.target[0] : a.target)?.source === iri);
+  const byIri = (iri: string) => large.annotations.filter((a) => targetsOf(a)[0]?.source === iri);
   await writeFile(
     join(dir, 'large-static.html'),
     staticPage(
@@ -116,8 +116,8 @@ function spansOf(text: string, annotations: readonly Annotation[]): { from: numb
   const cuOf = codePointToUnit(text);
   const out: { from: number; to: number }[] = [];
   for (const a of annotations) {
-    const t = Array.isArray(a.target) ? a.target[0] : a.target;
-    const p = t?.selector.find((s: { type: string }) => s.type === 'TextPositionSelector') as { start: number; end: number } | undefined;
+    const t = targetsOf(a)[0];
+    const p = t && positionSelectorOf(t);
     if (p) out.push({ from: cuOf(p.start), to: cuOf(p.end) });
   }
   return out.sort((x, y) => x.from - y.from);

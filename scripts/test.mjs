@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test: type-check, Node unit tests, browser tests in Chromium.
+// Runs every test: type-check, lint, Node unit tests, browser tests in Chromium.
 // Prints one closing line "tests: N passed, M failed" and exits non-zero on any failure.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -25,6 +25,10 @@ console.log('== type-check (tsc --noEmit; browser code again without Node global
 const tsc = await run('npx', ['tsc', '--noEmit']);
 const tscBrowser = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.browser.json']);
 if (tsc.code !== 0 || tscBrowser.code !== 0) { broken = true; console.log('type-check failed'); }
+
+console.log('== lint (eslint, type-aware rules: eslint.config.js)');
+const lint = await run('npx', ['eslint', '.']);
+if (lint.code !== 0) { broken = true; console.log('lint failed'); }
 
 console.log('== Node unit tests');
 // Node 20 takes no globs after --test: list the files ourselves.

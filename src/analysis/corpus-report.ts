@@ -351,8 +351,12 @@ export function readExpectation(json: unknown): Expectation {
   need('headings', Array.isArray(e.headings) && e.headings.every((h) => typeof h === 'string'));
   const m = e.markers as Record<string, unknown> | undefined;
   need('markers', !!m && typeof m.style === 'string' && typeof m.count === 'number');
-  need('resolutions', Array.isArray(e.resolutions) && e.resolutions.every((r) => r && typeof r.marker === 'string' && typeof r.entry_starts_with === 'string'));
+  need('resolutions', Array.isArray(e.resolutions) && e.resolutions.every((r: unknown) => isRecord(r) && typeof r.marker === 'string' && typeof r.entry_starts_with === 'string'));
   need('not_damage', Array.isArray(e.not_damage) && e.not_damage.every((q) => typeof q === 'string'));
-  need('damage', Array.isArray(e.damage) && e.damage.every((d) => d && typeof d.quote === 'string'));
+  need('damage', Array.isArray(e.damage) && e.damage.every((d: unknown) => isRecord(d) && typeof d.quote === 'string'));
   return e as unknown as Expectation;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -16,7 +16,7 @@
  * anchored, with that reason. A page note (no passage selected) has nothing
  * to anchor in a text and is left out with a sentence saying so.
  */
-import { ANNO_CONTEXT, commentBody, type Annotation, type Body, type TextSelector } from './model.ts';
+import { ANNO_CONTEXT, commentBody, firstTargetOf, type Annotation, type Body, type TextSelector } from './model.ts';
 import { anchorSelectors } from './anchoring/anchor.ts';
 import { CodePointIndex } from '../document/code-points.ts';
 
@@ -173,8 +173,8 @@ function isoDate(value: unknown): string | null {
 }
 
 function rowsOf(json: unknown): unknown[] | null {
-  if (Array.isArray(json)) return json;
-  if (isRecord(json) && Array.isArray(json.rows)) return json.rows;
+  if (Array.isArray(json)) return json as unknown[];
+  if (isRecord(json) && Array.isArray(json.rows)) return json.rows as unknown[];
   if (isRecord(json) && typeof json.user === 'string' && 'uri' in json) return [json];
   return null;
 }
@@ -196,7 +196,7 @@ export interface ExportText {
  */
 export function toHypothesis(notes: readonly Annotation[], texts: readonly ExportText[]): { total: number; rows: Record<string, unknown>[] } {
   const rows = notes.map((a) => {
-    const target = Array.isArray(a.target) ? a.target[0]! : (a.target as Exclude<Annotation['target'], readonly unknown[]>);
+    const target = firstTargetOf(a);
     const title = texts.find((t) => t.iri === target.source)?.title ?? null;
     const comment = a.body.find((b) => b.type === 'TextualBody' && b.purpose !== 'tagging') as { value: string } | undefined;
     return {

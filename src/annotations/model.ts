@@ -160,7 +160,22 @@ export function commentBody(value: string): TextualBody {
 
 /** The targets of an annotation as an array. */
 export function targetsOf(annotation: Annotation): readonly SpecificResource[] {
-  return Array.isArray(annotation.target) ? annotation.target : [annotation.target as SpecificResource];
+  return isTargetList(annotation.target) ? annotation.target : [annotation.target];
+}
+
+/**
+ * The first target of an annotation (a valid one has at least one).
+ * @throws {RangeError} when its list of targets is empty.
+ */
+export function firstTargetOf(annotation: Annotation): SpecificResource {
+  const target = targetsOf(annotation)[0];
+  if (!target) throw new RangeError(`Annotation ${annotation.id} has no target.`);
+  return target;
+}
+
+// `Array.isArray` narrows a readonly array in a union to `any[]`; this keeps the element type.
+function isTargetList(target: Annotation['target']): target is readonly SpecificResource[] {
+  return Array.isArray(target);
 }
 
 /** Tag values of an annotation's tagging bodies. */

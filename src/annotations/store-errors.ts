@@ -46,7 +46,8 @@ export class InvalidAnnotationError extends Error {
 export function storageErrorOf(error: unknown, doing: string): unknown {
   if (error instanceof StaleWriteError || error instanceof StorageUnavailableError || error instanceof InvalidAnnotationError) return error;
   const name = (error as { name?: unknown } | null)?.name;
-  const detail = (error as { message?: unknown } | null)?.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  const detail = typeof message === 'string' ? message : '';
   if (name === 'QuotaExceededError') {
     return new StorageUnavailableError(
       `The browser refused to store more while ${doing}: its storage for this site is full. Your annotations are still open here; export them to keep a copy, then free some space.`,
@@ -55,7 +56,7 @@ export function storageErrorOf(error: unknown, doing: string): unknown {
   }
   if (typeof DOMException !== 'undefined' && error instanceof DOMException) {
     return new StorageUnavailableError(
-      `The browser's storage (IndexedDB) failed while ${doing} (${String(name)}${detail ? `: ${String(detail)}` : ''}). Your annotations are still open here; export them to keep a copy.`,
+      `The browser's storage (IndexedDB) failed while ${doing} (${String(name)}${detail ? `: ${detail}` : ''}). Your annotations are still open here; export them to keep a copy.`,
       { cause: error },
     );
   }

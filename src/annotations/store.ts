@@ -101,7 +101,7 @@ function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
     try {
       request = factory.open(name, DB_VERSION);
     } catch (e) {
-      reject(e);
+      reject(e instanceof Error ? e : new Error(String(e)));
       return;
     }
     request.onupgradeneeded = () => {
@@ -307,7 +307,7 @@ export class AnnotationStore {
   ): Promise<StoredRecord | null> {
     this.assertOpen();
     const expected = options.expectedRevision ?? this.records.get(id)?.revision ?? 0;
-    let next: StoredRecord | null = null;
+    let next: StoredRecord | null;
     let current: StoredRecord | undefined;
     try {
       const tx = this.db.transaction(RECORDS, 'readwrite', { durability: 'strict' });
@@ -443,8 +443,8 @@ export class AnnotationStore {
   /** Another tab committed: read the records it names that are newer than ours, in one transaction. */
   private async onRemoteChanges(message: ChangeMessage): Promise<void> {
     if (this.closed || !message || !Array.isArray(message.changes)) return;
-    const wanted = message.changes
-      .filter((c) => Array.isArray(c) && typeof c[0] === 'string' && Number.isInteger(c[1]))
+    const wanted = (message.changes as readonly unknown[])
+      .filter((c): c is ChangeMessage['changes'][number] => Array.isArray(c) && typeof c[0] === 'string' && Number.isInteger(c[1]))
       .filter(([id, revision]) => (this.records.get(id)?.revision ?? 0) < revision)
       .map(([id]) => id);
     if (!wanted.length) return;

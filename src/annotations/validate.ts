@@ -55,7 +55,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasType = (v: Json, type: string): boolean => v.type === type || (Array.isArray(v.type) && v.type.includes(type));
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'nothing' : JSON.stringify(v) ?? typeof v;
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 

@@ -34,8 +34,8 @@ export function readManifestTexts(dir: string): ManifestTexts {
   try {
     raw = JSON.parse(readTextFile(manifestPath)) as Record<string, unknown>;
   } catch (error) {
-    if (error instanceof TextFileError) throw new Error(`${manifestPath} ${error.message}.`);
-    throw new Error(`${manifestPath} is not JSON (${oneLine(error)}).`);
+    if (error instanceof TextFileError) throw new Error(`${manifestPath} ${error.message}.`, { cause: error });
+    throw new Error(`${manifestPath} is not JSON (${oneLine(error)}).`, { cause: error });
   }
   const manifest = readManifest(raw);
   const documents = manifest.documents.map((entry) => {
@@ -43,7 +43,7 @@ export function readManifestTexts(dir: string): ManifestTexts {
     try {
       return { entry, text: readTextFile(path) };
     } catch (error) {
-      if (error instanceof TextFileError) throw new Error(`${path} ${error.message}.`);
+      if (error instanceof TextFileError) throw new Error(`${path} ${error.message}.`, { cause: error });
       throw error;
     }
   });

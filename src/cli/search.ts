@@ -90,8 +90,8 @@ function loadDocuments(dir: string): { docs: SearchDocument[]; entries: Document
   try {
     json = JSON.parse(readTextFile(manifestPath));
   } catch (e) {
-    if (e instanceof TextFileError) throw new Error(`Cannot read ${manifestPath}: it ${e.message}.`);
-    throw new Error(`${manifestPath} is not JSON: ${oneLine(e)}`);
+    if (e instanceof TextFileError) throw new Error(`Cannot read ${manifestPath}: it ${e.message}.`, { cause: e });
+    throw new Error(`${manifestPath} is not JSON: ${oneLine(e)}`, { cause: e });
   }
   const manifest = readManifest(json);
   const docs: SearchDocument[] = [];

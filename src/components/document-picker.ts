@@ -253,7 +253,7 @@ export class DocumentPicker extends LitElement {
 
   private onKey(event: KeyboardEvent): void {
     const n = this.texts.length;
-    let next = -1;
+    let next: number;
     if (event.key === 'ArrowDown') next = Math.min(n - 1, this.active + 1);
     else if (event.key === 'ArrowUp') next = Math.max(0, this.active - 1);
     else if (event.key === 'Home') next = 0;

@@ -13,7 +13,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { smallButtonStyles } from './styles/controls.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Entry, OrphanTarget } from '../app/workspace.ts';
-import { commentBodyOf } from '../annotations/model.ts';
+import { commentBodyOf, quoteSelectorOf, targetsOf } from '../annotations/model.ts';
 import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
 import { tagLabel } from './labels.ts';
 
@@ -193,9 +193,8 @@ export class NotesPanel extends LitElement {
 }
 
 function quoteText(e: Entry): string {
-  const target = Array.isArray(e.annotation.target) ? e.annotation.target[0] : e.annotation.target;
-  const quote = target?.selector?.find((s: { type: string }) => s.type === 'TextQuoteSelector') as { exact?: string } | undefined;
-  return quote?.exact ?? '';
+  const target = targetsOf(e.annotation)[0];
+  return (target && quoteSelectorOf(target)?.exact) ?? '';
 }
 
 declare global {

@@ -538,7 +538,7 @@ export class ReaderApp extends LitElement {
   private async loadAll(): Promise<void> {
     const base = new URL(this.documentsBase, document.baseURI);
     let searchIndex: URL | undefined;
-    let layerFiles: readonly string[] = [];
+    let layerFiles: readonly string[];
     try {
       const response = await fetch(new URL('manifest.json', base));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -966,7 +966,7 @@ export class ReaderApp extends LitElement {
     if (!this.session) return;
     const json = this.session.exportHypothesis();
     download(json, 'application/json', `notes-hypothesis-${new Date().toISOString().slice(0, 10)}.json`);
-    this.layerStatus = `Exported ${JSON.parse(json).total} notes in Hypothesis's format.`;
+    this.layerStatus = `Exported ${totalOf(json)} notes in Hypothesis's format.`;
   };
 
   private downloadLayers(layerIds: readonly string[]): void {
@@ -977,7 +977,7 @@ export class ReaderApp extends LitElement {
     }
     const json = this.session.exportLayers(layerIds);
     download(json, 'application/ld+json', `annotations-${new Date().toISOString().slice(0, 10)}.jsonld`);
-    this.layerStatus = `Exported ${JSON.parse(json).total} annotations.`;
+    this.layerStatus = `Exported ${totalOf(json)} annotations.`;
   }
 
   private async onImport(event: CustomEvent<{ name: string; text: string }>): Promise<void> {
@@ -1161,4 +1161,9 @@ function localStorageOrNull(): Storage | null {
   } catch {
     return null;
   }
+}
+
+/** The `total` an export of ours states (both export formats carry one). */
+function totalOf(json: string): number {
+  return (JSON.parse(json) as { total: number }).total;
 }

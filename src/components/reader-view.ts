@@ -655,7 +655,7 @@ export class ReaderView extends LitElement {
   activateNote(marker: HTMLElement): void {
     const doc = this.document;
     if (!doc || !this.view) return;
-    let from = -1;
+    let from: number;
     try {
       from = doc.built.map.toOffset(this.view.posAtDOM(marker, 0)) ?? -1;
     } catch {

@@ -11,6 +11,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { displayLabel } from '../annotations/sanitize.ts';
+import { formText } from './form-text.ts';
 import { noteWords } from '../app/own-annotations.ts';
 import type { Annotation } from '../annotations/model.ts';
 import { AUDIENCE_WORDS, type ReaderSync } from '../sync/reader-sync.ts';
@@ -160,7 +161,7 @@ export class SyncPanel extends LitElement {
     if (!form.reportValidity()) return;
     const data = new FormData(form);
     const password = form.elements.namedItem('password') as HTMLInputElement;
-    void this.link?.signIn(String(data.get('server')), String(data.get('name')), String(data.get('password')), create);
+    void this.link?.signIn(formText(data, 'server'), formText(data, 'name'), formText(data, 'password'), create);
     password.value = '';
   }
 
@@ -168,7 +169,7 @@ export class SyncPanel extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    void this.link?.connect({ container: String(data.get('container') ?? ''), token: String(data.get('token') ?? '') });
+    void this.link?.connect({ container: formText(data, 'container'), token: formText(data, 'token') });
     (form.elements.namedItem('token') as HTMLInputElement).value = '';
   }
 
@@ -180,21 +181,21 @@ export class SyncPanel extends LitElement {
   private onGroupJoin(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.link?.chooseGroup(String(new FormData(form).get('group')));
+    void this.link?.chooseGroup(formText(new FormData(form), 'group'));
     form.reset();
   }
 
   private onGroupCreate(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.link?.createGroup(String(new FormData(form).get('name')));
+    void this.link?.createGroup(formText(new FormData(form), 'name'));
     form.reset();
   }
 
   private onMemberAdd(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    void this.link?.addMember(String(new FormData(form).get('name')));
+    void this.link?.addMember(formText(new FormData(form), 'name'));
     form.reset();
   }
 }

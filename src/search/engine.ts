@@ -158,17 +158,17 @@ export class SearchEngine {
       throw new SearchIndexError('The serialised search index lacks "documents", "passages" or "index".');
     }
     const byId = new Map(documents.map((d) => [d.id, d]));
-    const ordered = data.documents.map((entry) => {
-      const doc = byId.get(entry?.id);
-      if (!doc) throw new SearchIndexError(`The search index covers document "${String(entry?.id)}", which was not given.`);
+    const ordered = (data.documents as readonly unknown[]).map((raw) => {
+      const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<SerializedSearchIndex['documents'][number]>;
+      const doc = typeof entry.id === 'string' ? byId.get(entry.id) : undefined;
+      if (!doc) throw new SearchIndexError(`The search index covers document "${String(entry.id)}", which was not given.`);
       if (doc.source.length !== entry.length || checksum(doc.source) !== entry.checksum) {
         throw new SearchIndexError(`Document "${doc.id}" differs from the text the search index was built from.`);
       }
       return doc;
     });
-    for (const p of data.passages) {
-      const ok = Array.isArray(p) && p.length === 3 && p.every(Number.isInteger) && ordered[p[0]] !== undefined &&
-        p[1] >= 0 && p[1] <= p[2] && p[2] <= ordered[p[0]]!.source.length;
+    for (const p of data.passages as readonly unknown[]) {
+      const ok = isTriple(p) && p[1] >= 0 && p[1] <= p[2] && p[2] <= (ordered[p[0]]?.source.length ?? -1);
       if (!ok) throw new SearchIndexError(`The search index has a bad passage entry: ${JSON.stringify(p)}.`);
     }
     let index: lunr.Index;
@@ -369,4 +369,8 @@ function checksum(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function isTriple(value: unknown): value is readonly [number, number, number] {
+  return Array.isArray(value) && value.length === 3 && value.every(Number.isInteger);
 }

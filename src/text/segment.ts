@@ -59,7 +59,7 @@ export function isAbbreviationAt(text: string, dot: number): boolean {
 
 const STOP = /[.!?]+/gu;
 const CLOSER = /["'”’»)\]]/u;
-const OPENS_SENTENCE = /[\p{Lu}\p{N}"“‘'(\[¿¡]/u;
+const OPENS_SENTENCE = /[\p{Lu}\p{N}"“‘'([¿¡]/u;
 const SPACE = /\s/u;
 /** A note number glued to a stop: `.1`, `.12`, `.[3]`, `.[citation needed]`. */
 const GLUED_NOTE = /\d{1,3}|\[[^\]\n]{1,40}\]/uy;

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/components/reader-app.ts';
+import { urlOf } from './support/fetch.ts';
 
 describe('loading the reader', () => {
   it('fetches the layers beside the texts, not after them', async () => {
@@ -7,7 +8,7 @@ describe('loading the reader', () => {
     let textsAnswered = 0;
     let textsAnsweredAtFirstLayer: number | null = null;
     window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = String(input);
+      const url = urlOf(input);
       if (url.includes('/annotations/') && url.endsWith('.jsonld')) textsAnsweredAtFirstLayer ??= textsAnswered;
       const response = await realFetch(input, init);
       if (url.endsWith('.txt')) textsAnswered++;

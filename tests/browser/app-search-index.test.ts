@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/components/reader-app.ts';
 import type { ReaderApp } from '../../src/components/reader-app.ts';
 import { SearchEngine } from '../../src/search/index.ts';
+import { urlOf } from './support/fetch.ts';
 
 /** Serves `/fixture-docs/…` from the real documents, with a manifest naming a prebuilt index and `index` as that index. */
 let indexFetches = 0;
@@ -11,7 +12,7 @@ async function withFixture(index: unknown, run: () => Promise<void>): Promise<vo
   const manifest = await (await fetch('/documents/manifest.json')).json();
   const realFetch = window.fetch;
   window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = urlOf(input);
     if (url.endsWith('/fixture-docs/manifest.json')) return Promise.resolve(new Response(JSON.stringify({ ...manifest, searchIndex: 'search-index.json' })));
     if (url.endsWith('/fixture-docs/search-index.json')) {
       indexFetches++;

@@ -65,7 +65,8 @@ describe('layer files read off the page thread', () => {
       'broken.jsonld': collection([annotation(7), annotation(8)]).slice(0, -5),
     };
     const fakeFetch = ((input: RequestInfo | URL) => {
-      const name = String(input).split('/').pop()!;
+      const url = input instanceof Request ? input.url : String(input);
+      const name = url.split('/').pop()!;
       return Promise.resolve(name in files ? new Response(files[name]) : new Response('', { status: 404 }));
     }) as typeof fetch;
     const spy = spyOnLayerRequests();

@@ -4,6 +4,7 @@ import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import { blockText } from '../../src/document/structure.ts';
 import { until } from './support/wait.ts';
+import { urlOf } from './support/fetch.ts';
 
 
 async function mountApp(base = '/documents/'): Promise<ReaderApp> {
@@ -20,7 +21,7 @@ async function mountApp(base = '/documents/'): Promise<ReaderApp> {
 async function mountWithManifest(base: string, manifest: unknown, check: (app: ReaderApp) => Promise<void>): Promise<void> {
   const realFetch = window.fetch;
   window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-    String(input).endsWith(`${base}manifest.json`) ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 })) : realFetch(input, init)) as typeof fetch;
+    urlOf(input).endsWith(`${base}manifest.json`) ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 })) : realFetch(input, init)) as typeof fetch;
   try {
     const app = await mountApp(base);
     try {

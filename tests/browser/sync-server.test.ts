@@ -13,6 +13,7 @@ import { noteWords } from '../../src/app/own-annotations.ts';
 import type { ReaderSync } from '../../src/sync/reader-sync.ts';
 import type { LitElement } from 'lit';
 import { until } from './support/wait.ts';
+import { bodyText, urlOf } from './support/fetch.ts';
 
 const CONTAINER = 'https://annotations.test/annotations/';
 
@@ -24,7 +25,7 @@ class StandInServer {
 
   readonly fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     if (this.offline) throw new TypeError('Failed to fetch');
-    const url = new URL(String(input));
+    const url = new URL(urlOf(input));
     const method = init.method ?? 'GET';
     const ifMatch = new Headers(init.headers).get('if-match');
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers });
@@ -35,7 +36,7 @@ class StandInServer {
       return json(200, { type: 'ChangeFeed', cursor: String(rows.at(-1)?.[1].change ?? since), more: false, changes });
     }
     if (method === 'POST' && url.href === CONTAINER) {
-      const doc = JSON.parse(String(init.body)) as Record<string, unknown>;
+      const doc = JSON.parse(bodyText(init.body)) as Record<string, unknown>;
       const iri = `${CONTAINER}${String(doc.id).replace('urn:uuid:', '')}`;
       if (this.rows.get(iri)?.doc) return json(409, { detail: 'Already stored.' }, { Location: iri });
       const stored = this.write(iri, { ...doc, id: iri, via: doc.id });
@@ -47,7 +48,7 @@ class StandInServer {
     if (method === 'GET') return json(200, row.doc, { ETag: row.etag });
     if (ifMatch !== row.etag) return json(412, { detail: 'Stale.' }, { ETag: row.etag });
     if (method === 'PUT') {
-      const doc = JSON.parse(String(init.body)) as Record<string, unknown>;
+      const doc = JSON.parse(bodyText(init.body)) as Record<string, unknown>;
       const stored = this.write(url.href, { ...doc, id: url.href, via: row.doc.via });
       return json(200, stored.doc, { ETag: stored.etag });
     }

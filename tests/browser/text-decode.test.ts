@@ -6,6 +6,7 @@ import { analyzeText } from '../../src/analysis/analyze.ts';
 import type { DocumentEntry } from '../../src/document/manifest.ts';
 import { loadDocument } from '../../src/document/load.ts';
 import { decodeText } from '../../src/text/decode.ts';
+import { urlOf } from './support/fetch.ts';
 
 const entry: DocumentEntry = {
   id: 'bom', file: 'a#b %20.txt', iri: 'https://example.org/bom.txt', kind: 'test', language: 'en',
@@ -17,7 +18,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 /** A fetch that serves `bytes` for any URL, recording which URL was asked for. */
 function serving(bytes: Uint8Array, asked: string[]): typeof fetch {
   return (async (input: RequestInfo | URL) => {
-    asked.push(String(input));
+    asked.push(urlOf(input));
     return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }) as typeof fetch;
 }

@@ -66,7 +66,7 @@ describe('loadCollection: broken files', () => {
 });
 
 describe('loadCollection: broken annotations', () => {
-  const cases: [string, Record<string, unknown> | unknown, RegExp][] = [
+  const cases: [string, unknown, RegExp][] = [
     ['no @context in a bare list', broken((a) => delete a['@context']), /@context/],
     ['a relative id', broken((a) => (a.id = 'note-1')), /"id" must be an absolute IRI/],
     ['no type', broken((a) => delete a.type), /"type" must be "Annotation"/],

@@ -131,7 +131,7 @@ describe('RIS export', () => {
     assert.ok(lines.includes('EP  - 67'));
     assert.ok(lines.includes('DO  - 10.1080/713999979'));
     assert.ok(lines.includes('JO  - Journal of Cold War History'));
-    assert.ok(lines.every((l) => /^[A-Z][A-Z0-9]  - /u.test(l)));
+    assert.ok(lines.every((l) => /^[A-Z][A-Z0-9] {2}- /u.test(l)));
   });
 
   it('keeps a value on one line and writes dates as YYYY/MM/DD/', () => {

@@ -70,7 +70,7 @@ describeEachEngine('annotation server: bad input', () => {
     const reply = await new Promise<string>((resolve) => {
       let text = '';
       const socket = connect(Number(port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
-      socket.on('data', (d) => (text += d));
+      socket.on('data', (d) => (text += d.toString('utf8')));
       socket.on('close', () => resolve(text));
       socket.on('error', () => resolve(text));
     });

@@ -49,7 +49,7 @@ export function narrowToEvidence(unit: ClaimUnit, other: ClaimUnit, sharedEventT
   let from = pieces[first]!.from;
   // The sentence's closing punctuation stays with its last clause.
   let to = last === pieces.length - 1 ? text.length : pieces[last]!.to;
-  while (from < to && /[\s"“‘'(\[]/u.test(text[from]!)) from++;
+  while (from < to && /[\s"“‘'([]/u.test(text[from]!)) from++;
   // A clause cut after its comma starts with the conjunction that joined it; the claim starts after it.
   const conjunction = /^(?:and|but|or|yet|so)\s+/iu.exec(text.slice(from, to));
   if (conjunction && first > 0) from += conjunction[0].length;

@@ -268,7 +268,7 @@ export function scoreWithGuards(a: ClaimUnit, b: ClaimUnit, corpus: Corpus, bm25
     a,
     b,
     features,
-    base: Object.values(features).reduce((s, v) => s + v, 0),
+    base: (Object.values(features) as number[]).reduce((s, v) => s + v, 0),
     sharedWords: readableWords(a, [...sharedEvent].sort((x, y) => idf(y) - idf(x)).slice(0, SHOWN_WORDS)),
     sharedNames: [...new Set(sharedNameKeys.map((k) => a.nameKeys.get(k)!))],
     lexical,

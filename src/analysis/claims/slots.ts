@@ -87,7 +87,7 @@ export function readNames(text: string): NameSlot[] {
 
 /** Whether a word stands first in its sentence (only space, quotes or brackets before it since a stop or the start). */
 function opensSentence(text: string, at: number): boolean {
-  return /(?:^|[.!?]\s)[\s"“‘'(\[]*$/u.test(text.slice(Math.max(0, at - 8), at));
+  return /(?:^|[.!?]\s)[\s"“‘'([]*$/u.test(text.slice(Math.max(0, at - 8), at));
 }
 
 function stripApos(w: string): string {

@@ -173,7 +173,7 @@ function unfinished(source: string, from: number, end: number): Ending | null {
   const quoted = `("${tail(text)}")`;
   const last = text[text.length - 1] ?? '';
   if (last === ',') return { kind: 'comma', seen: `it ends with a comma ${quoted}` };
-  if (/[(\[{“‘«]/u.test(last)) return { kind: 'bracket', seen: `it ends with an opening bracket ${quoted}` };
+  if (/[([{“‘«]/u.test(last)) return { kind: 'bracket', seen: `it ends with an opening bracket ${quoted}` };
   if (/[–—-]/u.test(last)) return { kind: 'dash', seen: `it ends with a dash ${quoted}` };
   const word = wordsIn(text).pop();
   if (word && word.to === text.length && OPEN_ENDINGS.has(word.text.toLowerCase())) {

@@ -205,7 +205,7 @@ function neighbourIndex(source: string): NeighbourIndex {
     const n = fold(neighbour.text);
     if (n.length < 3 || COMMON_NEIGHBOURS.has(n)) return;
     let map = out.get(word);
-    if (!map) out.set(word, (map = new Map()));
+    if (!map) out.set(word, (map = new Map<string, string>()));
     map.set(n, neighbour.text);
   };
   for (let i = 0; i < words.length; i++) {

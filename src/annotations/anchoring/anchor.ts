@@ -160,7 +160,7 @@ export function anchorFuzzily(text: string, selectors: readonly TextSelector[], 
   const { quote, position } = selectorsOf(selectors);
   if (!quote) return { status: 'orphaned', code: 'not-found', reason: 'The target has no quote or position to anchor by.' };
   const hint = hintOf(position, index);
-  let result: FuzzyResult = { kind: 'none' };
+  let result: FuzzyResult;
   if (hint !== null) {
     const pad = Math.max(FUZZY_WINDOW, quote.exact.length);
     const from = Math.max(0, hint - pad);

@@ -73,7 +73,7 @@ export function markerOfElement(doc: LoadedDocument, view: EditorView, el: Eleme
 /** The `a.noteref` element showing the marker that starts at source offset `from`, or null. */
 export function markerElementAt(doc: LoadedDocument, view: EditorView, from: number): HTMLElement | null {
   for (const el of view.dom.querySelectorAll<HTMLElement>('a.noteref')) {
-    let offset: number | null = null;
+    let offset: number | null;
     try {
       offset = doc.built.map.toOffset(view.posAtDOM(el, 0), 1);
     } catch {

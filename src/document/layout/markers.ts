@@ -125,7 +125,7 @@ function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], las
     const end = m.index! + m[0].length;
     const after = text.slice(end);
     const inSentence = clause || (!stop && !close);
-    if (after.trim() !== '' && !(inSentence ? /^\s+[\p{L}“"(]/u : /^\s+["“‘(\[]?[\p{Lu}\p{N}]/u).test(after)) continue;
+    if (after.trim() !== '' && !(inSentence ? /^\s+[\p{L}“"(]/u : /^\s+["“‘([]?[\p{Lu}\p{N}]/u).test(after)) continue;
     if (/\p{N}/u.test(before!)) {
       // After a number, only a year-like or grouped figure ends a sentence ("in 1972.71");
       // a short integer part is a decimal ("4.7 Then").
