@@ -61,7 +61,8 @@ export function passageCitation(entry: Pick<DocumentEntry, 'title' | 'author' | 
   const title = entry.title ? `“${entry.title}”` : `[${entry.label}]`;
   const work = [entry.author, entry.publisher ? `${title} (${entry.publisher})` : title].filter(Boolean).join(', ');
   const where = [
-    at.section ? `section “${at.section}”` : null,
+    // The text's own title standing as its first heading is no section.
+    at.section && at.section !== entry.title ? `section “${at.section}”` : null,
     at.paragraph !== null ? `paragraph ${at.paragraph}` : null,
     `characters ${at.start}–${at.end}`,
   ].filter(Boolean);

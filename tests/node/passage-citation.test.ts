@@ -52,3 +52,13 @@ describe('passageCitation', () => {
     assert.ok(quote.endsWith('word…') && quote.length <= 201, quote);
   });
 });
+
+describe('passageCitation: a title read as a heading', () => {
+  it('does not name the text’s own title as the section', () => {
+    const text = 'Harbours of the South\n\nShips came from the north every spring, loaded with timber and salt for the markets. They left in autumn.\n';
+    const p = parsePlainText(text);
+    const from = text.indexOf('Ships');
+    const cited = passageCitation(ENTRY, p, from, from + 5, 'L');
+    assert.equal(cited.includes('section'), false, cited);
+  });
+});

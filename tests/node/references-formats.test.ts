@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cslOnly, exportReferences, type CslItem } from '../../src/analysis/references/index.ts';
+import { cslOnly, exportReferences, withCitationKeys, type CslItem } from '../../src/analysis/references/index.ts';
 
 /** An invented item carrying every TeX special, a non-ASCII name, an organisation, and members that are not CSL (a span). */
 const ITEM = {
@@ -109,5 +109,20 @@ describe('exportReferences: fixed outputs', () => {
     assert.equal(exportReferences([], 'bibtex'), '');
     assert.equal(exportReferences([], 'ris'), '');
     assert.equal(exportReferences([], 'csl-json'), '[]\n');
+  });
+});
+
+describe('withCitationKeys', () => {
+  it('keys by ASCII family name and year, lettering works that share one, always unique', () => {
+    const item = (family: string | undefined, year?: number): CslItem => ({
+      id: 'x',
+      type: 'book',
+      ...(family ? { author: [{ family }] } : {}),
+      ...(year ? { issued: { 'date-parts': [[year]] } } : {}),
+    });
+    const keys = withCitationKeys([item('Núñez', 2011), item('Lee', 2001), item('Lee', 2001), item(undefined), item('Lee'), item('Leea')]).map((i) => i.id);
+    assert.deepEqual(keys, ['nunez2011', 'lee2001a', 'lee2001b', 'work', 'lee', 'leea']);
+    const clash = withCitationKeys([item('Lee'), item('Lee'), item('Leea')]).map((i) => i.id);
+    assert.deepEqual(clash, ['leea', 'leeb', 'leea-2']);
   });
 });

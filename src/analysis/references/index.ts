@@ -13,3 +13,4 @@ export { citationResolver, type CitationResolver } from './resolve.ts';
 export { textCitations, type CitingPlace, type ResolvedCitation, type TextCitations, type TextWork } from './text-works.ts';
 export { cslOnly, exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './export.ts';
 export { textWorkAnnotations, workIri, workName } from './work-layer.ts';
+export { withCitationKeys } from './keys.ts';
