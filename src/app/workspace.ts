@@ -117,7 +117,8 @@ export function kindOf(annotation: Annotation): AnnotationKind {
   const tags = tagsOf(annotation);
   if (reviewedIdOf(annotation) !== null) return 'review';
   if (tags.includes('claim')) return 'claim';
-  if (tags.includes('footnote')) return 'footnote';
+  // A work link joins a reference entry to its work: drawn with the footnote links, never as someone's note.
+  if (tags.includes('footnote') || tags.includes('work')) return 'footnote';
   if (annotation.motivation === 'assessing' && tags.some((t) => (DAMAGE_TAGS as readonly string[]).includes(t))) return 'flag';
   return 'note';
 }

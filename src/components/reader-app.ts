@@ -40,6 +40,7 @@ import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
 import './timeline-panel.ts';
+import { worksTextsOf } from './works-panel.ts';
 import './claim-connectors.ts';
 import type { ClaimConnectors, Connector, ConnectorHost } from './claim-connectors.ts';
 import type { TimelineText } from './timeline-panel.ts';
@@ -398,6 +399,13 @@ export class ReaderApp extends LitElement {
         .joins=${this.timelineJoinsNow()}
         @timeline-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
       ></timeline-panel>
+      <works-panel
+        data-tab="works"
+        data-label="Works cited"
+        .texts=${worksTextsOf(session.documents)}
+        .selection=${this.selection}
+        @works-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+      ></works-panel>
       <search-panel
         data-tab="search"
         data-label="Search"
