@@ -79,6 +79,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   demoteClosingLine(blocks);
   const hasTitle = markTitle(source, blocks, options.title);
   markCaptionDebris(source, blocks, hasTitle, classic);
+  if (!marked) demoteFigureLabels(blocks);
   const syntax = markerSyntax(source);
   const allowed = options.layout?.markers;
   findMarkers(source, blocks, allowed === 'none' ? { markdown: false, caret: false, glued: false } : syntax);
@@ -168,6 +169,9 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     } else if (underNotesHeading) {
       // Under References or Bibliography, an entry that is not a numbered note is a bibliography entry: a list item.
       block.type = 'list-item';
+    } else if (options.hardWrapped && FIGURE_NOTE.test(raw[0]!.text)) {
+      // A PDF figure's notes or source (`Source: Authors.`) belong to the figure, not the prose.
+      block.type = 'caption';
     } else if (isLabelOrRow(raw)) {
       block.type = 'caption';
     }
@@ -187,9 +191,16 @@ function isStandaloneHeading(text: string, next: Group | undefined, wrapWidth: n
   if (nextLine && startsLowercase(nextLine)) return false;
   if (isDisplayLine(text)) return true;
   // In hard-wrapped text, a label line standing over a paragraph of full-width lines heads it.
-  return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6;
+  // A row of figures under it (a chart's axis) makes it the chart's label, not a heading.
+  return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6 && !mostlyFigures(nextLine);
 }
 
+/** A figure's notes or source line in a PDF extract. */
+const FIGURE_NOTE = /^\s*(?:Notes?|Sources?):\s/u;
+/** A sentence ending inside a line, the next one starting after it: `…over time. Porto Alegre’s`. */
+const INNER_SENTENCE_END = /\p{Ll}{2}[.!?]["”’)]?\d{0,3}\s+["“‘]?\p{Lu}\p{Ll}/u;
+/** Lines a group needs before a sentence end inside one shows it is wrapped prose. */
+const WRAPPED_PROSE_LINES = 3;
 /** A line ending a sentence (a note marker or inline tag after the stop allowed). */
 const ENDS_SENTENCE = /[.!?:;]["”’)\]*_]*(?:\s*\[[^\]]{1,20}\])*\d{0,3}$/u;
 
@@ -203,6 +214,8 @@ function isLabelOrRow(raw: readonly Line[]): boolean {
     TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text) || isLabelAndValue(l.text);
   if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
   if (raw.length === 1 && isCollapsedWidget(raw[0]!.text)) return true;
+  // Wrapped prose whose sentence ends all fall inside lines (`…over time. Porto Alegre’s`) is still prose.
+  if (raw.length >= WRAPPED_PROSE_LINES && raw.some((l) => INNER_SENTENCE_END.test(l.text))) return false;
   return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
 }
 
@@ -463,6 +476,20 @@ function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boo
         changed = true;
       }
     }
+  }
+}
+
+/**
+ * A heading standing between two of a figure's caption blocks (`Figure 4 |
+ * …`, its box labels, then `MUNICIPAL COUNCIL`, then more labels) is one of
+ * the figure's labels set in capitals: a section heading is followed by its
+ * text. Only where headings are not marked up: a marked heading is one
+ * wherever it stands.
+ */
+function demoteFigureLabels(blocks: MutableBlock[]): void {
+  const figure = (b: MutableBlock | undefined) => b?.type === 'caption' && !b.chrome;
+  for (let i = 1; i < blocks.length - 1; i++) {
+    if (blocks[i]!.type === 'heading' && figure(blocks[i - 1]) && figure(blocks[i + 1])) blocks[i]!.type = 'caption';
   }
 }
 

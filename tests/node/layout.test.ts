@@ -392,6 +392,28 @@ describe('layout: page breaks in PDF extracts', () => {
   });
 });
 
+describe('layout: figures set inside the prose of a PDF extract', () => {
+  it('keeps wrapped prose with its sentence ends inside lines as prose, and a figure\'s labels, capitals and source as captions', () => {
+    const cut = [
+      'The keepers changed their methods over time. The new weir at the',
+      'mill was built in spring, and the records of the river were kept',
+      'by the ferry keeper and the miller, who wrote down the levels of',
+      'the water at the bridge every morning and every evening, and the',
+      'records for the years before the flood were scarce, especially',
+    ];
+    const figure = ['Figure 2  |  Water levels at the weir', 'Upper weir', 'Lower weir', 'RIVER OFFICE', 'Upper mill', 'Lower mill', 'Percent of Total', '1990 1991 1992 1993 1994 1995 1996 1997 1998 1999 2000 2001 2002', '0%', '5%', 'Source: River Office, 1990.'];
+    const resumed = wrap(`for the years after the flood, when the keepers began again. ${prose(3)}`);
+    const text = [...wrap(prose(12)), 'And so the work ended.', ...cut, ...figure, ...resumed, ...wrap(prose(12)), 'And so it closed.'].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    const starts = (type: string) => texts(parsed, type).map((t) => t.split(' ').slice(0, 4).join(' '));
+    assert.ok(starts('paragraph').includes('The keepers changed their'), 'the cut paragraph is prose');
+    assert.ok(starts('paragraph').includes('for the years after'), 'the resumed sentence is a paragraph of its own');
+    assert.deepEqual(texts(parsed, 'heading'), []);
+    assert.ok(starts('caption').includes('Source: River Office, 1990.'), "the figure's source is a caption");
+  });
+});
+
 describe('layout: encyclopedia furniture in hard-wrapped copies', () => {
   it('takes neither a "Main article:" hatnote nor "Jump to navigation" for a heading', () => {
     let k = 0;
