@@ -96,6 +96,15 @@ describe('layout: headings', () => {
     assert.deepEqual(parsed.blocks.filter((b) => b.type === 'note').map((b) => b.number), [1, 2]);
   });
 
+  it('takes a line in capitals after a line ending on a colon or comma for the rest of its sentence, not a heading', () => {
+    const text = [
+      '2. THE CHALLENGE OF THE', 'RIVER VALLEY', ...wrap(prose(16)), 'REFERENCES', 'Smith, J. 2003. Survey of the river. Valley Town, Northland:', 'NRWA.',
+      'Jones, K. 2004. The mills. Valley Town:', 'Mill Press.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(texts(parsed, 'heading'), ['2. THE CHALLENGE OF THE RIVER VALLEY', 'REFERENCES']);
+  });
+
   it('takes neither a contents entry run out to its page number by dot leaders nor a parenthesised gloss for a heading', () => {
     const capitals = [
       '2. THE RIVER VALLEY .................. 5', 'Early Years of the Mill ........... 12', '',
