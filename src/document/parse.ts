@@ -13,8 +13,8 @@
 import type { BlockType, LayoutProfile, ParsedText, SourceSpan } from './structure.ts';
 import { newBlock, type MutableBlock } from './layout/blocks.ts';
 import { chromeLines } from './layout/chrome.ts';
-import { groupUnits, type Group } from './layout/groups.ts';
-import { isDisplayLine, isHeadingLine, isLabelAndValue } from './layout/headings.ts';
+import { groupUnits, wrappedHeading, type Group } from './layout/groups.ts';
+import { isDisplayLine, isHeadingLine, isLabelAndValue, isWrappedHeading } from './layout/headings.ts';
 import { demoteClosingLine, setAsideTitlePage } from './layout/title-page.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
 import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
@@ -72,6 +72,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const groups = groupUnits(units, paragraphs, width);
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
   const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none', unknown: paragraphs === 'unknown' }, width);
+  if (paragraphs === 'hard-wrapped' && headings !== 'none') joinWrappedHeadings(source, blocks, width);
   renumberListDebris(blocks);
   demoteBareBracketEntries(blocks);
   labelLetteredNotes(source, blocks);
@@ -163,7 +164,8 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     }
     const block = plainBlock(raw, group.debris);
     const text = raw.map((l) => l.text.trim()).join(' ');
-    if (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1], options.hardWrapped ? width : 0)) {
+    const wrappedTitle = options.hardWrapped && options.headingsAllowed && wrappedHeading(group, width) && headsProse(groups[i + 1], width);
+    if (wrappedTitle || (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1], options.hardWrapped ? width : 0))) {
       block.type = 'heading';
       underNotesHeading = NOTES_HEADING.test(text);
     } else if (underNotesHeading) {
@@ -178,6 +180,34 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     blocks.push(block);
   }
   return blocks;
+}
+
+/**
+ * A short label line directly above a one-line heading is the heading's first
+ * line when the two read as one title-case heading (`The Changing Role of the
+ * Participatory` / `Budget: 2005–16`): the label line was cut off from it
+ * because alone it looks finished.
+ */
+function joinWrappedHeadings(source: string, blocks: MutableBlock[], width: number): void {
+  for (let k = blocks.length - 2; k >= 0; k--) {
+    const first = blocks[k]!;
+    const heading = blocks[k + 1]!;
+    if (heading.type !== 'heading' || heading.segments.length !== 1 || first.segments.length !== 1) continue;
+    if (first.type !== 'caption' && first.type !== 'paragraph') continue;
+    if ((first as { chrome?: boolean }).chrome) continue;
+    const gap = source.slice(first.span.to, heading.span.from);
+    if (!/^[ \t]*\r?\n[ \t]*$/u.test(gap)) continue;
+    const line = textOf(source, first).trim();
+    if (line.length >= width * 0.6 || !isWrappedHeading(`${line} ${textOf(source, heading)}`)) continue;
+    blocks.splice(k, 2, newBlock('heading', [...first.segments, ...heading.segments], { from: first.span.from, to: heading.span.to }));
+  }
+}
+
+/** The group after a heading candidate is wrapped prose: two lines or more, the first near the wrap width, not figures. */
+function headsProse(next: Group | undefined, wrapWidth: number): boolean {
+  if (next?.kind !== 'text' || next.lines.length < 2) return false;
+  const first = next.lines[0]!.text;
+  return first.trim().length >= wrapWidth * 0.6 && !mostlyFigures(first) && !startsLowercase(first);
 }
 
 /**

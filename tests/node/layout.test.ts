@@ -105,6 +105,30 @@ describe('layout: headings', () => {
     assert.deepEqual(texts(parsed, 'heading'), ['2. THE CHALLENGE OF THE RIVER VALLEY', 'REFERENCES']);
   });
 
+  it('reads title-case headings of a PDF extract wrapped over short lines, and a title-case question, as headings', () => {
+    // Sentences that never repeat: a line that recurs would be a running head.
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [
+      ...wrap(unique(12)), 'And so the work ended.',
+      'How Does the River Office Work?', ...wrap(unique(6)), 'And so it closed.',
+      'Tension between the Old Mills', 'and the Needs of the', 'Lower Valley', ...wrap(unique(6)), 'And so it closed.',
+      'A Weakening of the River', 'Office Process?', ...wrap(unique(6)), 'And so it closed.',
+      'The Changing Role of the Weir', 'Office: 1990–96', ...wrap(unique(6)), 'And so it closed.',
+      'What is it?', ...wrap(unique(6)), 'And so it closed.',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.deepEqual(texts(parsed, 'heading'), [
+      'How Does the River Office Work?',
+      'Tension between the Old Mills and the Needs of the Lower Valley',
+      'A Weakening of the River Office Process?',
+      'The Changing Role of the Weir Office: 1990–96',
+    ]);
+  });
+
   it('takes neither a contents entry run out to its page number by dot leaders nor a parenthesised gloss for a heading', () => {
     const capitals = [
       '2. THE RIVER VALLEY .................. 5', 'Early Years of the Mill ........... 12', '',

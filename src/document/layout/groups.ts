@@ -5,7 +5,7 @@
  * line that ends a paragraph (a short line closing a sentence).
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
-import { isHeadingLine, isLabelAndValue } from './headings.ts';
+import { isHeadingLine, isLabelAndValue, isWrappedHeading } from './headings.ts';
 import { indentOf, startsLowercase, trimmed, type Line } from './lines.ts';
 import type { Unit } from './units.ts';
 
@@ -110,6 +110,19 @@ function lastText(group: Extract<Group, { kind: 'text' }>): Line {
   return group.lines[0]!;
 }
 
+/** Lines a wrapped heading may run over. */
+const MAX_HEADING_LINES = 3;
+/** A heading's lines are shorter than this share of the wrap width. */
+const HEADING_LINE = 0.6;
+
+/** The group so far is a heading wrapped over two or three short lines. */
+export function wrappedHeading(group: { readonly lines: readonly Line[] }, width: number): boolean {
+  const lines = group.lines;
+  if (lines.length < 2 || lines.length > MAX_HEADING_LINES) return false;
+  if (!lines.every((l) => l.text.trim().length < width * HEADING_LINE)) return false;
+  return isWrappedHeading(lines.map((l) => l.text.trim()).join(' '));
+}
+
 function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: LayoutProfile['paragraphs'], width: number): boolean {
   if (style === 'blank-lines') return true;
   // A layout we do not know: every line stands alone, as a plain paragraph.
@@ -139,6 +152,8 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   const prevText = prev.text.trim();
   // A label line on its own (a heading, a figure label) does not run into the capitalised line after it.
   if (group.lines.length === 1 && isHeadingLine(prevText) && prevText.length < width * 0.6) return false;
+  // Nor does a heading wrapped over short lines (`Tension between Big Infrastructure` / `and Meeting the Needs`).
+  if (wrappedHeading(group, width) && /^\s*[\p{Lu}\p{Lt}]/u.test(line.text)) return false;
   const short = prevText.length < width * SHORT_LINE;
   return !(short && (SENTENCE_END.test(prevText) || !/[,\p{Ll}-]$/u.test(prevText)));
 }
