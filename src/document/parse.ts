@@ -73,6 +73,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
   const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none', unknown: paragraphs === 'unknown' }, width);
   if (paragraphs === 'hard-wrapped' && headings !== 'none') joinWrappedHeadings(source, blocks, width);
+  markShortNumberedRuns(source, blocks);
   renumberListDebris(blocks);
   demoteBareBracketEntries(blocks);
   labelLetteredNotes(source, blocks);
@@ -180,6 +181,34 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     blocks.push(block);
   }
   return blocks;
+}
+
+/** A numbered list counts from here: runs starting later are numbered paragraphs (`350.`, `351.` of regulations). */
+const LIST_FIRST_NUMBER = 2;
+/** At least this many entries in sequence… */
+const LIST_RUN = 3;
+/** …each at most this long, make a list; longer numbered blocks are run-in paragraphs (`1. Building. Investments in …`). */
+const LIST_ENTRY_WORDS = 60;
+
+/**
+ * Paragraphs numbered in sequence from 1 (or 2, after a first entry read
+ * otherwise), each short (`1. It included …`, `2. It transformed …`): the
+ * entries of a list, not prose paragraphs.
+ */
+function markShortNumberedRuns(source: string, blocks: MutableBlock[]): void {
+  const numberOf = (b: MutableBlock) => {
+    if (b.type !== 'paragraph') return null;
+    const m = /^(\d{1,3})[.)]\s/u.exec(textOf(source, b).trimStart());
+    return m && words(textOf(source, b)).length <= LIST_ENTRY_WORDS ? Number(m[1]) : null;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const first = numberOf(blocks[i]!);
+    if (first === null || first > LIST_FIRST_NUMBER) continue;
+    let k = i + 1;
+    while (k < blocks.length && numberOf(blocks[k]!) === first + (k - i)) k++;
+    if (k - i >= LIST_RUN) for (let j = i; j < k; j++) blocks[j]!.type = 'list-item';
+    i = k - 1;
+  }
 }
 
 /**

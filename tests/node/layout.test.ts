@@ -212,6 +212,15 @@ describe('layout: paragraphs', () => {
     assert.deepEqual(texts(parsed, 'paragraph'), paragraphs);
   });
 
+  it('reads short paragraphs numbered in sequence from 1 as list items, and numbered paragraphs from 350 or long run-in ones as prose', () => {
+    const list = ['1. It rebuilt the quay.', '2. It dredged the harbour.', '3. It opened the ferry to the valley.'];
+    const regulations = ['350. The keepers report the level.', '351. The miller keeps the sluice.', '352. The ferry waits for the tide.'];
+    const runIn = [1, 2, 3].map((n) => `${n}. Works. ${prose(4)}`);
+    const parsed = parsePlainText([prose(2), ...list, prose(2), ...regulations, prose(2), ...runIn].join('\n\n'));
+    assert.deepEqual(texts(parsed, 'list-item'), list);
+    assert.equal(texts(parsed, 'paragraph').length, 3 + regulations.length + runIn.length);
+  });
+
   it('keeps an indented block quotation apart from the wrapped prose around it', () => {
     const quote = wrap(prose(2), 60).map((l) => `     ${l}`);
     const text = [...wrap(prose(5)), ...quote, ...wrap(prose(5))].join('\n');
