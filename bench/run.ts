@@ -4,10 +4,12 @@
  * `{"machine", "results": [...]}`). Progress goes to stderr. Exits 0 whatever
  * the figures: benchmarks inform, tests gate. `--runs N` sets the runs per
  * figure (default 5); `--only load,import` runs only the named groups (bundle, load, scale, large, import,
- * connectors, anchoring, search); `--import-notes N` sets how many notes by a person the import bench imports
+ * connectors, anchoring, search, server); `--import-notes N` sets how many notes by a person the import bench imports
  * (default 20,000). The last run's JSON is also written to `.bench/results.json`.
  * For clean JSON on stdout run `npm run --silent bench -- --json` (npm prints a banner otherwise).
- * `--only load,scale` runs only the named groups (bundle, load, scale, anchoring, search).
+ * `--only server` runs the annotation server figures alone (SQLite, and PostgreSQL at
+ * BENCH_DATABASE_URL, default the test database .ci/run makes); `--server-stored N` sets how many
+ * annotations are stored before pages are timed (default 100,000; the issue's figure is 1,000,000).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -26,6 +28,7 @@ import { describeMachine } from './machine.ts';
 import { formatTable, makeResult, type BenchResult } from './report.ts';
 import { benchBareLunr, benchEngine, type SearchFigures } from './search-bench.ts';
 import { serveFolder } from './server.ts';
+import { benchServer, type ServerFigures } from './server-bench.ts';
 import { buildSite, CORPUS_IRI, PAGES, type LargeText } from './site.ts';
 import { summarize } from './stats.ts';
 
@@ -57,6 +60,14 @@ const IMPORT_MACHINE = 20_000;
 /** The import bench runs fewer times: one person-notes run took minutes before batching. */
 const IMPORT_RUNS = Math.min(RUNS, 3);
 const IMPORT_TIMEOUT = 1_200_000;
+/** `--server-stored N`: annotations stored before the server's pages are timed. */
+const storedArg = args.indexOf('--server-stored');
+const SERVER_STORED = storedArg >= 0 ? Math.max(1000, Number(args[storedArg + 1]) || 100_000) : 100_000;
+const SERVER_CHANGES = 10_000;
+const SERVER_WRITES = 2000;
+const SERVER_CLIENTS = 32;
+const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://annotations:annotations@127.0.0.1:5432/annotations_test';
+const onlyServer = ONLY !== null && [...ONLY].every((group) => group === 'server');
 /** Where the import bench's files are written on the site. */
 const IMPORT_FILES = { machine: 'import-machine.jsonld', person: 'import-person.jsonld' } as const;
 
@@ -178,7 +189,55 @@ function generateLarge(sources: readonly string[]): { texts: LargeText[]; annota
   return { texts, annotations };
 }
 
+function serverResults(engine: string, f: ServerFigures): void {
+  results.push(
+    makeResult(`server (${engine}): sustained writes`, 'writes/s', summarize(f.writesPerSecond), {
+      baseline: summarize(f.commitsPerSecond),
+      targets: [{ on: 'value', op: '>=', limit: 500 }],
+      note: `${SERVER_WRITES} acknowledged POSTs per run from ${SERVER_CLIENTS} concurrent clients to the server process; baseline: durable one-row commits one after another on the same engine (one fsync per write)`,
+    }),
+  );
+  results.push(
+    makeResult(`server (${engine}): server CPU per write`, 'ms', summarize(f.cpuPerWrite), {
+      note: 'user + system time of the server process over a write run, divided by the writes: 1000 / this is what one free core would sustain',
+    }),
+  );
+  const stored = SERVER_STORED.toLocaleString('en-US');
+  results.push(makeResult(`server (${engine}): page of 100, ${stored} stored, p50`, 'ms', summarize([f.page.p50]), { baseline: summarize([f.page.baseP50]) }));
+  results.push(
+    makeResult(`server (${engine}): page of 100, ${stored} stored, p95`, 'ms', summarize([f.page.p95]), {
+      baseline: summarize([f.page.baseP95]),
+      targets: [{ on: 'value', op: '<=', limit: 50 }],
+      note: `${f.page.samples} GETs of pages spread over the container; baseline: the bare keyset SELECT of the same 100 rows`,
+    }),
+  );
+  results.push(
+    makeResult(`server (${engine}): change feed after ${SERVER_CHANGES.toLocaleString('en-US')} changes, read whole`, 'ms', summarize(f.feed), {
+      baseline: summarize(f.feedBaseline),
+      note: 'every _changes response until `more` is false (1,000 a response); baseline: the bare SELECT of the same rows',
+    }),
+  );
+}
+
 async function main(): Promise<void> {
+  if (wanted('server')) {
+    for (const engine of ['SQLite', 'PostgreSQL'] as const) {
+      await step(`server (${engine})`, async () => {
+        const figures = await benchServer({
+          engine,
+          databaseUrl: BENCH_DATABASE_URL,
+          stored: SERVER_STORED,
+          changes: SERVER_CHANGES,
+          writes: SERVER_WRITES,
+          clients: SERVER_CLIENTS,
+          runs: Math.min(RUNS, 3),
+          log,
+        });
+        serverResults(engine, figures);
+      });
+    }
+    if (onlyServer) return report(null);
+  }
   // Read as every reader of a file reads (decodeText), so the benchmarked offsets are the reader's.
   const manifestTexts = readManifestTexts(join(ROOT, 'documents')).documents;
   const texts = manifestTexts.map(({ entry: d, text }) => ({ id: d.id, title: d.title ?? d.label, source: text }));
@@ -360,6 +419,10 @@ async function main(): Promise<void> {
     searchResults('(1 MB corpus)', benchEngine(docs, Math.min(RUNS, 3)), benchBareLunr(docs, Math.min(RUNS, 3)), 10);
   });
 
+  await report(chromiumVersion);
+}
+
+async function report(chromiumVersion: string | null): Promise<void> {
   const machine = describeMachine(chromiumVersion);
   const report = `${JSON.stringify({ machine, results, ...(failures.length ? { failures } : {}) }, null, 2)}\n`;
   // The last run's figures are kept (git-ignored) for the README and for comparing runs.

@@ -196,6 +196,26 @@ function onlyParams(url: URL, allowed: readonly string[]): void {
   }
 }
 
+/** True when a string anywhere in `value` (a property name too) holds U+0000, which PostgreSQL's text and jsonb refuse. */
+function containsNul(value: unknown): boolean {
+  // A loop, not recursion: JSON.parse accepts nesting deeper than the call stack.
+  const pending: unknown[] = [value];
+  while (pending.length) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\0')) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) pending.push(item);
+    } else if (v && typeof v === 'object') {
+      for (const [key, inner] of Object.entries(v)) {
+        if (key.includes('\0')) return true;
+        pending.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
 /** Everything one request needs: its parts, the stores, the signed-in person, and the IRIs it names. */
 export class RequestContext {
   readonly store: AnnotationStore;
@@ -355,11 +375,14 @@ export class RequestContext {
     requireJsonBody(this.req.headers['content-type']);
     const text = await readBody(this.req, this.options.bodyLimit ?? MAX_FILE_LENGTH);
     if (!text.trim()) throw new HttpProblem(400, 'The request body is empty; it must be one JSON object.');
+    let parsed: unknown;
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (e) {
       throw new HttpProblem(400, `The request body is not valid JSON (${(e as Error).message.slice(0, 120)}).`);
     }
+    if (containsNul(parsed)) throw new HttpProblem(400, 'The request body contains the character U+0000 (NUL), which cannot be stored; remove it.');
+    return parsed;
   }
 
   /** The body as one JSON object; 400 for a list or a single value. */
@@ -561,6 +584,7 @@ export class RequestContext {
     const get = (name: string): string | undefined => {
       const value = this.url.searchParams.get(name);
       if (value === null) return undefined;
+      if (value.includes('\0')) throw new HttpProblem(400, `The "${name}" parameter contains the character U+0000 (NUL), which nothing stored can hold.`);
       if (!value.trim() || value.length > MAX_PARAM_LENGTH) {
         throw new HttpProblem(400, `The "${name}" parameter must be between 1 and ${MAX_PARAM_LENGTH} characters long.`);
       }

@@ -37,6 +37,17 @@ import {
   type WriteOutcome,
 } from './store.ts';
 
+/** A new annotation to insert. */
+interface CreateOp {
+  readonly container: string;
+  readonly slug: string;
+  readonly annotation: Annotation;
+  readonly meta: CreateMeta;
+}
+
+/** A write of a batch; creates carry their op, so a batch inserts them all in one statement. */
+type Write = ((tx: Tx) => unknown) & { create?: CreateOp };
+
 /** A batch's transaction: its connection, and the next of the change numbers it reserved. */
 interface Tx {
   readonly client: pg.PoolClient;
@@ -89,6 +100,13 @@ export function translate(error: unknown): unknown {
   return error;
 }
 
+/** A write of a batch threw (its error is `cause`); the batch is rolled back and its writes run one by one. */
+class WriteFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('a write of the batch failed');
+  }
+}
+
 /** bigint columns as numbers: every id and counter here stays far below 2^53. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
@@ -109,7 +127,11 @@ export class PgAnnotationStore implements AnnotationStore {
   readonly accountRows: PgAccountRows;
   private readonly commits: GroupCommit<Tx>;
 
-  private constructor(private readonly pool: pg.Pool) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    /** One connection for write batches, so a batch never waits behind reads for a pooled one. */
+    private readonly writer: pg.Pool,
+  ) {
     this.accountRows = new PgAccountRows((text, params) => this.query(text, params));
     this.commits = new GroupCommit<Tx>((writes) => this.runBatch(writes));
   }
@@ -120,15 +142,17 @@ export class PgAnnotationStore implements AnnotationStore {
    */
   static async open(options: PgOptions): Promise<PgAnnotationStore> {
     if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new RangeError(`Not a usable schema name: ${options.schema}`);
-    const pool = new pg.Pool({
+    const config = (max: number): pg.PoolConfig => ({
       connectionString: options.connectionString,
-      max: options.poolSize ?? 10,
+      max,
       connectionTimeoutMillis: 5000,
       types,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    const pool = new pg.Pool(config(options.poolSize ?? 10));
+    const writer = new pg.Pool(config(1));
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
-    pool.on('error', (error) => console.error(`annotation server: PostgreSQL connection lost: ${error.message}`));
+    for (const p of [pool, writer]) p.on('error', (error) => console.error(`annotation server: PostgreSQL connection lost: ${error.message}`));
     try {
       const client = await pool.connect();
       try {
@@ -137,15 +161,15 @@ export class PgAnnotationStore implements AnnotationStore {
         client.release();
       }
     } catch (error) {
-      await pool.end().catch(() => undefined);
+      await Promise.all([pool.end(), writer.end()]).catch(() => undefined);
       throw translate(error);
     }
-    return new PgAnnotationStore(pool);
+    return new PgAnnotationStore(pool, writer);
   }
 
   async close(): Promise<void> {
     await this.commits.drained();
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.writer.end()]);
   }
 
   private async query<R extends pg.QueryResultRow>(text: string, params: unknown[] = [], client?: pg.PoolClient): Promise<R[]> {
@@ -158,12 +182,35 @@ export class PgAnnotationStore implements AnnotationStore {
 
   /**
    * One transaction per batch on one connection: reserve a change number per
-   * write (locking the counter until COMMIT), then each write in a savepoint.
+   * write (locking the counter until COMMIT), run the writes, commit. No
+   * savepoints on this path (each costs two round trips per write): when a
+   * write throws, the transaction is rolled back and each write of the batch
+   * runs again in a transaction of its own, so only the failing one fails.
    */
   private async runBatch(writes: readonly ((tx: Tx) => unknown)[]): Promise<WriteResult[]> {
+    try {
+      return (await this.transaction(writes)).map((value) => ({ ok: true, value }));
+    } catch (error) {
+      if (!(error instanceof WriteFailed)) throw error;
+      if (writes.length === 1) return [{ ok: false, error: error.cause }];
+      const results: WriteResult[] = [];
+      for (const write of writes) {
+        try {
+          results.push({ ok: true, value: (await this.transaction([write]))[0] });
+        } catch (e) {
+          if (!(e instanceof WriteFailed)) throw e;
+          results.push({ ok: false, error: e.cause });
+        }
+      }
+      return results;
+    }
+  }
+
+  /** Runs `writes` in one transaction; WriteFailed when one of them throws, StoreUnavailableError when the database goes. */
+  private async transaction(writes: readonly ((tx: Tx) => unknown)[]): Promise<unknown[]> {
     let client: pg.PoolClient;
     try {
-      client = await this.pool.connect();
+      client = await this.writer.connect();
     } catch (error) {
       throw translate(error);
     }
@@ -173,24 +220,32 @@ export class PgAnnotationStore implements AnnotationStore {
       const [{ value: last }] = (await client.query<{ value: number }>(`UPDATE counters SET value = value + $1 WHERE name = 'change' RETURNING value`, [writes.length])).rows as [{ value: number }];
       let next = last - writes.length + 1;
       const tx: Tx = { client, nextChange: () => next++ };
-      const results: WriteResult[] = [];
-      for (const write of writes) {
-        await client.query('SAVEPOINT write');
+      const values: unknown[] = new Array(writes.length);
+      const fail = (error: unknown) => {
+        const translated = translate(error);
+        return translated instanceof StoreUnavailableError ? translated : new WriteFailed(translated);
+      };
+      const creates = (writes as readonly Write[]).flatMap((write, i) => (write.create ? [{ op: write.create, i }] : []));
+      if (creates.length) {
+        const stored = await this.insertMany(tx, creates.map((c) => c.op)).catch((error: unknown) => {
+          throw fail(error);
+        });
+        creates.forEach((c, k) => (values[c.i] = stored[k]));
+      }
+      for (const [i, write] of (writes as readonly Write[]).entries()) {
+        if (write.create) continue;
         try {
-          const value = await write(tx);
-          await client.query('RELEASE SAVEPOINT write');
-          results.push({ ok: true, value });
+          values[i] = await write(tx);
         } catch (error) {
-          await client.query('ROLLBACK TO SAVEPOINT write');
-          results.push({ ok: false, error: translate(error) });
+          throw fail(error);
         }
       }
       await client.query('COMMIT');
-      return results;
+      return values;
     } catch (error) {
-      broken = true;
+      broken = !(error instanceof WriteFailed);
       await client.query('ROLLBACK').catch(() => undefined);
-      throw translate(error);
+      throw error instanceof WriteFailed ? error : translate(error);
     } finally {
       // A connection that failed mid-transaction is discarded rather than reused.
       client.release(broken ? true : undefined);
@@ -220,24 +275,55 @@ export class PgAnnotationStore implements AnnotationStore {
   }
 
   create(container: string, slug: string, annotation: Annotation, meta: CreateMeta): Promise<StoredAnnotation | null> {
-    return this.commits.submit(async ({ client, nextChange }) => {
-      const change = nextChange();
+    // Alone, the write inserts itself; in a batch, `transaction` inserts every create in one statement.
+    const op: CreateOp = { container, slug, annotation, meta };
+    const write: Write = async (tx) => (await this.insertMany(tx, [op]))[0];
+    write.create = op;
+    return this.commits.submit(write) as Promise<StoredAnnotation | null>;
+  }
+
+  /**
+   * Inserts `ops` in one statement (one round trip however many), with the
+   * containers' totals and the audience counts; each op's stored row, or null
+   * when its slug was used before (an earlier op of the same batch included).
+   */
+  private async insertMany(tx: Tx, ops: readonly CreateOp[]): Promise<(StoredAnnotation | null)[]> {
+    const columns: unknown[][] = Array.from({ length: 15 }, () => []);
+    const now = new Date().toISOString();
+    const changes = ops.map(({ container, slug, annotation, meta }) => {
+      const change = tx.nextChange();
       const json = bodyJson(annotation);
-      const fields = indexedFieldsOf(annotation);
-      const now = new Date().toISOString();
-      // The (container, slug) key refuses a slug used before, live or deleted: no row comes back.
-      const [row] = await this.query<Row>(
-        `INSERT INTO annotations (container, slug, change, doc, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience, sources, tags)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, true, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-         ON CONFLICT (container, slug) DO NOTHING
-         RETURNING ${COLUMNS}`,
-        [container, slug, change, json, meta.via, entityTag(json, change), now, fields.quotes, fields.creatorName, fields.creatorId, fields.modified, meta.ownerId, meta.audience, [...fields.sources], [...fields.tags]],
-        client,
-      );
-      if (!row) return null;
-      await this.touch(client, container, change, now, +1, [[meta.audience, meta.ownerId, +1]]);
-      return toStored(row);
+      const f = indexedFieldsOf(annotation);
+      const row = [container, slug, change, json, meta.via, entityTag(json, change), now, f.quotes, f.creatorName, f.creatorId, f.modified, meta.ownerId, meta.audience, JSON.stringify(f.sources), JSON.stringify(f.tags)];
+      row.forEach((value, i) => columns[i]!.push(value));
+      return change;
     });
+    const rows = await this.query<Row>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                              $11::text[], $12::bigint[], $13::text[], $14::text[], $15::text[])
+           WITH ORDINALITY AS i (container, slug, change, doc, via, etag, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience, sources, tags, ord)
+       ), ins AS (
+         INSERT INTO annotations (container, slug, change, doc, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience, sources, tags)
+         SELECT container, slug, change, doc::jsonb, via, etag, true, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience,
+                ARRAY(SELECT jsonb_array_elements_text(sources::jsonb)), ARRAY(SELECT jsonb_array_elements_text(tags::jsonb))
+         FROM input ORDER BY ord
+         ON CONFLICT (container, slug) DO NOTHING
+         RETURNING ${COLUMNS}
+       ), c AS (
+         INSERT INTO containers (name, total, last_change, modified) SELECT container, COUNT(*), MAX(change), MAX(changed_at) FROM ins GROUP BY container
+         ON CONFLICT (name) DO UPDATE SET total = containers.total + excluded.total,
+           last_change = GREATEST(containers.last_change, excluded.last_change), modified = excluded.modified
+       ), n AS (
+         INSERT INTO audience_counts (container, audience, owner_id, n) SELECT container, audience, COALESCE(owner_id, 0), COUNT(*) FROM ins GROUP BY 1, 2, 3
+         ON CONFLICT (container, audience, owner_id) DO UPDATE SET n = audience_counts.n + excluded.n
+       )
+       SELECT * FROM ins`,
+      columns,
+      tx.client,
+    );
+    const byChange = new Map(rows.map((row) => [row.change, toStored(row)]));
+    return changes.map((change) => byChange.get(change) ?? null);
   }
 
   replace(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): Promise<WriteOutcome> {

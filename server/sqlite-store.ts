@@ -116,6 +116,8 @@ export class SqliteAnnotationStore implements AnnotationStore {
   readonly accountRows: SqliteAccountRows;
   private readonly db: Database.Database;
   private readonly commits: GroupCommit<void>;
+  /** Prepared statements by SQL text: preparing costs more than running most of them. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   /**
    * Opens (creating if needed) the database in folder `dataDir`, or in memory
@@ -160,6 +162,12 @@ export class SqliteAnnotationStore implements AnnotationStore {
     return results;
   }
 
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   async close(): Promise<void> {
     await this.commits.drained();
     this.db.close();
@@ -178,12 +186,12 @@ export class SqliteAnnotationStore implements AnnotationStore {
   }
 
   private getNow(container: string, slug: string): StoredAnnotation | null {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND slug = ?`).get(container, slug) as Row | undefined;
+    const row = this.stmt(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND slug = ?`).get(container, slug) as Row | undefined;
     return row ? toStored(row) : null;
   }
 
   async byVia(container: string, via: string): Promise<StoredAnnotation | null> {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND via = ? AND live = 1`).get(container, via) as Row | undefined;
+    const row = this.stmt(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND via = ? AND live = 1`).get(container, via) as Row | undefined;
     return row ? toStored(row) : null;
   }
 
@@ -192,11 +200,11 @@ export class SqliteAnnotationStore implements AnnotationStore {
   }
 
   private hasSlugNow(container: string, slug: string): boolean {
-    return this.db.prepare('SELECT 1 FROM annotations WHERE container = ? AND slug = ?').get(container, slug) !== undefined;
+    return this.stmt('SELECT 1 FROM annotations WHERE container = ? AND slug = ?').get(container, slug) !== undefined;
   }
 
   async containerState(container: string): Promise<ContainerState> {
-    const row = this.db.prepare('SELECT total, last_change, modified FROM containers WHERE name = ?').get(container) as
+    const row = this.stmt('SELECT total, last_change, modified FROM containers WHERE name = ?').get(container) as
       | { total: number; last_change: number; modified: string | null }
       | undefined;
     return row ? { total: row.total, lastChange: row.last_change, modified: row.modified } : { total: 0, lastChange: 0, modified: null };
@@ -224,8 +232,7 @@ export class SqliteAnnotationStore implements AnnotationStore {
     const json = bodyJson(annotation);
     const fields = indexedFieldsOf(annotation);
     const now = new Date().toISOString();
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = this.stmt(
         `INSERT INTO annotations (container, slug, change, json, via, etag, live, changed_at, quotes, creator_name, creator_id, modified, owner_id, audience)
          VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -250,8 +257,7 @@ export class SqliteAnnotationStore implements AnnotationStore {
     const json = bodyJson(annotation);
     const fields = indexedFieldsOf(annotation);
     const now = new Date().toISOString();
-    this.db
-      .prepare(
+    this.stmt(
         `UPDATE annotations SET change = ?, json = ?, etag = ?, changed_at = ?, quotes = ?, creator_name = ?, creator_id = ?, modified = ?, audience = ?
          WHERE seq = ?`,
       )
@@ -272,8 +278,7 @@ export class SqliteAnnotationStore implements AnnotationStore {
     if (!matches(ifMatch, current.etag)) return { kind: 'stale', current };
     const change = this.nextChange();
     const now = new Date().toISOString();
-    this.db
-      .prepare(`UPDATE annotations SET change = ?, json = NULL, etag = ?, live = 0, deleted = ?, changed_at = ?, quotes = '' WHERE seq = ?`)
+    this.stmt(`UPDATE annotations SET change = ?, json = NULL, etag = ?, live = 0, deleted = ?, changed_at = ?, quotes = '' WHERE seq = ?`)
       .run(change, entityTag('', change), now, now, current.seq);
     this.clearIndexes(current.seq);
     this.touchContainer(container, change, now, -1);
@@ -285,9 +290,9 @@ export class SqliteAnnotationStore implements AnnotationStore {
     const { where, params } = filterClause(filters);
     const base = `FROM annotations a WHERE a.container = ? AND a.live = 1${where}`;
     const select = (cond: string, order: 'ASC' | 'DESC', ...extra: unknown[]): Row[] =>
-      this.db.prepare(`SELECT ${COLUMNS} ${base}${cond} ORDER BY a.seq ${order} LIMIT ?`).all(container, ...params, ...extra, limit + 1) as Row[];
+      this.stmt(`SELECT ${COLUMNS} ${base}${cond} ORDER BY a.seq ${order} LIMIT ?`).all(container, ...params, ...extra, limit + 1) as Row[];
     const exists = (cond: string, value: number): boolean =>
-      this.db.prepare(`SELECT 1 ${base}${cond} LIMIT 1`).get(container, ...params, value) !== undefined;
+      this.stmt(`SELECT 1 ${base}${cond} LIMIT 1`).get(container, ...params, value) !== undefined;
     let rows: Row[];
     let hasPrev: boolean;
     let hasNext: boolean;
@@ -310,26 +315,24 @@ export class SqliteAnnotationStore implements AnnotationStore {
     if (Object.keys(rest).length === 0) {
       const where = !visibility || 'all' in visibility ? '' : 'publicOnly' in visibility ? " AND audience = 'public'" : " AND (audience <> 'private' OR owner_id = ?)";
       const args = visibility && 'memberId' in visibility ? [visibility.memberId] : [];
-      return (this.db.prepare(`SELECT COALESCE(SUM(n), 0) AS n FROM audience_counts WHERE container = ?${where}`).get(container, ...args) as { n: number }).n;
+      return (this.stmt(`SELECT COALESCE(SUM(n), 0) AS n FROM audience_counts WHERE container = ?${where}`).get(container, ...args) as { n: number }).n;
     }
     const { where, params } = filterClause(filters);
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM annotations a WHERE a.container = ? AND a.live = 1${where}`).get(container, ...params) as { n: number }).n;
+    return (this.stmt(`SELECT COUNT(*) AS n FROM annotations a WHERE a.container = ? AND a.live = 1${where}`).get(container, ...params) as { n: number }).n;
   }
 
   async changes(container: string, since: number, limit: number): Promise<{ rows: StoredAnnotation[]; more: boolean }> {
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND change > ? ORDER BY change LIMIT ?`)
+    const rows = this.stmt(`SELECT ${COLUMNS} FROM annotations WHERE container = ? AND change > ? ORDER BY change LIMIT ?`)
       .all(container, since, limit + 1) as Row[];
     return { rows: rows.slice(0, limit).map(toStored), more: rows.length > limit };
   }
 
   private nextChange(): number {
-    return (this.db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value`).get() as { value: number }).value;
+    return (this.stmt(`UPDATE counters SET value = value + 1 WHERE name = 'change' RETURNING value`).get() as { value: number }).value;
   }
 
   private touchContainer(container: string, change: number, now: string, delta: number): void {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO containers (name, total, last_change, modified) VALUES (?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET total = total + excluded.total, last_change = excluded.last_change, modified = excluded.modified`,
       )
@@ -337,8 +340,7 @@ export class SqliteAnnotationStore implements AnnotationStore {
   }
 
   private countAudience(container: string, audience: Audience, ownerId: number | null, delta: number): void {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO audience_counts (container, audience, owner_id, n) VALUES (?, ?, ?, ?)
          ON CONFLICT (container, audience, owner_id) DO UPDATE SET n = n + excluded.n`,
       )
@@ -347,15 +349,15 @@ export class SqliteAnnotationStore implements AnnotationStore {
 
   private writeIndexes(seq: number, annotation: Annotation): void {
     const fields = indexedFieldsOf(annotation);
-    const source = this.db.prepare('INSERT OR IGNORE INTO annotation_sources (seq, source) VALUES (?, ?)');
+    const source = this.stmt('INSERT OR IGNORE INTO annotation_sources (seq, source) VALUES (?, ?)');
     for (const s of fields.sources) source.run(seq, s);
-    const tag = this.db.prepare('INSERT OR IGNORE INTO annotation_tags (seq, tag) VALUES (?, ?)');
+    const tag = this.stmt('INSERT OR IGNORE INTO annotation_tags (seq, tag) VALUES (?, ?)');
     for (const t of fields.tags) tag.run(seq, t);
   }
 
   private clearIndexes(seq: number): void {
-    this.db.prepare('DELETE FROM annotation_sources WHERE seq = ?').run(seq);
-    this.db.prepare('DELETE FROM annotation_tags WHERE seq = ?').run(seq);
+    this.stmt('DELETE FROM annotation_sources WHERE seq = ?').run(seq);
+    this.stmt('DELETE FROM annotation_tags WHERE seq = ?').run(seq);
   }
 }
 

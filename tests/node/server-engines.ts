@@ -5,7 +5,7 @@
 //
 // When PostgreSQL cannot be reached, its suites are skipped with the reason,
 // except when PG_REQUIRED=1 (set by .ci/run): then they fail.
-import { describe, before } from 'node:test';
+import { describe, before, it } from 'node:test';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AnnotationStore } from '../../server/store.ts';
@@ -135,10 +135,9 @@ function describeOn(engine: Engine, name: string, body: (engine: Engine) => void
     const reason = `PostgreSQL is not reachable at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')} (${unreachable}); start it (pg_ctlcluster 15 main start) or set TEST_DATABASE_URL`;
     if (REQUIRED) {
       describe(title, () => {
-        before(() => {
+        it('has PostgreSQL to run on', () => {
           throw new Error(`${reason}. PG_REQUIRED=1: this run needs it.`);
         });
-        body(engine);
       });
     } else describe(title, { skip: reason }, () => body(engine));
     return;

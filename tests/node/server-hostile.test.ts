@@ -37,6 +37,13 @@ const CASES: Case[] = [
   { name: 'a page key beyond any integer', status: 400, send: (s) => api(`${s.container}?after=99999999999999999999`) },
   { name: 'an unknown page name', status: 400, send: (s) => api(`${s.container}?page=-1`) },
   { name: 'iris=2', status: 400, send: (s) => api(`${s.container}?iris=2&after=0`) },
+  // PostgreSQL cannot store U+0000 in text or jsonb: both engines refuse it alike rather than one failing with a 500.
+  { name: 'a comment with a NUL character', status: 400, send: (s) => post(s, note({ comment: 'a\u0000b' })) },
+  { name: 'a quote with a NUL character', status: 400, send: (s) => post(s, note({ exact: 'x\u0000y' })) },
+  { name: 'a NUL character in a property name', status: 400, send: (s) => post(s, { ...note(), 'x\u0000': 1 }) },
+  { name: 'a search for a NUL character', status: 400, send: (s) => api(`${s.container}_search?quote=a%00b`) },
+  { name: 'a group name with a NUL character', status: 400, send: (s) => api(`${s.url}/groups`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'a\u0000b' }) }) },
+  { name: 'a body nested a million lists deep', status: 400, send: (s) => json(s, `{"deep": ${'['.repeat(1e6)}${']'.repeat(1e6)}}`) },
   { name: 'a PUT to an address that holds nothing', status: 404, send: (s) => api(`${s.container}nothing-here`, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(note()) }) },
 ];
 
