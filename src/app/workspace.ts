@@ -224,7 +224,8 @@ export class Workspace {
   spansFor(docId: string): DrawnSpan[] {
     const spans: DrawnSpan[] = [];
     for (const e of this.visible()) {
-      const className = classesOf(e);
+      // Others' notes (shared through a group) are drawn apart from the reader's own.
+      const className = this.layers.get(e.layerId)?.origin === 'shared' ? `${classesOf(e)} hl-shared` : classesOf(e);
       for (const p of e.placed) if (p.docId === docId) spans.push({ id: e.annotation.id, from: p.from, to: p.to, className });
     }
     return spans;

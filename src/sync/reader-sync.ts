@@ -69,7 +69,7 @@ export class ReaderSync implements NoteOutbox {
   private auto: AutoSync | null = null;
   private database: Promise<IdbSyncDatabase | null> | null = null;
   /** One sentence on the last thing done, for the panel's status line. */
-  status = '';
+  status = 'Not signed in: your notes stay in this browser. Sign in to share them with a group.';
   phase: SyncPhase = 'signed-out';
   busy = false;
   /** How many syncs (by hand or automatic) have finished (each ends with its outcome in `status`). */

@@ -131,7 +131,10 @@ describe('sharing notes through the annotation server (two people, a real server
     expect(window.__pwned).to.equal(undefined);
 
     const view = bobApp.querySelector(`reader-view[data-doc="${DOC}"]`) as ReaderView;
-    expect(view.spans.some((s) => s.id === shared.id), 'drawn').to.equal(true);
+    expect(view.spans.find((s) => s.id === shared.id)?.className, 'drawn apart from own notes').to.contain('hl-shared');
+    expect(card.textContent).to.contain('Shared note');
+    const notesPanel = bobApp.querySelector('notes-panel')!.shadowRoot!;
+    expect(notesPanel.querySelector('#own')!.textContent, "not listed among bob's own notes").to.equal('Your notes (0)');
     row.click();
     await until(() => !view.spans.some((s) => s.id === shared.id), 'hidden with its layer');
     row.click();
