@@ -112,7 +112,7 @@ export class SyncPanel extends LitElement {
         </select>
       </label>
       <form class="group-join row" @submit=${this.onGroupJoin}>
-        <label>Group address <input name="group" required placeholder="http://127.0.0.1:8787/groups/…" /></label>
+        <label>Group address <input name="group" required placeholder=${`${account.server}/groups/…`} /></label>
         <button type="submit">Use this group</button>
       </form>
       <form class="group-create row" @submit=${this.onGroupCreate}>

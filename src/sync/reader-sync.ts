@@ -279,6 +279,14 @@ export class ReaderSync implements NoteOutbox {
       reached = report.error === null;
       if (this.client !== client) return reached; // signed out or switched meanwhile: that now says where things stand
       if (report.sharedChanged || report.pulled.length) this.showShared();
+      if (report.tokenRefused) {
+        // Retrying cannot help: the reader signs in again (the form is shown), and what is queued goes then.
+        const settings = this.stored();
+        this.disconnect();
+        if (settings) this.save({ ...settings, token: '' });
+        this.tell(report.error ?? 'Sign in again.', 'signed-out');
+        return false;
+      }
       this.tell(describe(report, problems, client.conflicts.length), reached ? (client.conflicts.length || report.pending ? 'waiting' : 'synced') : offline() ? 'offline' : 'problem');
     } catch (error) {
       this.tell(`Not synced: ${(error as Error).message}`, 'problem');

@@ -48,6 +48,8 @@ export interface SyncReport {
   readonly error: string | null;
   /** Pushes still queued. */
   readonly pending: number;
+  /** True when the server refused the token: sign in again. */
+  readonly tokenRefused: boolean;
   /** Whether other people's notes (`client.shared`) changed in this sync. */
   readonly sharedChanged: boolean;
   /** Other people's notes left out because they are not valid annotations (a hostile or broken client). */
@@ -74,6 +76,11 @@ export interface SyncClientOptions {
 /** A sync step that could not be done; its message is one sentence for the reader. */
 export class SyncError extends Error {
   override name = 'SyncError';
+}
+
+/** The server refused the token (401): it expired or was revoked. Nothing more is tried until a new one is given. */
+export class TokenRefusedError extends SyncError {
+  override name = 'TokenRefusedError';
 }
 
 export class SyncClient implements NoteOutbox {
@@ -166,6 +173,7 @@ export class SyncClient implements NoteOutbox {
     const refused: RefusedPush[] = [];
     let pulled: RemoteChange[] = [];
     let error: string | null = null;
+    let tokenRefused = false;
     const sharedBefore = this.state.shared;
     this.sharedRefused = 0;
     try {
@@ -180,8 +188,9 @@ export class SyncClient implements NoteOutbox {
     } catch (e) {
       if (!(e instanceof SyncError)) throw e;
       error = e.message;
+      tokenRefused = e instanceof TokenRefusedError;
     }
-    return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length, sharedChanged: this.state.shared !== sharedBefore, sharedRefused: this.sharedRefused };
+    return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length, tokenRefused, sharedChanged: this.state.shared !== sharedBefore, sharedRefused: this.sharedRefused };
   }
 
   private sharedRefused = 0;
@@ -373,7 +382,7 @@ export class SyncClient implements NoteOutbox {
       throw new SyncError(`The server did not answer (${(e as Error).message}); your changes stay queued and are sent at the next sync.`);
     }
     if (res.status >= 500) throw new SyncError(`The server failed (${res.status}); your changes stay queued and are sent at the next sync.`);
-    if (res.status === 401) throw new SyncError('The server did not accept the token (401); get a new one with "npm run server -- token".');
+    if (res.status === 401) throw new TokenRefusedError('The server no longer accepts your sign-in (401: the token expired or was revoked); sign in again. Your changes stay queued.');
     return res;
   }
 }

@@ -131,6 +131,20 @@ describe('reader sync: accounts and groups', () => {
     assert.match(eve.link.status, /1 changes wait to be sent/);
   });
 
+  it('a token revoked elsewhere asks for a new sign-in; what was queued waits for it, not lost', async () => {
+    const { reader, link, name } = await person();
+    await reader.save(own('queued before the token went'));
+    server.accounts.revokeToken(link.settings!.token);
+    assert.equal(await link.syncNow(), false);
+    assert.match(link.status, /no longer accepts your sign-in \(401.*sign in again/);
+    assert.equal(link.phase, 'signed-out');
+    assert.equal(link.connected, false);
+    assert.equal(await link.signIn(`${server.url}/`, name, 'a long password'), true);
+    assert.equal(link.pending, 1);
+    assert.equal(await link.syncNow(), true, link.status);
+    assert.match(link.status, /^Synced: 1 sent/);
+  });
+
   it('reads group addresses in their three forms and refuses others', () => {
     const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
     const origin = 'http://127.0.0.1:8787';
