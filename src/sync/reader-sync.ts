@@ -250,7 +250,28 @@ export class ReaderSync implements NoteOutbox {
 
   async recordSave(annotation: Annotation): Promise<void> {
     // A note the server has not seen yet goes with the audience chosen now; an edit keeps the one it has there.
-    await this.queue(() => this.client?.recordSave(annotation, this.audience));
+    const client = this.client;
+    await this.queue(() => client?.recordSave(annotation, client.knows(annotation.id) ? undefined : this.audience));
+    this.auto?.changed();
+  }
+
+  /** The reader's own notes (to choose who sees each). */
+  ownNotes(): readonly Annotation[] {
+    return this.notes.ownAnnotations();
+  }
+
+  /** Who may read own note `id` on the server, as far as known (null: not sent yet, or not known). */
+  audienceOf(id: string): Audience | null {
+    return this.client?.audienceOf(id) ?? null;
+  }
+
+  /** Changes who may read own note `id` on the server (sent at the next sync). */
+  async setNoteAudience(id: string, audience: Audience): Promise<void> {
+    const note = this.notes.ownAnnotations().find((a) => a.id === id);
+    const client = this.client;
+    if (!note || !client) return;
+    await this.queue(() => client.recordSave(note, audience));
+    this.tell(`That note is now ${AUDIENCE_WORDS[audience]}; sent at the next sync.`, this.phase);
     this.auto?.changed();
   }
 

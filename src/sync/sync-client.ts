@@ -117,6 +117,18 @@ export class SyncClient implements NoteOutbox {
   get refused(): readonly RefusedPush[] {
     return this.state.refused;
   }
+  /** Whether the server holds own note `id` (as far as this client knows). */
+  knows(id: string): boolean {
+    return id in this.state.remote;
+  }
+
+  /** Who may read own note `id` on the server: as queued to be sent, else as last sent or seen; null when unknown. */
+  audienceOf(id: string): Audience | null {
+    const queued = this.state.queue.find((p) => p.id === id);
+    if (queued?.kind === 'put' && queued.audience) return queued.audience;
+    return this.state.remote[id]?.audience ?? null;
+  }
+
   /** Other people's notes seen in the container, by server IRI. */
   get shared(): readonly Annotation[] {
     return Object.values(this.state.shared);
@@ -220,7 +232,10 @@ export class SyncClient implements NoteOutbox {
     { kind: 'done' } | { kind: 'conflict'; conflict: SyncConflict } | { kind: 'refused'; refused: RefusedPush }
   > {
     const known = this.state.remote[push.id];
-    const withRemote = (iri: string, etag: string) => (s: SyncState) => ({ ...s, remote: { ...s.remote, [push.id]: { iri, etag } } });
+    const withRemote = (iri: string, etag: string) => (s: SyncState) => {
+      const audience = (push.kind === 'put' ? push.audience : undefined) ?? s.remote[push.id]?.audience;
+      return { ...s, remote: { ...s.remote, [push.id]: { iri, etag, ...(audience ? { audience } : {}) } } };
+    };
     if (push.kind === 'delete') {
       if (!known) return this.settle(push, (s) => s).then(() => ({ kind: 'done' as const }));
       const res = await this.request(known.iri, { method: 'DELETE', headers: { 'If-Match': known.etag } });
@@ -345,7 +360,8 @@ export class SyncClient implements NoteOutbox {
     if (typeof entry.etag !== 'string') return null;
     if (state.remote[localId]?.etag === entry.etag) return null;
     const annotation = toLocal(entry.annotation, localId);
-    return { state: { ...state, remote: { ...state.remote, [localId]: { iri, etag: entry.etag } } }, change: { kind: 'annotation', id: localId, annotation } };
+    const audience = audienceIn(entry.annotation);
+    return { state: { ...state, remote: { ...state.remote, [localId]: { iri, etag: entry.etag, ...(audience ? { audience } : {}) } } }, change: { kind: 'annotation', id: localId, annotation } };
   }
 
   /** Whether a feed entry is someone else's note (never one this client knows as its own). */
@@ -385,6 +401,11 @@ export class SyncClient implements NoteOutbox {
     if (res.status === 401) throw new TokenRefusedError('The server no longer accepts your sign-in (401: the token expired or was revoked); sign in again. Your changes stay queued.');
     return res;
   }
+}
+
+function audienceIn(doc: unknown): Audience | null {
+  const value = (doc as Record<string, unknown> | null)?.['reader:audience'];
+  return value === 'private' || value === 'group' || value === 'public' ? value : null;
 }
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {

@@ -108,6 +108,12 @@ describe('sharing notes through the annotation server (two people, a real server
     submit(bobApp, 'form.group-join', { group: address });
     await until(() => panelOf(bobApp).querySelector('.group-members')?.textContent?.includes('Seminar'), `bob in the group (status: ${statusOf(bobApp)})`);
     expect(panelOf(bobApp).querySelector('.group-select option:checked')!.textContent).to.contain('Seminar');
+    // Every control of the panel has a name a screen reader can say, and is reached by Tab (no tabindex games).
+    for (const control of panelOf(aliceApp).querySelectorAll<HTMLElement>('input, select, button, summary')) {
+      const name = control.closest('label')?.textContent?.trim() || control.getAttribute('aria-label') || control.textContent?.trim();
+      expect(name, control.outerHTML).to.not.equal('');
+      expect(control.tabIndex, control.outerHTML).to.equal(0);
+    }
   });
 
   it("a note reaches the other reader as a layer named after its author; its markup is shown as text, never run", async () => {
@@ -139,6 +145,11 @@ describe('sharing notes through the annotation server (two people, a real server
     await until(() => !view.spans.some((s) => s.id === shared.id), 'hidden with its layer');
     row.click();
     await until(() => view.spans.some((s) => s.id === shared.id), 'shown again');
+
+    // Alice sees who may read the note, and may change it note by note.
+    const select = await until(() => panelOf(aliceApp).querySelector(`.note-audiences li[data-id="${CSS.escape(note.id)}"] select`) as HTMLSelectElement | null, 'the per-note audience');
+    expect(select.value).to.equal('group');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['private', 'group', 'public']);
   });
 
   it('a note written offline is saved at once, waits in the outbox, and goes when the browser is back online', async () => {

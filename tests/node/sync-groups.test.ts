@@ -112,6 +112,32 @@ describe('reader sync: accounts and groups', () => {
     assert.equal(alice.reader.notes.size, 2);
   });
 
+  it('an edit keeps the audience a note has; changing one note\'s audience takes it from the others, or gives it to them', async () => {
+    const alice = await person();
+    const bob = await person();
+    await alice.link.createGroup('Reading group');
+    await alice.link.addMember(bob.name);
+    await bob.link.chooseGroup(alice.link.group!.id);
+    const a = own('first shared');
+    await alice.reader.save(a);
+    await alice.link.syncNow();
+    assert.equal(alice.link.audienceOf(a.id), 'group');
+    alice.link.setAudience('private');
+    await alice.reader.save({ ...a, body: [{ type: 'TextualBody', value: 'edited, still shared', purpose: 'commenting', format: 'text/plain' }] } as Annotation);
+    await alice.link.syncNow();
+    await bob.link.syncNow();
+    assert.deepEqual(bob.reader.sharedComments(), ['edited, still shared'], 'the default for new notes does not change an edited one');
+    await alice.link.setNoteAudience(a.id, 'private');
+    assert.equal(alice.link.audienceOf(a.id), 'private');
+    await alice.link.syncNow();
+    await bob.link.syncNow();
+    assert.deepEqual(bob.reader.sharedComments(), [], 'made private: gone from the others');
+    await alice.link.setNoteAudience(a.id, 'group');
+    await alice.link.syncNow();
+    await bob.link.syncNow();
+    assert.deepEqual(bob.reader.sharedComments(), ['edited, still shared']);
+  });
+
   it('a stranger cannot choose the group; signing out revokes the token and keeps what is queued', async () => {
     const alice = await person();
     const eve = await person();
