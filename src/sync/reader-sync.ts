@@ -282,16 +282,19 @@ export class ReaderSync implements NoteOutbox {
 
   /**
    * Pushes, pulls and applies what was pulled; the outcome is in `status`.
-   * Never throws; resolves whether the server was reached.
+   * Never throws; resolves whether the server was reached. An automatic sync
+   * (`byHand` false) does not say "Syncing…" first: the status line is a live
+   * region, and a periodic sync that changes nothing should not be read out.
    */
-  async syncNow(): Promise<boolean> {
+  async syncNow(byHand = true): Promise<boolean> {
     const client = this.client;
     if (!client) {
       this.tell('Not connected: sign in (or give the server address and token) first.', 'signed-out');
       return false;
     }
     this.busy = true;
-    this.tell('Syncing…', 'syncing');
+    if (byHand) this.tell('Syncing…', 'syncing');
+    else this.emit();
     let reached = false;
     try {
       const report = await client.sync();
@@ -389,7 +392,7 @@ export class ReaderSync implements NoteOutbox {
   private startAuto(): void {
     const wanted = this.options.auto ?? (typeof window !== 'undefined' ? {} : false);
     if (wanted === false || !this.client) return;
-    this.auto = new AutoSync(() => this.syncNow(), wanted);
+    this.auto = new AutoSync(() => this.syncNow(false), wanted);
     globalThis.addEventListener?.('online', this.onOnline);
     globalThis.addEventListener?.('offline', this.onOffline);
     this.auto.start();

@@ -171,6 +171,24 @@ describe('reader sync: accounts and groups', () => {
     assert.match(link.status, /^Synced: 1 sent/);
   });
 
+  it('syncs by itself, and a periodic sync that changes nothing leaves the status line (a live region) as it was', async () => {
+    const reader = new Reader();
+    const name = `person-auto-${Date.now()}`;
+    const link = new ReaderSync(reader, memoryStorage(), undefined, name, { auto: { debounceMs: 10, periodMs: 20, backoffMs: 20 } });
+    const statuses: string[] = [];
+    link.onChange(() => statuses.push(link.status));
+    try {
+      assert.equal(await link.signIn(`${server.url}/`, name, 'a long password', true), true, link.status);
+      await reader.save(own('sent without asking'));
+      while (link.finishedSyncs < 4) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(link.pending, 0);
+      assert.ok(!statuses.includes('Syncing…'), 'automatic syncs do not announce themselves');
+      assert.equal(link.status, 'Synced: 0 sent, 0 received.');
+    } finally {
+      link.disconnect();
+    }
+  });
+
   it('reads group addresses in their three forms and refuses others', () => {
     const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
     const origin = 'http://127.0.0.1:8787';
