@@ -172,7 +172,10 @@ export class Workspace {
 
   /** Replaces every layer of `origin` by `layers` (none: all removed), re-anchoring once. */
   replaceLayers(origin: LayerOrigin, layers: readonly WorkspaceLayer[]): void {
-    for (const [id, layer] of this.layers) if (layer.origin === origin) this.layers.delete(id);
+    const before = [...this.layers.values()].filter((l) => l.origin === origin);
+    // Nothing there and nothing coming: no re-anchoring (it costs the whole corpus).
+    if (!before.length && !layers.length) return;
+    for (const layer of before) this.layers.delete(layer.id);
     for (const layer of layers) this.layers.set(layer.id, layer);
     this.rebuild();
   }
