@@ -5,6 +5,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { annotationServerPlugin } from './scripts/wtr-annotation-server.mjs';
+import { browserContextsPlugin } from './scripts/wtr-browser-contexts.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -23,6 +24,8 @@ export default {
     commonjs({ include: ['**/node_modules/lunr/**'] }),
     // Started on first use only: the sync tests talk to a real annotation server.
     annotationServerPlugin(),
+    // A second browser context (another person's storage) for the sharing tests.
+    browserContextsPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -463,6 +463,8 @@ export class Session {
    * are not the reader's: never stored as own notes, never queued back.
    */
   setSharedLayers(layers: readonly { id: string; label: string; annotations: readonly Annotation[] }[]): void {
+    const had = this.workspace.allLayers().some((l) => l.origin === 'shared');
+    if (!had && !layers.length) return;
     this.workspace.replaceLayers('shared', layers.map((l) => ({ ...l, origin: 'shared' as const })));
     this.reindexAnnotations();
     this.emit();

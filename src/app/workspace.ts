@@ -173,7 +173,10 @@ export class Workspace {
 
   /** Replaces every layer of `origin` by `layers` (none: all removed), re-anchoring once. */
   replaceLayers(origin: LayerOrigin, layers: readonly WorkspaceLayer[]): void {
-    for (const [id, layer] of this.layers) if (layer.origin === origin) this.layers.delete(id);
+    const before = [...this.layers.values()].filter((l) => l.origin === origin);
+    // Nothing there and nothing coming: no re-anchoring (it costs the whole corpus).
+    if (!before.length && !layers.length) return;
+    for (const layer of before) this.layers.delete(layer.id);
     for (const layer of layers) this.layers.set(layer.id, layer);
     this.rebuild();
   }
@@ -225,7 +228,8 @@ export class Workspace {
   spansFor(docId: string): DrawnSpan[] {
     const spans: DrawnSpan[] = [];
     for (const e of this.visible()) {
-      const className = classesOf(e);
+      // Others' notes (shared through a group) are drawn apart from the reader's own.
+      const className = this.layers.get(e.layerId)?.origin === 'shared' ? `${classesOf(e)} hl-shared` : classesOf(e);
       for (const p of e.placed) if (p.docId === docId) spans.push({ id: e.annotation.id, from: p.from, to: p.to, className });
     }
     return spans;

@@ -115,7 +115,7 @@ export class AnnotationCard extends LitElement {
     const confidence = a['reader:confidence'];
     const tags = e.tags.filter((t) => t !== e.kind);
     return html`<article aria-label=${KIND_LABELS[e.kind]}>
-      <div><span class="kind">${e.kind === 'flag' || e.kind === 'claim' ? tagLabel(e.subtype ?? e.kind) : KIND_LABELS[e.kind]}</span>
+      <div><span class="kind">${e.kind === 'flag' || e.kind === 'claim' ? tagLabel(e.subtype ?? e.kind) : e.layerId.startsWith('shared:') ? 'Shared note' : KIND_LABELS[e.kind]}</span>
         ${e.status !== 'proposed' ? html` · <em>${e.status}</em>` : nothing}</div>
       ${tags.length ? html`<div>${tags.map((t) => html`<span class=${`tag ${tagClass(t)}`}>${tagLabel(t)}</span>`)}</div>` : nothing}
       ${this.renderBody(describingBodyOf(a), 'description')}

@@ -54,6 +54,7 @@ export interface KindRow {
 /** How each drawn style reads, for the legend. */
 const LEGEND: readonly { className: string; label: string }[] = [
   { className: 'hl hl-note', label: 'your note (highlight)' },
+  { className: 'hl hl-note hl-shared', label: "someone else's note, shared through a group" },
   { className: 'hl hl-flag hl-truncated', label: 'text lost: truncated, missing passage' },
   { className: 'hl hl-flag hl-garbled', label: 'garbled words' },
   { className: 'hl hl-flag hl-split', label: 'sentence split by a spurious break' },

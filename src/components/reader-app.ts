@@ -347,7 +347,7 @@ export class ReaderApp extends LitElement {
     const session = this.session;
     if (!session) return html`<p data-tab="loading" data-label="Loading">Loading annotations…</p>`;
     const ws = session.workspace;
-    const notes = session.entriesOf('note').filter((e) => e.layerId === 'own' || e.annotation.creator?.type === 'Person');
+    const notes = session.entriesOf('note').filter((e) => (e.layerId === 'own' || e.annotation.creator?.type === 'Person') && !e.layerId.startsWith('shared:'));
     const docLabels = Object.fromEntries(this.entries.map((e) => [e.id, e.title ?? e.label]));
     const kinds: AnnotationKind[] = ['flag', 'footnote', 'claim', 'note'];
     const all = ws.all();

@@ -19,6 +19,8 @@ import { AUDIENCES, type Audience } from '../sync/sync-state.ts';
 
 /** Longest status line shown; messages carry names and addresses, which can be anything. */
 const MESSAGE_LENGTH = 600;
+/** Own notes listed under "Who sees each note" at most (the rest keep theirs; the list says how many). */
+const AUDIENCE_LIST_LENGTH = 100;
 /** Where the server usually runs (`npm run server`), offered when the reader has given none. */
 const DEFAULT_SERVER = 'http://127.0.0.1:8787/';
 
@@ -113,7 +115,7 @@ export class SyncPanel extends LitElement {
         </select>
       </label>
       <form class="group-join row" @submit=${this.onGroupJoin}>
-        <label>Group address <input name="group" required placeholder="http://127.0.0.1:8787/groups/…" /></label>
+        <label>Group address <input name="group" required placeholder=${`${account.server}/groups/…`} /></label>
         <button type="submit">Use this group</button>
       </form>
       <form class="group-create row" @submit=${this.onGroupCreate}>
@@ -137,7 +139,33 @@ export class SyncPanel extends LitElement {
         ${audiences.map(
           (a) => html`<label class="row"><input type="radio" name="audience" value=${a} .checked=${link.audience === a} @change=${() => link.setAudience(a as Audience)} /> ${AUDIENCE_WORDS[a]}</label>`,
         )}
-      </fieldset>`;
+      </fieldset>
+      ${this.renderNoteAudiences(link, audiences)}`;
+  }
+
+  /** Each own note with who may read it on the server, to change one by one. */
+  private renderNoteAudiences(link: ReaderSync, audiences: readonly Audience[]) {
+    const notes = link.ownNotes().filter((a) => a.creator?.type === 'Person' || noteWords(a).comment);
+    if (!notes.length) return nothing;
+    const shown = notes.slice(0, AUDIENCE_LIST_LENGTH);
+    return html`<details class="note-audiences">
+      <summary>Who sees each of your notes (${notes.length})</summary>
+      <ul>
+        ${shown.map((a) => {
+          const words = noteWords(a).comment || '(no comment)';
+          const current = link.audienceOf(a.id);
+          return html`<li data-id=${a.id}>
+            <label>${displayLabel(words, 80)}
+              <select class="note-audience" @change=${(e: Event) => void link.setNoteAudience(a.id, (e.target as HTMLSelectElement).value as Audience)}>
+                ${current ? nothing : html`<option value="" selected disabled>not sent yet</option>`}
+                ${audiences.map((x) => html`<option value=${x} ?selected=${x === current}>${AUDIENCE_WORDS[x]}</option>`)}
+              </select>
+            </label>
+          </li>`;
+        })}
+      </ul>
+      ${notes.length > shown.length ? html`<p class="hint">The first ${AUDIENCE_LIST_LENGTH} are listed; the others keep who sees them.</p>` : nothing}
+    </details>`;
   }
 
   private renderConflicts(link: ReaderSync) {

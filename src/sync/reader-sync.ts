@@ -69,7 +69,7 @@ export class ReaderSync implements NoteOutbox {
   private auto: AutoSync | null = null;
   private database: Promise<IdbSyncDatabase | null> | null = null;
   /** One sentence on the last thing done, for the panel's status line. */
-  status = '';
+  status = 'Not signed in: your notes stay in this browser. Sign in to share them with a group.';
   phase: SyncPhase = 'signed-out';
   busy = false;
   /** How many syncs (by hand or automatic) have finished (each ends with its outcome in `status`). */
@@ -250,7 +250,28 @@ export class ReaderSync implements NoteOutbox {
 
   async recordSave(annotation: Annotation): Promise<void> {
     // A note the server has not seen yet goes with the audience chosen now; an edit keeps the one it has there.
-    await this.queue(() => this.client?.recordSave(annotation, this.audience));
+    const client = this.client;
+    await this.queue(() => client?.recordSave(annotation, client.knows(annotation.id) ? undefined : this.audience));
+    this.auto?.changed();
+  }
+
+  /** The reader's own notes (to choose who sees each). */
+  ownNotes(): readonly Annotation[] {
+    return this.notes.ownAnnotations();
+  }
+
+  /** Who may read own note `id` on the server, as far as known (null: not sent yet, or not known). */
+  audienceOf(id: string): Audience | null {
+    return this.client?.audienceOf(id) ?? null;
+  }
+
+  /** Changes who may read own note `id` on the server (sent at the next sync). */
+  async setNoteAudience(id: string, audience: Audience): Promise<void> {
+    const note = this.notes.ownAnnotations().find((a) => a.id === id);
+    const client = this.client;
+    if (!note || !client) return;
+    await this.queue(() => client.recordSave(note, audience));
+    this.tell(`That note is now ${AUDIENCE_WORDS[audience]}; sent at the next sync.`, this.phase);
     this.auto?.changed();
   }
 
@@ -261,16 +282,19 @@ export class ReaderSync implements NoteOutbox {
 
   /**
    * Pushes, pulls and applies what was pulled; the outcome is in `status`.
-   * Never throws; resolves whether the server was reached.
+   * Never throws; resolves whether the server was reached. An automatic sync
+   * (`byHand` false) does not say "Syncing…" first: the status line is a live
+   * region, and a periodic sync that changes nothing should not be read out.
    */
-  async syncNow(): Promise<boolean> {
+  async syncNow(byHand = true): Promise<boolean> {
     const client = this.client;
     if (!client) {
       this.tell('Not connected: sign in (or give the server address and token) first.', 'signed-out');
       return false;
     }
     this.busy = true;
-    this.tell('Syncing…', 'syncing');
+    if (byHand) this.tell('Syncing…', 'syncing');
+    else this.emit();
     let reached = false;
     try {
       const report = await client.sync();
@@ -279,6 +303,14 @@ export class ReaderSync implements NoteOutbox {
       reached = report.error === null;
       if (this.client !== client) return reached; // signed out or switched meanwhile: that now says where things stand
       if (report.sharedChanged || report.pulled.length) this.showShared();
+      if (report.tokenRefused) {
+        // Retrying cannot help: the reader signs in again (the form is shown), and what is queued goes then.
+        const settings = this.stored();
+        this.disconnect();
+        if (settings) this.save({ ...settings, token: '' });
+        this.tell(report.error ?? 'Sign in again.', 'signed-out');
+        return false;
+      }
       this.tell(describe(report, problems, client.conflicts.length), reached ? (client.conflicts.length || report.pending ? 'waiting' : 'synced') : offline() ? 'offline' : 'problem');
     } catch (error) {
       this.tell(`Not synced: ${(error as Error).message}`, 'problem');
@@ -360,7 +392,7 @@ export class ReaderSync implements NoteOutbox {
   private startAuto(): void {
     const wanted = this.options.auto ?? (typeof window !== 'undefined' ? {} : false);
     if (wanted === false || !this.client) return;
-    this.auto = new AutoSync(() => this.syncNow(), wanted);
+    this.auto = new AutoSync(() => this.syncNow(false), wanted);
     globalThis.addEventListener?.('online', this.onOnline);
     globalThis.addEventListener?.('offline', this.onOffline);
     this.auto.start();

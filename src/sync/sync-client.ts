@@ -48,6 +48,8 @@ export interface SyncReport {
   readonly error: string | null;
   /** Pushes still queued. */
   readonly pending: number;
+  /** True when the server refused the token: sign in again. */
+  readonly tokenRefused: boolean;
   /** Whether other people's notes (`client.shared`) changed in this sync. */
   readonly sharedChanged: boolean;
   /** Other people's notes left out because they are not valid annotations (a hostile or broken client). */
@@ -74,6 +76,11 @@ export interface SyncClientOptions {
 /** A sync step that could not be done; its message is one sentence for the reader. */
 export class SyncError extends Error {
   override name = 'SyncError';
+}
+
+/** The server refused the token (401): it expired or was revoked. Nothing more is tried until a new one is given. */
+export class TokenRefusedError extends SyncError {
+  override name = 'TokenRefusedError';
 }
 
 export class SyncClient implements NoteOutbox {
@@ -110,6 +117,18 @@ export class SyncClient implements NoteOutbox {
   get refused(): readonly RefusedPush[] {
     return this.state.refused;
   }
+  /** Whether the server holds own note `id` (as far as this client knows). */
+  knows(id: string): boolean {
+    return id in this.state.remote;
+  }
+
+  /** Who may read own note `id` on the server: as queued to be sent, else as last sent or seen; null when unknown. */
+  audienceOf(id: string): Audience | null {
+    const queued = this.state.queue.find((p) => p.id === id);
+    if (queued?.kind === 'put' && queued.audience) return queued.audience;
+    return this.state.remote[id]?.audience ?? null;
+  }
+
   /** Other people's notes seen in the container, by server IRI. */
   get shared(): readonly Annotation[] {
     return Object.values(this.state.shared);
@@ -166,6 +185,7 @@ export class SyncClient implements NoteOutbox {
     const refused: RefusedPush[] = [];
     let pulled: RemoteChange[] = [];
     let error: string | null = null;
+    let tokenRefused = false;
     const sharedBefore = this.state.shared;
     this.sharedRefused = 0;
     try {
@@ -180,8 +200,9 @@ export class SyncClient implements NoteOutbox {
     } catch (e) {
       if (!(e instanceof SyncError)) throw e;
       error = e.message;
+      tokenRefused = e instanceof TokenRefusedError;
     }
-    return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length, sharedChanged: this.state.shared !== sharedBefore, sharedRefused: this.sharedRefused };
+    return { pushed, pulled, conflicts, refused, error, pending: this.state.queue.length, tokenRefused, sharedChanged: this.state.shared !== sharedBefore, sharedRefused: this.sharedRefused };
   }
 
   private sharedRefused = 0;
@@ -211,7 +232,10 @@ export class SyncClient implements NoteOutbox {
     { kind: 'done' } | { kind: 'conflict'; conflict: SyncConflict } | { kind: 'refused'; refused: RefusedPush }
   > {
     const known = this.state.remote[push.id];
-    const withRemote = (iri: string, etag: string) => (s: SyncState) => ({ ...s, remote: { ...s.remote, [push.id]: { iri, etag } } });
+    const withRemote = (iri: string, etag: string) => (s: SyncState) => {
+      const audience = (push.kind === 'put' ? push.audience : undefined) ?? s.remote[push.id]?.audience;
+      return { ...s, remote: { ...s.remote, [push.id]: { iri, etag, ...(audience ? { audience } : {}) } } };
+    };
     if (push.kind === 'delete') {
       if (!known) return this.settle(push, (s) => s).then(() => ({ kind: 'done' as const }));
       const res = await this.request(known.iri, { method: 'DELETE', headers: { 'If-Match': known.etag } });
@@ -336,7 +360,8 @@ export class SyncClient implements NoteOutbox {
     if (typeof entry.etag !== 'string') return null;
     if (state.remote[localId]?.etag === entry.etag) return null;
     const annotation = toLocal(entry.annotation, localId);
-    return { state: { ...state, remote: { ...state.remote, [localId]: { iri, etag: entry.etag } } }, change: { kind: 'annotation', id: localId, annotation } };
+    const audience = audienceIn(entry.annotation);
+    return { state: { ...state, remote: { ...state.remote, [localId]: { iri, etag: entry.etag, ...(audience ? { audience } : {}) } } }, change: { kind: 'annotation', id: localId, annotation } };
   }
 
   /** Whether a feed entry is someone else's note (never one this client knows as its own). */
@@ -373,9 +398,14 @@ export class SyncClient implements NoteOutbox {
       throw new SyncError(`The server did not answer (${(e as Error).message}); your changes stay queued and are sent at the next sync.`);
     }
     if (res.status >= 500) throw new SyncError(`The server failed (${res.status}); your changes stay queued and are sent at the next sync.`);
-    if (res.status === 401) throw new SyncError('The server did not accept the token (401); get a new one with "npm run server -- token".');
+    if (res.status === 401) throw new TokenRefusedError('The server no longer accepts your sign-in (401: the token expired or was revoked); sign in again. Your changes stay queued.');
     return res;
   }
+}
+
+function audienceIn(doc: unknown): Audience | null {
+  const value = (doc as Record<string, unknown> | null)?.['reader:audience'];
+  return value === 'private' || value === 'group' || value === 'public' ? value : null;
 }
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {

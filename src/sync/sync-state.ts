@@ -11,6 +11,8 @@ import type { Annotation } from '../annotations/model.ts';
 export interface RemoteCopy {
   readonly iri: string;
   readonly etag: string;
+  /** Who may read it there, as last sent or seen (absent when not known). */
+  readonly audience?: Audience;
 }
 
 /** Who may read a note on the server (`reader:audience`): its author, the group's members, or anyone. */
@@ -117,7 +119,10 @@ export class WebStorageSyncStorage implements SyncStorage {
  * never had just drops the pending create.
  */
 export function enqueue(state: SyncState, push: PendingPush): SyncState {
+  const previous = state.queue.find((p) => p.id === push.id);
   const queue = state.queue.filter((p) => p.id !== push.id);
+  // A later edit does not undo an audience chosen for the note and not yet sent.
+  if (push.kind === 'put' && !push.audience && previous?.kind === 'put' && previous.audience) push = { ...push, audience: previous.audience };
   if (push.kind === 'delete' && !state.remote[push.id]) return { ...state, queue };
   return { ...state, queue: [...queue, push] };
 }

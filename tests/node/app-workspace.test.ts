@@ -171,3 +171,22 @@ describe('Workspace anchoring cache', () => {
     assert.equal(A.source.slice(span.from, span.to), A.source.slice(10, 15), 'the edited version is where it now points');
   });
 });
+
+describe('Workspace: others\' notes shared through a group', () => {
+  it('replaces the shared layers as a whole, leaves the others alone, and draws shared notes apart', () => {
+    const ws = new Workspace([A, B]);
+    const mine = makeNote({ iri: A.iri, source: A.source, from: 0, to: 3 }, 'mine', [], person);
+    const theirs = { ...makeNote({ iri: A.iri, source: A.source, from: 4, to: 9 }, 'theirs', [], readerAgent('Alice')), id: 'http://server.test/groups/g/annotations/1' };
+    ws.setLayers([
+      { id: 'own', label: 'Yours', origin: 'own', annotations: [mine] },
+      { id: 'shipped', label: 'S', origin: 'shipped', annotations: [flag] },
+    ]);
+    ws.replaceLayers('shared', [{ id: 'shared:alice', label: "Alice's notes", origin: 'shared', annotations: [theirs] }]);
+    const spans = ws.spansFor('a');
+    assert.equal(spans.find((s) => s.id === theirs.id)?.className, 'hl hl-note hl-shared');
+    assert.equal(spans.find((s) => s.id === mine.id)?.className, 'hl hl-note');
+    ws.replaceLayers('shared', []);
+    assert.deepEqual(ws.allLayers().map((l) => l.id).sort(), ['own', 'shipped']);
+    assert.equal(ws.get(theirs.id), null);
+  });
+});

@@ -112,6 +112,32 @@ describe('reader sync: accounts and groups', () => {
     assert.equal(alice.reader.notes.size, 2);
   });
 
+  it('an edit keeps the audience a note has; changing one note\'s audience takes it from the others, or gives it to them', async () => {
+    const alice = await person();
+    const bob = await person();
+    await alice.link.createGroup('Reading group');
+    await alice.link.addMember(bob.name);
+    await bob.link.chooseGroup(alice.link.group!.id);
+    const a = own('first shared');
+    await alice.reader.save(a);
+    await alice.link.syncNow();
+    assert.equal(alice.link.audienceOf(a.id), 'group');
+    alice.link.setAudience('private');
+    await alice.reader.save({ ...a, body: [{ type: 'TextualBody', value: 'edited, still shared', purpose: 'commenting', format: 'text/plain' }] } as Annotation);
+    await alice.link.syncNow();
+    await bob.link.syncNow();
+    assert.deepEqual(bob.reader.sharedComments(), ['edited, still shared'], 'the default for new notes does not change an edited one');
+    await alice.link.setNoteAudience(a.id, 'private');
+    assert.equal(alice.link.audienceOf(a.id), 'private');
+    await alice.link.syncNow();
+    await bob.link.syncNow();
+    assert.deepEqual(bob.reader.sharedComments(), [], 'made private: gone from the others');
+    await alice.link.setNoteAudience(a.id, 'group');
+    await alice.link.syncNow();
+    await bob.link.syncNow();
+    assert.deepEqual(bob.reader.sharedComments(), ['edited, still shared']);
+  });
+
   it('a stranger cannot choose the group; signing out revokes the token and keeps what is queued', async () => {
     const alice = await person();
     const eve = await person();
@@ -129,6 +155,38 @@ describe('reader sync: accounts and groups', () => {
     assert.equal(res.status, 401, 'the token no longer works');
     assert.equal(await eve.link.signIn(`${server.url}/`, eve.name, 'a long password'), true);
     assert.match(eve.link.status, /1 changes wait to be sent/);
+  });
+
+  it('a token revoked elsewhere asks for a new sign-in; what was queued waits for it, not lost', async () => {
+    const { reader, link, name } = await person();
+    await reader.save(own('queued before the token went'));
+    server.accounts.revokeToken(link.settings!.token);
+    assert.equal(await link.syncNow(), false);
+    assert.match(link.status, /no longer accepts your sign-in \(401.*sign in again/);
+    assert.equal(link.phase, 'signed-out');
+    assert.equal(link.connected, false);
+    assert.equal(await link.signIn(`${server.url}/`, name, 'a long password'), true);
+    assert.equal(link.pending, 1);
+    assert.equal(await link.syncNow(), true, link.status);
+    assert.match(link.status, /^Synced: 1 sent/);
+  });
+
+  it('syncs by itself, and a periodic sync that changes nothing leaves the status line (a live region) as it was', async () => {
+    const reader = new Reader();
+    const name = `person-auto-${Date.now()}`;
+    const link = new ReaderSync(reader, memoryStorage(), undefined, name, { auto: { debounceMs: 10, periodMs: 20, backoffMs: 20 } });
+    const statuses: string[] = [];
+    link.onChange(() => statuses.push(link.status));
+    try {
+      assert.equal(await link.signIn(`${server.url}/`, name, 'a long password', true), true, link.status);
+      await reader.save(own('sent without asking'));
+      while (link.finishedSyncs < 4) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(link.pending, 0);
+      assert.ok(!statuses.includes('Syncing…'), 'automatic syncs do not announce themselves');
+      assert.equal(link.status, 'Synced: 0 sent, 0 received.');
+    } finally {
+      link.disconnect();
+    }
   });
 
   it('reads group addresses in their three forms and refuses others', () => {

@@ -251,6 +251,10 @@ export const readerStyles = css`
   .hl-note {
     background: var(--own-note);
   }
+  .hl-note.hl-shared {
+    background: rgba(70, 130, 220, 0.16);
+    box-shadow: inset 0 -2px 0 rgba(60, 110, 200, 0.75);
+  }
   .hl-flag {
     text-decoration-line: underline;
     text-decoration-style: wavy;
