@@ -14,6 +14,9 @@ import { mergeRanges, unitMatches, type MatchMetadata } from './matches.ts';
 import { BODY_FIELD, EXACT_FIELD, buildLunrIndex, type LunrDoc } from './pipeline.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { makeSnippet, type MatchRange, type Snippet } from './snippet.ts';
+import { withLazySnippet } from './lazy-snippet.ts';
+
+export { withLazySnippet };
 import { tokenize } from './tokenize.ts';
 import { AnnotationIndex, type AnnotationText, type AnnotationTextKind } from './annotation-index.ts';
 
@@ -306,17 +309,6 @@ export class SearchEngine {
     }
     return out;
   }
-}
-
-/**
- * The hit with its snippet made on first read: a frequent word has thousands
- * of hits, of which a reader sees a screenful, while the highlights need only
- * the match ranges. The snippet is an enumerable property like any other
- * (JSON and deep comparison see it).
- */
-export function withLazySnippet(hit: Omit<SearchHit, 'snippet'>, make: () => Snippet): SearchHit {
-  let snippet: Snippet | null = null;
-  return Object.defineProperty(hit, 'snippet', { get: () => (snippet ??= make()), enumerable: true }) as SearchHit;
 }
 
 /** Every unit's matches merged, or null when some unit has none (all units are required). */
