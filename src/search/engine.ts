@@ -15,6 +15,7 @@ import { BODY_FIELD, EXACT_FIELD, buildLunrIndex, type LunrDoc } from './pipelin
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { makeSnippet, type MatchRange, type Snippet } from './snippet.ts';
 import { withLazySnippet } from './lazy-snippet.ts';
+import { checksum } from '../text/checksum.ts';
 
 export { withLazySnippet };
 import { tokenize } from './tokenize.ts';
@@ -351,14 +352,4 @@ function checkDocuments(documents: readonly SearchDocument[]): void {
     if (seen.has(d.id)) throw new SearchIndexError(`Two search documents share the id "${d.id}".`);
     seen.add(d.id);
   }
-}
-
-/** FNV-1a over the UTF-16 code units, as 8 hex digits: detects a changed text, cheaply. */
-function checksum(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
