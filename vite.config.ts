@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { withPrebuiltStructures } from './src/cli/prebuild-structures.ts';
 
 // The texts and shipped layers are served as they are, from documents/ and annotations/.
 export default defineConfig({
@@ -21,9 +22,13 @@ export default defineConfig({
           }
           for (const file of files) {
             if (file.startsWith('.')) continue;
+            if (dir === 'documents' && file === 'manifest.json') continue;
             this.emitFile({ type: 'asset', fileName: `${dir}/${file}`, source: await readFile(`${dir}/${file}`) });
           }
         }
+        // Each text's structure worked out now, with the parser of this very build, so the browser need not parse at load.
+        const manifest = await withPrebuiltStructures('documents', (name, source) => this.emitFile({ type: 'asset', fileName: `documents/${name}`, source }));
+        if (manifest !== null) this.emitFile({ type: 'asset', fileName: 'documents/manifest.json', source: manifest });
       },
     },
   ],

@@ -17,6 +17,31 @@ export async function gzipSizeOf(dir: string): Promise<{ bytes: number; files: s
   return { bytes, files };
 }
 
+/**
+ * Gzip (level 9) bytes of what a page of `dir` loads before it runs: the
+ * assets `index.html` names (scripts, stylesheets, module preloads) and what
+ * they import statically, not the chunks loaded on demand (`import()`) or
+ * the workers.
+ */
+export async function initialGzipSizeOf(dir: string): Promise<{ bytes: number; files: string[] }> {
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const queue = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  const seen = new Set<string>();
+  let bytes = 0;
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const content = await readFile(join(dir, 'assets', file));
+    bytes += gzipSync(content, { level: 9 }).length;
+    if (file.endsWith('.js')) {
+      // Static imports only: `from"./x.js"` and `import"./x.js"`; `import(…)` is on demand.
+      for (const m of content.toString('utf8').matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) queue.push(m[1]!);
+    }
+  }
+  return { bytes, files: [...seen] };
+}
+
 const ENTRY = `import * as lit from 'lit';
 import * as model from 'prosemirror-model';
 import * as view from 'prosemirror-view';

@@ -7,6 +7,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { positionSelectorOf, targetsOf, type Annotation } from '../src/annotations/model.ts';
 import { collectionOf } from './corpus.ts';
+import { withPrebuiltStructures } from '../src/cli/prebuild-structures.ts';
 import { paragraphsHtml, staticPage } from './static-html.ts';
 
 /** The IRI of the generated corpus document (targets' `source`). */
@@ -76,6 +77,7 @@ export async function buildSite(dir: string, input: SiteInput): Promise<void> {
     layers: [CORPUS_LAYER],
   };
   await writeFile(join(docs, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  await prebuildStructures(docs);
   await writeFile(join(layers, CORPUS_LAYER), JSON.stringify(collectionOf(input.annotations, 'Benchmark: 10,000 generated annotations', input.seed)));
   await writeFile(
     join(dir, 'corpus.html'),
@@ -96,6 +98,7 @@ async function writeLarge(dir: string, index: string, large: NonNullable<SiteInp
   });
   for (const t of large.texts) await writeFile(join(docs, `${t.id}.txt`), t.source);
   await writeFile(join(docs, 'manifest.json'), JSON.stringify({ documents, layers: [CORPUS_LAYER] }, null, 2));
+  await prebuildStructures(docs);
   await writeFile(join(layers, CORPUS_LAYER), JSON.stringify(collectionOf(large.annotations, `Benchmark: ${large.annotations.length} generated annotations on the large corpus`, seed)));
   await writeFile(
     join(dir, 'large.html'),
@@ -109,6 +112,14 @@ async function writeLarge(dir: string, index: string, large: NonNullable<SiteInp
       large.texts.map((t, i) => ({ title: `Generated large corpus, part ${i + 1}`, body: paragraphsHtml(t.source, spansOf(t.source, byIri(t.iri))) })),
     ),
   );
+}
+
+/** Writes the texts' prebuilt structures in `docs` and names them in its manifest, as the production build does for documents/. */
+async function prebuildStructures(docs: string): Promise<void> {
+  const writes: Promise<void>[] = [];
+  const manifest = await withPrebuiltStructures(docs, (name, content) => writes.push(writeFile(join(docs, name), content)));
+  await Promise.all(writes);
+  if (manifest !== null) await writeFile(join(docs, 'manifest.json'), manifest);
 }
 
 /** The annotated spans in code units, from the position selectors (the corpus is ASCII-safe only in part, so convert). */

@@ -8,8 +8,12 @@
 /** The load's phases, in the order they usually end. */
 export type Phase = 'manifest' | 'texts' | 'layers' | 'anchored' | 'ready' | 'search-indexed';
 
-/** Work done in pieces (per text, per layer): each piece is one measure of this name. */
-export type Work = 'parse' | 'build-doc' | 'layer-parse';
+/**
+ * Work done in pieces (per text, per layer): each piece is one measure of this
+ * name. `layer-worker` is the wall time of a layer file read in the worker
+ * (handing it over, reading it, handing the layer back), not the page's.
+ */
+export type Work = 'parse' | 'build-doc' | 'layer-parse' | 'layer-worker';
 
 const timeline = (): Performance | null =>
   typeof document !== 'undefined' && typeof performance !== 'undefined' && typeof performance.mark === 'function' ? performance : null;
@@ -17,6 +21,17 @@ const timeline = (): Performance | null =>
 /** Marks the end of `phase` (ms since navigation, on the page's timeline). */
 export function markPhase(phase: Phase): void {
   timeline()?.mark(`reader:${phase}`);
+}
+
+/** The page's clock (ms since navigation), for `measureSince`. */
+export function now(): number {
+  return timeline()?.now() ?? 0;
+}
+
+/** Records the time from `start` (`now()`) until now as a `reader:<work>` measure. */
+export function measureSince(work: Work, start: number): void {
+  const perf = timeline();
+  perf?.measure(`reader:${work}`, { start, end: perf.now() });
 }
 
 /** Runs `run` and records how long it took as a `reader:<work>` measure. */

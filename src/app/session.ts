@@ -7,7 +7,7 @@
 import type { LoadedDocument } from '../document/load.ts';
 import { commentBodyOf, targetsOf, type Annotation } from '../annotations/model.ts';
 import { plainTextOf } from '../annotations/sanitize.ts';
-import { MAX_INDEXED_BODY_LENGTH } from '../search/annotation-index.ts';
+import { MAX_INDEXED_BODY_LENGTH } from '../search/limits.ts';
 import type { Layer } from '../annotations/layer.ts';
 import { AnnotationStore, type PutManyResult, type WriteOptions } from '../annotations/store.ts';
 import { StaleWriteError, StorageUnavailableError, storageReasonOf } from '../annotations/store-errors.ts';

@@ -20,7 +20,7 @@ import { markPhase } from '../app/phases.ts';
 import { noteWords } from '../app/own-annotations.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
-import { paintSearchHits, clearSearchHits } from '../search/index.ts';
+import { paintSearchHits, clearSearchHits } from '../search/highlight.ts';
 import type { ReaderView } from './reader-view.ts';
 import type { DrawnSpan } from './reader/highlights.ts';
 import { tagLabel } from './labels.ts';
@@ -39,7 +39,6 @@ import './search-panel.ts';
 import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
-import './timeline-panel.ts';
 import { worksTextsOf } from './works-panel.ts';
 import './claim-connectors.ts';
 import type { ClaimConnectors, Connector, ConnectorHost } from './claim-connectors.ts';
@@ -53,7 +52,7 @@ import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
 import type { ImportProgress } from './layers-panel.ts';
 import { ReaderSync, type ReaderSyncOptions } from '../sync/reader-sync.ts';
-import './claim-compare.ts';
+import { loadElement, type OnDemandElement } from './on-demand.ts';
 import type { CompareChoice, ComparePassage } from './claim-compare.ts';
 import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
 
@@ -470,6 +469,7 @@ export class ReaderApp extends LitElement {
 
   private onTabChange = (event: CustomEvent<{ tab: string }>): void => {
     if (event.detail.tab !== 'timeline' || this.timelineEvents || !this.session) return;
+    this.loadOnDemand('timeline-panel');
     this.timelineEvents = new Map(this.session.documents.map((d) => [d.entry.id, timelineEvents(d.parsed)]));
     this.requestUpdate();
   };
@@ -1059,7 +1059,13 @@ export class ReaderApp extends LitElement {
     return true;
   }
 
+  /** Loads an element's code on first need; a failure is said in a toast. */
+  private loadOnDemand(tag: OnDemandElement): void {
+    loadElement(tag).catch((error: unknown) => this.showToast((error as Error).message));
+  }
+
   private renderCompare(session: Session) {
+    this.loadOnDemand('claim-compare');
     const docs = session.documents.map((d) => ({ id: d.entry.id, iri: d.entry.iri, source: d.source, label: displayLabel(d.entry.title ?? d.entry.label, 300) }));
     const reviews = session.entriesOf('review').filter((e) => e.layerId === 'own').map((e) => e.annotation);
     return html`<claim-compare

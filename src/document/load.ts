@@ -9,6 +9,7 @@ import { buildDocument, type BuiltDocument } from './build.ts';
 import type { ParsedText } from './structure.ts';
 import { decodeText } from '../text/decode.ts';
 import { timeWork } from '../app/phases.ts';
+import { readPrebuiltStructure } from './prebuilt.ts';
 
 /** Largest text the reader lays out; beyond it a view would stop responding to the reader. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -35,7 +36,10 @@ class LazyDocument implements LoadedDocument {
   constructor(
     readonly entry: DocumentEntry,
     readonly source: string,
-  ) {}
+    prebuilt: ParsedText | null = null,
+  ) {
+    this.parsedText = prebuilt;
+  }
 
   get parsed(): ParsedText {
     this.parsedText ??= timeWork('parse', () =>
@@ -64,7 +68,7 @@ export type DocumentLoad =
  * line does). Returns a failed load (never throws) when the file is empty,
  * too large, not UTF-8 text, or binary.
  */
-export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): DocumentLoad {
+export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer, structure: unknown = null): DocumentLoad {
   const fail = (problem: string): DocumentLoad => ({ ok: false, entry, problem: `${entry.file}: ${problem}` });
   if (bytes.byteLength === 0) return fail('the file is empty.');
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
@@ -73,7 +77,9 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
   // The one decoding every reader of a file shares (a leading byte-order mark is not part of the text).
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail(`the file ${decoded.problem}.`);
-  return { ok: true, document: new LazyDocument(entry, decoded.text) };
+  // A structure file made from another text (or none) is not used: the text is parsed when first shown.
+  const prebuilt = structure === null ? null : readPrebuiltStructure(structure, decoded.text);
+  return { ok: true, document: new LazyDocument(entry, decoded.text, prebuilt) };
 }
 
 /**
@@ -81,6 +87,8 @@ export function decodeDocument(entry: DocumentEntry, bytes: ArrayBuffer): Docume
  * a missing file, a refused request or a network failure gives a failed load.
  */
 export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: typeof fetch = fetch): Promise<DocumentLoad> {
+  // Fetched beside the text; any failure only means the text is parsed here.
+  const structure = entry.structure ? fetchStructure(fileUrl(entry.structure, base), fetchImpl) : Promise.resolve(null);
   let response: Response;
   try {
     response = await fetchImpl(fileUrl(entry.file, base));
@@ -98,7 +106,17 @@ export async function loadDocument(entry: DocumentEntry, base: URL, fetchImpl: t
   } catch (error) {
     return { ok: false, entry, problem: `${entry.file}: the file could not be read (${(error as Error).message}).` };
   }
-  return decodeDocument(entry, bytes);
+  return decodeDocument(entry, bytes, await structure);
+}
+
+/** The structure file's JSON, or null when it cannot be had. Never rejects. */
+async function fetchStructure(url: URL, fetchImpl: typeof fetch): Promise<unknown> {
+  try {
+    const response = await fetchImpl(url);
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -26,6 +26,11 @@ export interface DocumentEntry {
   readonly publisher?: string | null;
   /** Parts of the layout the importer should not guess (`{"paragraphs": "hard-wrapped"}`); absent: read from the text. */
   readonly layout?: Partial<LayoutProfile>;
+  /**
+   * The text's structure worked out at build time (a file beside it, see
+   * prebuilt.ts); absent, or not current for the text: the reader parses it.
+   */
+  readonly structure?: string;
 }
 
 export interface Manifest {
@@ -75,6 +80,9 @@ export function readManifest(json: unknown): Manifest {
         throw error;
       }
     }
+    if (e.structure !== undefined && (typeof e.structure !== 'string' || !e.structure.trim())) {
+      throw new ManifestError(`${where}: "structure" must be the file name of the text's prebuilt structure.`);
+    }
     const missing = Array.isArray(e.missing) ? e.missing.filter((m): m is string => typeof m === 'string') : [];
     return {
       id: e.id as string,
@@ -88,6 +96,7 @@ export function readManifest(json: unknown): Manifest {
       label: e.label as string,
       publisher: (e.publisher as string | null | undefined) ?? null,
       ...(layout ? { layout } : {}),
+      ...(typeof e.structure === 'string' ? { structure: e.structure } : {}),
     } satisfies DocumentEntry;
   });
   const index = (json as { searchIndex?: unknown }).searchIndex;

@@ -20,8 +20,9 @@ import type lunr from 'lunr';
 import { buildLunrIndex, type LunrDoc } from './pipeline.ts';
 import { tokenize } from './tokenize.ts';
 
-/** Characters of one body that are indexed; words past this are not searched (snippets show this much). */
-export const MAX_INDEXED_BODY_LENGTH = 10_000;
+import { MAX_INDEXED_BODY_LENGTH } from './limits.ts';
+
+export { MAX_INDEXED_BODY_LENGTH };
 /** Bodies per lunr index. */
 export const ANNOTATION_SHARD_SIZE = 250;
 

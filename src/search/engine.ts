@@ -14,6 +14,10 @@ import { mergeRanges, unitMatches, type MatchMetadata } from './matches.ts';
 import { BODY_FIELD, EXACT_FIELD, buildLunrIndex, type LunrDoc } from './pipeline.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { makeSnippet, type MatchRange, type Snippet } from './snippet.ts';
+import { withLazySnippet } from './lazy-snippet.ts';
+import { checksum } from '../text/checksum.ts';
+
+export { withLazySnippet };
 import { tokenize } from './tokenize.ts';
 import { AnnotationIndex, type AnnotationText, type AnnotationTextKind } from './annotation-index.ts';
 
@@ -308,17 +312,6 @@ export class SearchEngine {
   }
 }
 
-/**
- * The hit with its snippet made on first read: a frequent word has thousands
- * of hits, of which a reader sees a screenful, while the highlights need only
- * the match ranges. The snippet is an enumerable property like any other
- * (JSON and deep comparison see it).
- */
-export function withLazySnippet(hit: Omit<SearchHit, 'snippet'>, make: () => Snippet): SearchHit {
-  let snippet: Snippet | null = null;
-  return Object.defineProperty(hit, 'snippet', { get: () => (snippet ??= make()), enumerable: true }) as SearchHit;
-}
-
 /** Every unit's matches merged, or null when some unit has none (all units are required). */
 function allUnitsMatch(units: readonly QueryUnit[], metadata: MatchMetadata, text: string): MatchRange[] | null {
   const all: MatchRange[] = [];
@@ -359,16 +352,6 @@ function checkDocuments(documents: readonly SearchDocument[]): void {
     if (seen.has(d.id)) throw new SearchIndexError(`Two search documents share the id "${d.id}".`);
     seen.add(d.id);
   }
-}
-
-/** FNV-1a over the UTF-16 code units, as 8 hex digits: detects a changed text, cheaply. */
-function checksum(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function isTriple(value: unknown): value is readonly [number, number, number] {

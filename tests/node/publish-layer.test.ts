@@ -16,7 +16,7 @@ let groupId: string;
 before(async () => {
   server = await startServer();
   dir = mkdtempSync(join(tmpdir(), 'publish-layer-'));
-  groupId = server.accounts.createGroup(server.user, 'Seminar').id;
+  groupId = (await server.accounts.createGroup(server.user, 'Seminar')).id;
 });
 after(async () => {
   await server.close();

@@ -160,7 +160,7 @@ describe('reader sync: accounts and groups', () => {
   it('a token revoked elsewhere asks for a new sign-in; what was queued waits for it, not lost', async () => {
     const { reader, link, name } = await person();
     await reader.save(own('queued before the token went'));
-    server.accounts.revokeToken(link.settings!.token);
+    await server.accounts.revokeToken(link.settings!.token);
     assert.equal(await link.syncNow(), false);
     assert.match(link.status, /no longer accepts your sign-in \(401.*sign in again/);
     assert.equal(link.phase, 'signed-out');

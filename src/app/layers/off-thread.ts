@@ -9,11 +9,13 @@ import { deepFreeze } from '../../annotations/validate.ts';
 import type { Layer } from '../../annotations/layer.ts';
 import { readLayer } from './read-layer.ts';
 import type { LayerReply, LayerRequest } from './protocol.ts';
+import { measureSince, now } from '../phases.ts';
 
 interface Waiting {
   readonly file: string;
   /** A copy kept for reading here should the worker fail (the original is handed over). */
   readonly copy: ArrayBuffer;
+  readonly sent: number;
   readonly resolve: (result: { layer: Layer | null; problems: string[] }) => void;
 }
 
@@ -34,6 +36,7 @@ function start(): Worker | null {
     const w = waiting.get(data.id);
     if (!w) return;
     waiting.delete(data.id);
+    measureSince('layer-worker', w.sent);
     w.resolve({ layer: data.layer ? deepFreeze(data.layer) : null, problems: [...data.problems] });
   };
   worker.onerror = (event) => {
@@ -60,7 +63,7 @@ export function readLayerOffThread(file: string, bytes: ArrayBuffer): Promise<{ 
   if (!w) return Promise.resolve(readLayer(file, bytes));
   return new Promise((resolve) => {
     const id = nextId++;
-    waiting.set(id, { file, copy: bytes.slice(0), resolve });
+    waiting.set(id, { file, copy: bytes.slice(0), sent: now(), resolve });
     w.postMessage({ id, file, bytes } satisfies LayerRequest, [bytes]);
   });
 }

@@ -3,7 +3,7 @@
  * that cannot start (blocked by policy, missing file) or dies hands its
  * unanswered requests back through `onFail`, and the client goes on here.
  */
-import { SearchHost } from './host.ts';
+import type { SearchHost } from './host.ts';
 import type { HostState, SearchEnvelope, SearchReply, SearchRequest, WireResults } from './protocol.ts';
 
 /** An answer with the search side's state after it. */
@@ -27,14 +27,20 @@ export interface SearchChannel {
   close(): void;
 }
 
-/** The host on this thread: where workers are missing, and in Node. */
+/**
+ * The host on this thread: where workers are missing, and in Node. Its code
+ * (the engine, lunr) is loaded on first use, so that the page does not carry
+ * it while the worker does the work.
+ */
 export class LocalChannel implements SearchChannel {
   readonly offThread = false;
-  private readonly host = new SearchHost();
+  private host: Promise<SearchHost> | null = null;
 
   async send(request: SearchRequest): Promise<Answer> {
-    const results = await this.host.handle(request);
-    return { state: this.host.state, results };
+    this.host ??= import('./host.ts').then(({ SearchHost }) => new SearchHost());
+    const host = await this.host;
+    const results = await host.handle(request);
+    return { state: host.state, results };
   }
 
   close(): void {}

@@ -12,6 +12,15 @@ import { LocalChannel, WorkerChannel, type Answer, type SearchChannel, type Unan
 import { fromWire, type HostState, type SearchRequest } from './protocol.ts';
 import { markPhase } from '../phases.ts';
 
+/** What a closed client sends through: every request fails, saying so. */
+class ClosedChannel implements SearchChannel {
+  readonly offThread = false;
+  send(): Promise<Answer> {
+    return Promise.reject(new Error('The search was closed.'));
+  }
+  close(): void {}
+}
+
 export interface SearchClientOptions {
   /** Schedules the idle build (default: after the next frame, when idle, no deadline). */
   readonly idle?: IdleScheduler;
@@ -20,7 +29,8 @@ export interface SearchClientOptions {
 }
 
 export class SearchClient {
-  private channel: SearchChannel;
+  /** Opened on the first request: the worker's code is not even loaded before the search is needed. */
+  private opened: SearchChannel | null = null;
   private documentsSent = false;
   /** Bodies set but not sent yet, or null when the last set was sent. */
   private unsent: readonly AnnotationText[] | null = null;
@@ -36,8 +46,11 @@ export class SearchClient {
   constructor(
     private readonly documents: readonly SearchDocument[],
     private readonly options: SearchClientOptions = {},
-  ) {
-    this.channel = this.open();
+  ) {}
+
+  private get channel(): SearchChannel {
+    this.opened ??= this.open();
+    return this.opened;
   }
 
   private open(): SearchChannel {
@@ -50,9 +63,9 @@ export class SearchClient {
     }
   }
 
-  /** True when the searching happens in a worker. */
+  /** True when the searching happens (or, before the first request, will happen) in a worker. */
   get offThread(): boolean {
-    return this.channel.offThread;
+    return this.opened ? this.opened.offThread : this.options.worker !== false && typeof Worker === 'function' && this.failure === null;
   }
 
   /** How many times the text index was built (0 until needed; a loaded one is not counted), as last reported. */
@@ -112,7 +125,8 @@ export class SearchClient {
 
   /** Stops the worker. */
   close(): void {
-    this.channel.close();
+    this.opened?.close();
+    this.opened = new ClosedChannel();
   }
 
   private sendBodies(): void {
@@ -150,7 +164,7 @@ export class SearchClient {
     // Said, not thrown: the reader goes on, and `failure` keeps the reason.
     console.warn(this.failure);
     const local = new LocalChannel();
-    this.channel = local;
+    this.opened = local;
     void local.send({ kind: 'documents', documents: this.documents });
     if (this.lastSentTexts) void local.send({ kind: 'annotations', texts: this.lastSentTexts });
     for (const p of unanswered) {

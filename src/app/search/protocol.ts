@@ -4,7 +4,8 @@
  * and a reader sees a screenful, so snippets are made on the reader's side on
  * first read (`fromWire`), from the texts it already holds.
  */
-import { withLazySnippet, type AnnotationText, type SearchDocument, type SearchHit, type SearchOptions, type SearchResults } from '../../search/engine.ts';
+import type { AnnotationText, SearchDocument, SearchHit, SearchOptions, SearchResults } from '../../search/engine.ts';
+import { withLazySnippet } from '../../search/lazy-snippet.ts';
 import { makeSnippet } from '../../search/snippet.ts';
 
 /** One request; the worker answers them strictly in the order sent. */
