@@ -398,7 +398,13 @@ export class RequestContext {
   private validated(raw: Record<string, unknown>, iri: string) {
     const { annotation, errors } = validateAnnotation({ ...raw, id: iri });
     if (!annotation) throw new HttpProblem(400, `The annotation was refused because ${errors.join('; ')}.`);
-    return annotation;
+    // The import rules keep only the model's terms; a `canonical` IRI MUST be kept as it was given (protocol §5.1).
+    const { canonical } = raw;
+    if (canonical === undefined) return annotation;
+    if (typeof canonical !== 'string' || canonical.length > MAX_ID_LENGTH || !isAbsoluteIri(canonical)) {
+      throw new HttpProblem(400, 'The annotation\'s "canonical" must be an absolute IRI.');
+    }
+    return { ...annotation, canonical };
   }
 
   /** The signed-in person as an Agent, for annotations that name neither creator nor generator. */
@@ -481,9 +487,19 @@ export class RequestContext {
       throw new HttpProblem(400, `The annotation's "id" is not this annotation's IRI (${iri}).`);
     }
     const audience = audienceOf(doc['reader:audience'] ?? current.audience, c);
-    const storedCreated = (JSON.parse(current.json!) as { created?: string }).created;
+    const stored = JSON.parse(current.json!) as { created?: string; canonical?: string };
+    // Protocol §5.2: once set, "canonical" and "via" do not change (left out, they are kept).
+    if (stored.canonical !== undefined && doc.canonical !== undefined && doc.canonical !== stored.canonical) {
+      throw new HttpProblem(409, `The annotation's "canonical" is set (${stored.canonical}) and cannot change.`);
+    }
+    if (current.via !== null && doc.via !== undefined && doc.via !== current.via) {
+      throw new HttpProblem(409, `The annotation's "via" is set (${current.via}) and cannot change.`);
+    }
     const annotation = this.validated(
-      this.authorOf({ ...doc, created: doc.created ?? storedCreated, modified: doc.modified ?? new Date().toISOString() }, this.user()!),
+      this.authorOf(
+        { ...doc, created: doc.created ?? stored.created, modified: doc.modified ?? new Date().toISOString(), canonical: doc.canonical ?? stored.canonical },
+        this.user()!,
+      ),
       iri,
     );
     const outcome = await this.store.replace(c.key, slug, annotation, audience, entityTags(this.req.headers['if-match']));

@@ -4,7 +4,7 @@
 import { it, before, after } from 'node:test';
 import { describeEachEngine } from './server-engines.ts';
 import assert from 'node:assert/strict';
-import { api, ANNO_TYPE, assertValidAnnotation, created, note, post, startServer, type TestServer } from './server-harness.ts';
+import { api, ANNO_TYPE, assertProblem, assertValidAnnotation, created, note, post, startServer, type TestServer } from './server-harness.ts';
 
 const PREFER = (iri: string) => `return=representation;include="${iri}"`;
 const MINIMAL = 'http://www.w3.org/ns/ldp#PreferMinimalContainer';
@@ -88,6 +88,25 @@ describeEachEngine('annotation server: annotations', () => {
     assert.equal(staleGet.status, 412);
     const weak = await api(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE, 'If-Match': `W/${newTag}` }, body: JSON.stringify(doc) });
     assert.equal(weak.status, 412, 'If-Match compares strongly');
+  });
+
+  it('keeps "canonical" as given; a PUT may leave it out but not change it or "via" (409)', async () => {
+    const res = await post(server, { ...note(), canonical: 'urn:uuid:9b1f2c1e-8a34-4d55-9a0e-0f7c3b2a1d00' });
+    assert.equal(res.status, 201);
+    const location = res.headers.get('location')!;
+    const doc = (await res.json()) as Doc;
+    assert.equal(doc.canonical, 'urn:uuid:9b1f2c1e-8a34-4d55-9a0e-0f7c3b2a1d00');
+    assert.ok(doc.via, 'the client id is kept as via');
+    const { canonical: _c, ...withoutCanonical } = doc;
+    const kept = await api(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify({ ...withoutCanonical, motivation: 'highlighting' }) });
+    assert.equal(kept.status, 200);
+    assert.equal(((await kept.json()) as Doc).canonical, doc.canonical, 'left out, it is kept');
+    for (const change of [{ canonical: 'urn:uuid:00000000-0000-4000-8000-000000000000' }, { via: 'urn:uuid:00000000-0000-4000-8000-000000000001' }]) {
+      const refused = await api(location, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify({ ...doc, ...change }) });
+      await assertProblem(refused, 409);
+    }
+    assert.equal(((await (await api(location)).json()) as Doc).motivation, 'highlighting', 'a refused PUT changes nothing');
+    await assertProblem(await post(server, { ...note(), canonical: 'not an IRI' }), 400);
   });
 
   it('answers a current If-None-Match on GET with 304', async () => {

@@ -215,3 +215,45 @@ describePostgres('migrations', () => {
     }
   });
 });
+
+describePostgres('several server processes on one database', () => {
+  it('two stores writing one container at once: every write once in the feed, and a reader following the feed misses none', async () => {
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    const schema = `t_${crypto.randomUUID().replace(/-/g, '')}`;
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const [a, b] = await Promise.all([PgAnnotationStore.open({ connectionString: TEST_DATABASE_URL, schema }), PgAnnotationStore.open({ connectionString: TEST_DATABASE_URL, schema })]);
+    try {
+      let writing = true;
+      const seen = new Set<string>();
+      // A reader that follows the feed by cursor while both write: a change numbered below the cursor that commits
+      // later would be missed for good.
+      const follower = (async () => {
+        let since = 0;
+        for (;;) {
+          const done = !writing;
+          const { rows } = await a.changes('c', since, 1000);
+          for (const row of rows) seen.add(row.slug);
+          if (rows.length) since = rows[rows.length - 1]!.change;
+          if (done && !rows.length) return;
+        }
+      })();
+      const writes: Promise<unknown>[] = [];
+      for (let i = 0; i < 300; i++) writes.push((i % 2 ? a : b).create('c', `s${i}`, valid(i), meta()));
+      const made = await Promise.all(writes);
+      writing = false;
+      await follower;
+      assert.equal(made.filter(Boolean).length, 300);
+      const { rows } = await b.changes('c', 0, 1000);
+      assert.equal(rows.length, 300);
+      assert.equal(new Set(rows.map((r) => r.change)).size, 300, 'no change number twice');
+      assert.equal(seen.size, 300, 'the follower saw every write');
+      assert.equal((await a.containerState('c')).total, 300);
+      assert.equal(await b.count('c', {}), 300);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  });
+});
