@@ -97,7 +97,7 @@ export class AccountClient {
   async group(account: Pick<Account, 'server' | 'token'>, address: string): Promise<GroupInfo> {
     const iri = groupIri(account.server, address);
     const doc = (await this.call(iri, { method: 'GET', token: account.token })) as Record<string, unknown>;
-    const members = Array.isArray(doc.members) ? doc.members.filter((m): m is { name: string; role: string } => typeof m?.name === 'string' && typeof m?.role === 'string') : [];
+    const members = Array.isArray(doc.members) ? (doc.members as unknown[]).filter((m): m is { name: string; role: string } => typeof m === 'object' && m !== null && 'name' in m && typeof m.name === 'string' && 'role' in m && typeof m.role === 'string') : [];
     return { id: iri, name: typeof doc.name === 'string' ? doc.name : iri, annotations: `${iri}/annotations/`, members };
   }
 

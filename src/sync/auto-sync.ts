@@ -119,7 +119,7 @@ export class AutoSync {
     this.handle = null;
     this.running = true;
     this.again = false;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await this.sync();
     } catch {

@@ -36,7 +36,7 @@ export class SearchHost {
         try {
           json = JSON.parse(new TextDecoder().decode(request.bytes));
         } catch (e) {
-          throw new Error(`it is not JSON: ${(e as Error).message}`);
+          throw new Error(`it is not JSON: ${(e as Error).message}`, { cause: e });
         }
         this.lazy.use(SearchEngine.load(json, this.documents));
         return null;
