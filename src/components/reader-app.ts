@@ -19,7 +19,7 @@ import { loadShippedLayers } from '../app/shipped-layers.ts';
 import { noteWords } from '../app/own-annotations.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
-import { paintSearchHits, clearSearchHits } from '../search/index.ts';
+import { paintSearchHits, clearSearchHits } from '../search/highlight.ts';
 import type { ReaderView } from './reader-view.ts';
 import type { DrawnSpan } from './reader/highlights.ts';
 import { tagLabel } from './labels.ts';
