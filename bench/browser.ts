@@ -55,7 +55,7 @@ export async function timeNavigation(browser: Browser, url: string, mode: Parame
   const page = await context.newPage();
   await page.addInitScript(readyProbe(mode));
   await page.goto(url, { waitUntil: 'commit', timeout });
-  const ms = (await page.evaluate('window.__bench.done', undefined)) as number;
+  const ms = await page.evaluate<number>('window.__bench.done');
   return { ms, page, close: () => context.close() };
 }
 
