@@ -16,8 +16,6 @@ export default tseslint.config(
     rules: {
       // `async` without `await` is how an implementation of a Promise-returning interface turns a throw into a rejection.
       '@typescript-eslint/require-await': 'off',
-      // The `]!` assertions stand in for noUncheckedIndexedAccess until it is on (next commit).
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // lit calls listeners bound in templates (`@click=${this._onClick}`) with the element as `this`.
       '@typescript-eslint/unbound-method': 'off',
       // node:test's describe/it return promises that the runner itself awaits.

@@ -111,16 +111,16 @@ async function scaleOnce(browser: Browser, origin: string, app: boolean, pages: 
     const { page } = nav;
     let ready = nav.ms;
     if (app) {
-      ready = (await page.evaluate(`new Promise((resolve) => {
+      ready = await page.evaluate<number>(`new Promise((resolve) => {
         const app = document.querySelector('reader-app');
         if (app.annotationSession) requestAnimationFrame(() => resolve(performance.now()));
         else document.addEventListener('reader-ready', () => requestAnimationFrame(() => resolve(performance.now())), { once: true });
-      })`)) as number;
+      })`);
     }
-    const redraw = (await page.evaluate(app ? APP_REDRAW : STATIC_REDRAW)) as { off: number; on: number; drawn: number };
+    const redraw = await page.evaluate<{ off: number; on: number; drawn: number }>(app ? APP_REDRAW : STATIC_REDRAW);
     const scroller = app ? '.reader-scroll' : 'article';
-    const plain = (await page.evaluate(scrollProbe(scroller, FRAMES, STEP, false))) as { stamps: number[] };
-    const scroll = (await page.evaluate(scrollProbe(scroller, FRAMES, STEP, true))) as { work: number[] };
+    const plain = await page.evaluate<{ stamps: number[] }>(scrollProbe(scroller, FRAMES, STEP, false));
+    const scroll = await page.evaluate<{ work: number[] }>(scrollProbe(scroller, FRAMES, STEP, true));
     const frames = intervals(plain.stamps);
     const heap = await usedHeap(page);
     const heapWorkers = (await workerHeaps(page)).reduce((a, b) => a + b, 0);

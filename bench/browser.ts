@@ -55,7 +55,7 @@ export async function timeNavigation(browser: Browser, url: string, mode: Parame
   const page = await context.newPage();
   await page.addInitScript(readyProbe(mode));
   await page.goto(url, { waitUntil: 'commit', timeout });
-  const ms = (await page.evaluate('window.__bench.done', undefined)) as number;
+  const ms = await page.evaluate<number>('window.__bench.done');
   return { ms, page, close: () => context.close() };
 }
 
@@ -102,7 +102,7 @@ export async function usedHeap(page: Page): Promise<number> {
  * work (`parse`, `build-doc`, `layer-parse`) as its total ms, keyed `<work> (total)`.
  */
 export async function phasesOf(page: Page): Promise<Record<string, number>> {
-  return (await page.evaluate(`(() => {
+  return page.evaluate<Record<string, number>>(`(() => {
     const out = {};
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('reader:') && !(m.name.slice(7) in out)) out[m.name.slice(7)] = m.startTime;
     for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('reader:')) {
@@ -110,7 +110,7 @@ export async function phasesOf(page: Page): Promise<Record<string, number>> {
       out[key] = (out[key] || 0) + m.duration;
     }
     return out;
-  })()`)) as Record<string, number>;
+  })()`);
 }
 
 /**

@@ -18,10 +18,10 @@ async function once(browser: Browser, origin: string, on: boolean): Promise<numb
     const page = await context.newPage();
     await page.addInitScript(`localStorage.setItem('reader.connectors', ${JSON.stringify(on ? 'on' : 'off')})`);
     await page.goto(origin + PAGES.app, { waitUntil: 'load' });
-    await page.waitForFunction(() => (document.querySelector('reader-app') as { annotationSession?: unknown } | null)?.annotationSession, undefined, { timeout: 120_000 });
-    const drawn = (await page.evaluate(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector('claim-connectors')?.connectors.length ?? -1))))`)) as number;
+    await page.waitForFunction(`document.querySelector('reader-app')?.annotationSession`, undefined, { timeout: 120_000 });
+    const drawn = await page.evaluate<number>(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(document.querySelector('claim-connectors')?.connectors.length ?? -1))))`);
     if (on && drawn < 0) throw new Error('connector lines were not drawn');
-    const scroll = (await page.evaluate(scrollProbe('.reader-scroll', FRAMES, STEP, true))) as { work: number[] };
+    const scroll = await page.evaluate<{ work: number[] }>(scrollProbe('.reader-scroll', FRAMES, STEP, true));
     return scroll.work.length ? percentile(scroll.work, 95) : Number.NaN;
   } finally {
     await context.close();

@@ -155,7 +155,7 @@ async function once(browser: Browser, origin: string, script: string, timeout: n
   const nav = await timeNavigation(browser, origin + PAGES.app, 'reader-ready', timeout);
   try {
     nav.page.setDefaultTimeout(timeout + 60_000);
-    return (await nav.page.evaluate(script)) as ImportRun;
+    return await nav.page.evaluate<ImportRun>(script);
   } finally {
     await nav.close();
   }

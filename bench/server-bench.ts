@@ -162,9 +162,9 @@ function startServer(where: Place): Promise<{ url: string; child: ChildProcess }
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const m = /^annotation server listening on (http:\/\/127\.0\.0\.1:\d+)\/$/.exec(line);
       if (m) resolve({ url: m[1]!, child });
     });

@@ -214,7 +214,7 @@ export function locateQuote(source: string, quote: string): SourceSpan[] {
   const words = quote.trim().split(/\s+/u).filter(Boolean);
   if (!words.length) return [];
   const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('\\s+'), 'gu');
-  return [...source.matchAll(pattern)].map((m) => ({ from: m.index!, to: m.index! + m[0].length }));
+  return [...source.matchAll(pattern)].map((m) => ({ from: m.index, to: m.index + m[0].length }));
 }
 
 function flagged(findings: readonly Finding[], span: SourceSpan): boolean {

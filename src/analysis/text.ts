@@ -21,7 +21,7 @@ export function wordsIn(source: string, from = 0, to = source.length): Word[] {
   const out: Word[] = [];
   const text = source.slice(from, to);
   for (const m of text.matchAll(WORD)) {
-    out.push({ text: m[0], from: from + m.index!, to: from + m.index! + m[0].length });
+    out.push({ text: m[0], from: from + m.index, to: from + m.index + m[0].length });
   }
   return out;
 }

@@ -204,11 +204,11 @@ export function commentBodyOf(annotation: Annotation): TextualBody | null {
 }
 
 export function quoteSelectorOf(target: SpecificResource): TextQuoteSelector | null {
-  return (target.selector.find((s) => s.type === 'TextQuoteSelector') as TextQuoteSelector | undefined) ?? null;
+  return target.selector.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector') ?? null;
 }
 
 export function positionSelectorOf(target: SpecificResource): TextPositionSelector | null {
-  return (target.selector.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector | undefined) ?? null;
+  return target.selector.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector') ?? null;
 }
 
 /** A fresh `urn:uuid:` IRI. */

@@ -161,7 +161,7 @@ function checkAgent(raw: unknown, role: 'creator' | 'generator', errors: string[
   const version = raw['schema:softwareVersion'];
   if (!type || typeof raw.name !== 'string' || !raw.name.trim() || (raw.id !== undefined && !isAbsoluteIri(raw.id))) return null;
   return {
-    ...(raw.id !== undefined ? { id: raw.id as string } : {}),
+    ...(raw.id !== undefined ? { id: raw.id } : {}),
     type,
     name: raw.name,
     ...(typeof version === 'string' ? { 'schema:softwareVersion': version } : {}),

@@ -9,6 +9,7 @@
  * other member must build nothing.
  */
 import type { AnnotationText, SearchEngine, SearchOptions, SearchResults } from '../search/index.ts';
+import { idleCallback } from '../search/idle.ts';
 
 /** Runs `task` when the page has nothing else to do. */
 export type IdleScheduler = (task: () => void) => void;
@@ -19,11 +20,12 @@ export type IdleScheduler = (task: () => void) => void;
  * highlight). Without a browser's frames and idle periods (Node), soon.
  */
 export const whenIdle: IdleScheduler = (task) => {
-  if (typeof requestIdleCallback !== 'function' || typeof requestAnimationFrame !== 'function') {
+  const requestIdle = idleCallback();
+  if (!requestIdle || typeof requestAnimationFrame !== 'function') {
     setTimeout(task, 0);
     return;
   }
-  requestAnimationFrame(() => requestIdleCallback(() => task()));
+  requestAnimationFrame(() => requestIdle(() => task()));
 };
 
 export class LazySearch {

@@ -41,7 +41,7 @@ export function readTextFile(path: string, options: ReadTextOptions = {}): strin
   let bytes: Buffer;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new TextFileError(REASONS['EISDIR']!);
+    if (stat.isDirectory()) throw new TextFileError(REASONS['EISDIR']);
     if (!stat.isFile()) throw new TextFileError('is not a regular file');
     if (options.maxBytes !== undefined && stat.size > options.maxBytes) {
       throw new TextFileError(`is too large (${megabytes(stat.size)}; the limit is ${megabytes(options.maxBytes)})`);

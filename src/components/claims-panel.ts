@@ -500,7 +500,7 @@ export class ClaimsPanel extends LitElement {
   }
 
   private onFocusIn(event: FocusEvent): void {
-    const item = (event.target as HTMLElement).closest?.('li.claim') as HTMLElement | null;
+    const item = (event.target as HTMLElement).closest?.<HTMLElement>('li.claim') ?? null;
     if (item?.dataset.id) this.focusedId = item.dataset.id;
   }
 

@@ -28,7 +28,6 @@ import { displayLabel } from '../annotations/sanitize.ts';
 import type { AnnotationCard } from './annotation-card.ts';
 import type { NoteEditor } from './note-editor.ts';
 import type { SidePanel } from './side-panel.ts';
-import type { SearchPanel } from './search-panel.ts';
 import './reader-view.ts';
 import './side-panel.ts';
 import './annotation-card.ts';
@@ -582,7 +581,7 @@ export class ReaderApp extends LitElement {
       this.revision++;
       this.warnIfEditedElsewhere();
       // Annotation bodies are searchable: a change may change the results.
-      (this.querySelector('search-panel') as SearchPanel | null)?.searchAgain();
+      this.querySelector('search-panel')?.searchAgain();
     });
     const webStorage = localStorageOrNull();
     if (webStorage) {
@@ -1111,7 +1110,7 @@ export class ReaderApp extends LitElement {
   focusSearch(): void {
     this.columns.showLists();
     this.sidePanel?.select('search');
-    void this.updateComplete.then(() => (this.querySelector('search-panel') as SearchPanel | null)?.focusInput());
+    void this.updateComplete.then(() => this.querySelector('search-panel')?.focusInput());
   }
 
   private showToast(message: string, undo?: () => void): void {

@@ -137,7 +137,7 @@ export class SyncPanel extends LitElement {
       <fieldset class="audience">
         <legend>New notes are sent as</legend>
         ${audiences.map(
-          (a) => html`<label class="row"><input type="radio" name="audience" value=${a} .checked=${link.audience === a} @change=${() => link.setAudience(a as Audience)} /> ${AUDIENCE_WORDS[a]}</label>`,
+          (a) => html`<label class="row"><input type="radio" name="audience" value=${a} .checked=${link.audience === a} @change=${() => link.setAudience(a)} /> ${AUDIENCE_WORDS[a]}</label>`,
         )}
       </fieldset>
       ${this.renderNoteAudiences(link, audiences)}`;

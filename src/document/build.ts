@@ -49,7 +49,7 @@ export function buildDocument(parsed: ParsedText): BuiltDocument {
     let p = start;
     block.segments.forEach((seg, k) => {
       if (k > 0) {
-        out.push(schema.nodes.hard_break!.create());
+        out.push(schema.nodes.hard_break.create());
         p += 1;
       }
       segments.push({ from: seg.from, to: seg.to, pos: p });
@@ -62,7 +62,7 @@ export function buildDocument(parsed: ParsedText): BuiltDocument {
   let i = 0;
   if (parsed.hasTitle && blocks[0]?.type === 'title') {
     const content = inlineContent(blocks[0], pos + 1);
-    const title = schema.nodes.title!.create(null, content);
+    const title = schema.nodes.title.create(null, content);
     top.push(title);
     pos += title.nodeSize;
     i = 1;
@@ -80,7 +80,7 @@ export function buildDocument(parsed: ParsedText): BuiltDocument {
     if (first?.type === 'heading') {
       const index = outline.length;
       outline.push({ index, text: segText(source, first), from: first.segments[0]?.from ?? first.span.from });
-      const heading = schema.nodes.heading!.create({ index }, inlineContent(first, inner + 1));
+      const heading = schema.nodes.heading.create({ index }, inlineContent(first, inner + 1));
       children.push(heading);
       inner += heading.nodeSize;
       i++;
@@ -88,15 +88,15 @@ export function buildDocument(parsed: ParsedText): BuiltDocument {
     while (i < blocks.length && blocks[i]!.type !== 'heading' && count < MAX_SECTION_BLOCKS) {
       const block = blocks[i]!;
       if (block.type === 'list-item' || block.type === 'note') {
-        const listType = block.type === 'note' ? schema.nodes.notes! : schema.nodes.bullet_list!;
+        const listType = block.type === 'note' ? schema.nodes.notes : schema.nodes.bullet_list;
         const items: PMNode[] = [];
         let itemPos = inner + 1;
         while (i < blocks.length && blocks[i]!.type === block.type && count < MAX_SECTION_BLOCKS) {
           const b = blocks[i]!;
           const item =
             b.type === 'note'
-              ? schema.nodes.note!.create({ number: b.number ?? 0, backlinks: (b.backlinks ?? []).join(' ') }, inlineContent(b, itemPos + 1))
-              : schema.nodes.list_item!.create(null, inlineContent(b, itemPos + 1));
+              ? schema.nodes.note.create({ number: b.number ?? 0, backlinks: (b.backlinks ?? []).join(' ') }, inlineContent(b, itemPos + 1))
+              : schema.nodes.list_item.create(null, inlineContent(b, itemPos + 1));
           items.push(item);
           itemPos += item.nodeSize;
           i++;
@@ -107,19 +107,19 @@ export function buildDocument(parsed: ParsedText): BuiltDocument {
         inner += list.nodeSize;
         continue;
       }
-      const type = block.type === 'caption' ? schema.nodes.caption! : schema.nodes.paragraph!;
+      const type = block.type === 'caption' ? schema.nodes.caption : schema.nodes.paragraph;
       const node = type.create(null, inlineContent(block, inner + 1));
       children.push(node);
       inner += node.nodeSize;
       i++;
       count++;
     }
-    const section = schema.nodes.section!.create({ continued }, children);
+    const section = schema.nodes.section.create({ continued }, children);
     top.push(section);
     pos += section.nodeSize;
   } while (i < blocks.length);
 
-  const doc = schema.nodes.doc!.create(null, top);
+  const doc = schema.nodes.doc.create(null, top);
   return { doc, map: new OffsetMap(segments), outline };
 }
 
@@ -129,9 +129,9 @@ function segText(source: string, block: Block): string {
 
 function marksOf(block: Block): InlineMarkSpan[] {
   const spans: InlineMarkSpan[] = [];
-  for (const m of block.markers) spans.push({ from: m.from, to: m.to, mark: schema.marks.noteref!.create({ number: m.number, style: m.style }) });
-  for (const u of block.unsupported) spans.push({ from: u.from, to: u.to, mark: schema.marks.unsupported!.create() });
-  for (const d of block.debris ?? []) spans.push({ from: d.from, to: d.to, mark: schema.marks.debris!.create() });
+  for (const m of block.markers) spans.push({ from: m.from, to: m.to, mark: schema.marks.noteref.create({ number: m.number, style: m.style }) });
+  for (const u of block.unsupported) spans.push({ from: u.from, to: u.to, mark: schema.marks.unsupported.create() });
+  for (const d of block.debris ?? []) spans.push({ from: d.from, to: d.to, mark: schema.marks.debris.create() });
   return spans;
 }
 

@@ -61,7 +61,7 @@ export function readManifest(json: unknown): Manifest {
     const e = raw as Record<string, unknown>;
     const where = `manifest entry ${i + 1}${typeof e?.id === 'string' ? ` ("${e.id}")` : ''}`;
     for (const field of ['id', 'file', 'iri', 'kind', 'language', 'label'] as const) {
-      if (typeof e?.[field] !== 'string' || !(e[field] as string).trim()) {
+      if (typeof e?.[field] !== 'string' || !(e[field]).trim()) {
         throw new ManifestError(`${where}: "${field}" must be a non-empty string.`);
       }
     }

@@ -19,6 +19,7 @@
 import type lunr from 'lunr';
 import { buildLunrIndex, type LunrDoc } from './pipeline.ts';
 import { tokenize } from './tokenize.ts';
+import { idleCallback, type IdleDeadlineLike } from './idle.ts';
 
 import { MAX_INDEXED_BODY_LENGTH } from './limits.ts';
 
@@ -188,16 +189,17 @@ export class AnnotationIndex {
 
   private markDirty(shards: Iterable<Shard>): void {
     for (const shard of shards) this.dirty.add(shard);
-    if (!this.dirty.size || this.idleScheduled || typeof requestIdleCallback !== 'function') return;
+    const requestIdle = idleCallback();
+    if (!this.dirty.size || this.idleScheduled || !requestIdle) return;
     this.idleScheduled = true;
-    const slice = (deadline: IdleDeadline): void => {
+    const slice = (deadline: IdleDeadlineLike): void => {
       this.idleScheduled = false;
       // At least one shard per slice, then as many as fit in the idle time.
       this.buildWaiting(1);
       while (this.dirty.size && deadline.timeRemaining() > 0) this.buildWaiting(1);
       if (this.dirty.size) this.markDirty([]);
     };
-    requestIdleCallback(slice, { timeout: 2000 });
+    requestIdle(slice, { timeout: 2000 });
   }
 
   /** Builds up to `count` waiting shards. */

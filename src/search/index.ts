@@ -1,5 +1,7 @@
 /**
- * Full-text search: the public API, named export by export.
+ * Full-text search: the public API, named export by export. Pure (no DOM), so
+ * the CLI and the search worker import it; painting hits on the page is
+ * `highlight.ts`, imported by the reader alone.
  */
 export {
   SearchEngine,
@@ -14,15 +16,6 @@ export {
   type SerializedSearchIndex,
 } from './engine.ts';
 export { foldWord } from '../text/fold.ts';
-export {
-  clearSearchHits,
-  paintSearchHits,
-  supportsHighlights,
-  SEARCH_CURRENT_HIGHLIGHT,
-  SEARCH_HIGHLIGHT_CSS,
-  SEARCH_HIT_HIGHLIGHT,
-  type HighlightTarget,
-} from './highlight.ts';
 export { parseQuery, type ParsedQuery, type PhraseUnit, type PrefixUnit, type QueryUnit, type TermUnit } from './query.ts';
 export { makeSnippet, type MatchRange, type Snippet } from './snippet.ts';
 export { tokenize, isWordGap, type WordToken } from './tokenize.ts';

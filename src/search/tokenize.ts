@@ -25,7 +25,7 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 export function tokenize(text: string, offset = 0): WordToken[] {
   const out: WordToken[] = [];
   for (const m of text.matchAll(WORD)) {
-    const from = offset + m.index!;
+    const from = offset + m.index;
     out.push({ text: m[0], from, to: from + m[0].length });
   }
   return out;

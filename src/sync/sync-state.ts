@@ -93,7 +93,7 @@ export function parseSyncState(text: string | null): SyncState | null {
   try {
     const value = JSON.parse(text) as Partial<SyncState>;
     if (typeof value.cursor !== 'string' || typeof value.remote !== 'object' || !Array.isArray(value.queue)) return null;
-    return { ...EMPTY_SYNC_STATE, ...value } as SyncState;
+    return { ...EMPTY_SYNC_STATE, ...value };
   } catch {
     return null;
   }

@@ -99,8 +99,8 @@ describe('AnnotationStore', () => {
     expect(won).to.have.length(1);
     expect(lost).to.have.length(1);
     expect(lost[0]!.reason).to.be.instanceOf(StaleWriteError);
-    const loser = results[0]!.status === 'rejected' ? a : b;
-    const winnerText = results[0]!.status === 'rejected' ? 'from tab B' : 'from tab A';
+    const loser = results[0].status === 'rejected' ? a : b;
+    const winnerText = results[0].status === 'rejected' ? 'from tab B' : 'from tab A';
     // The loser's memory already holds the winner's version: re-read and redo.
     expect(loser.get(note(1).id)!.annotation.body).to.deep.equal([commentBody(winnerText)]);
     const redone = await loser.put(note(1, 'merged'));
@@ -174,7 +174,7 @@ describe('AnnotationStore', () => {
         // Both tabs edit the same annotation at once: exactly one wins, the other is told it is stale.
         const id = pick(live);
         const base = model.get(id)!;
-        const versions = [0, 1].map((k) => ({ ...base.annotation, body: [commentBody(`race ${step} tab ${k}`)] }) as Annotation);
+        const versions = [0, 1].map((k) => ({ ...base.annotation, body: [commentBody(`race ${step} tab ${k}`)] }));
         const results = await Promise.allSettled(versions.map((v, k) => tabs[k]!.put(v)));
         const winners = results.flatMap((res, k) => (res.status === 'fulfilled' ? [k] : []));
         expect(winners, `race at step ${step}`).to.have.length(1);

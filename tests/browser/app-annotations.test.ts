@@ -46,7 +46,7 @@ describe('annotations in the reader', () => {
   it('switches a kind off and on again', async () => {
     const app = await mountApp();
     const before = app.querySelectorAll('.reader-text .hl-flag').length;
-    const box = [...app.querySelectorAll<HTMLInputElement>('layers-panel input[type=checkbox]')].find((i) => i.parentElement!.textContent!.includes('Damage flags'))!;
+    const box = [...app.querySelectorAll<HTMLInputElement>('layers-panel input[type=checkbox]')].find((i) => i.parentElement!.textContent.includes('Damage flags'))!;
     box.click();
     await until(() => app.querySelectorAll('.reader-text .hl-flag').length === 0, 'flags hidden');
     box.click();
@@ -192,7 +192,7 @@ describe('claim links in the reader', () => {
     card.dispatchEvent(new CustomEvent('card-action', { detail: { action: 'partner', id: entry.annotation.id }, bubbles: true, composed: true }));
     const other = app.viewFor(b!.docId)!;
     const current = await until(() => other.querySelector('.is-current'), 'partner marked');
-    expect(current.textContent!.length).to.be.greaterThan(0);
+    expect(current.textContent.length).to.be.greaterThan(0);
     expect(other.contains(document.activeElement)).to.equal(true);
     app.remove();
   });
@@ -287,7 +287,7 @@ describe('orphans, tabs and storage failures', () => {
     const notes = app.querySelector('notes-panel')! as HTMLElement & { updateComplete: Promise<unknown> };
     await notes.updateComplete;
     expect(notes.shadowRoot!.textContent).to.contain('a sentence that was rewritten entirely');
-    const reattach = [...notes.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Re-attach'))!;
+    const reattach = [...notes.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.includes('Re-attach'))!;
     expect(reattach.disabled, 'no selection yet').to.equal(true);
     // Select a passage in the text, then re-attach.
     const view = wikiView(app);

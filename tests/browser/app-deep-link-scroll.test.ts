@@ -44,7 +44,7 @@ describe('a deep link into a long paragraph', () => {
     const start = deepSource.indexOf(last) + 200;
     history.replaceState(null, '', `#texts=deep,short&doc=deep&at=${start}-${start + 40}`);
     const app = await mountReader(fixture.base);
-    const view = await until(() => app.querySelector('reader-view[data-doc="deep"]') as ReaderView | null, 'deep text shown');
+    const view = await until(() => app.querySelector<ReaderView>('reader-view[data-doc="deep"]'), 'deep text shown');
     await until(() => view.querySelector('.is-current'), 'passage marked');
     const section = view.querySelector('.is-current')!.closest('section')!;
     expect(section.getBoundingClientRect().height, 'the section is taller than the estimate for sections not laid out').to.be.greaterThan(2400);

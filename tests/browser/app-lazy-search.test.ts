@@ -38,7 +38,7 @@ describe('the search index at load', () => {
     // Idle tasks are held back, so only rendering could build the index.
     const held: IdleRequestCallback[] = [];
     const realIdle = window.requestIdleCallback;
-    window.requestIdleCallback = ((task: IdleRequestCallback) => held.push(task)) as typeof window.requestIdleCallback;
+    window.requestIdleCallback = ((task: IdleRequestCallback) => held.push(task));
     const spy = spyOnSearchRequests();
     try {
       const app = await mountReader();
@@ -70,7 +70,7 @@ describe('the search index at load', () => {
 
   it('is built in the worker by the first search when no idle time came', async () => {
     const realIdle = window.requestIdleCallback;
-    window.requestIdleCallback = (() => 0) as typeof window.requestIdleCallback;
+    window.requestIdleCallback = (() => 0);
     try {
       const app = await mountReader();
       const session = app.annotationSession!;

@@ -13,7 +13,7 @@ describe('loading the reader', () => {
       const response = await realFetch(input, init);
       if (url.endsWith('.txt')) textsAnswered++;
       return response;
-    }) as typeof fetch;
+    });
     try {
       const manifest = await (await realFetch('/documents/manifest.json')).json();
       const app = document.createElement('reader-app');

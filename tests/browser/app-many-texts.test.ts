@@ -95,7 +95,7 @@ describe('a reader with any number of texts', () => {
     const options = await openPicker(app);
     const listbox = picker(app).shadowRoot!.querySelector('[role="listbox"]')!;
     expect(listbox.getAttribute('aria-multiselectable')).to.equal('true');
-    expect(options.map((o) => o.querySelector('.name')!.textContent!.trim())).to.deep.equal([
+    expect(options.map((o) => o.querySelector('.name')!.textContent.trim())).to.deep.equal([
       'Composed text t1',
       'Composed text t2',
       'Composed text t3',
@@ -150,7 +150,7 @@ describe('a reader with any number of texts', () => {
     const app = await mountReader(fixture.base);
     expect(shownIds(app)).to.deep.equal(['t1']);
     const tabs = [...app.querySelectorAll<HTMLButtonElement>('.switch [role="tab"]')];
-    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Label of t1', 'Label of t2', 'Lists']);
+    expect(tabs.map((t) => t.textContent.trim())).to.deep.equal(['Label of t1', 'Label of t2', 'Lists']);
     tabs[1]!.click();
     await until(() => shownIds(app)[0] === 't2', 'second text in front');
     const options = await openPicker(app);
@@ -159,7 +159,7 @@ describe('a reader with any number of texts', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => shownIds(app)[0] === 't5', 'fifth text in front');
     expect(shownIds(app)).to.deep.equal(['t5']);
-    const labels = [...app.querySelectorAll<HTMLButtonElement>('.switch [role="tab"]')].map((t) => t.textContent!.trim());
+    const labels = [...app.querySelectorAll<HTMLButtonElement>('.switch [role="tab"]')].map((t) => t.textContent.trim());
     expect(labels).to.include('Label of t5');
     app.remove();
   });

@@ -50,7 +50,7 @@ describe('a text the server does not have', () => {
     const orphan = app.annotationSession!.workspace.orphans().find((o) => o.annotationId === noteId);
     expect(orphan, 'listed as unanchored').to.not.equal(undefined);
     const notes = app.querySelector('notes-panel')!;
-    await until(() => notes.shadowRoot!.textContent!.includes('On the text that went missing') || notes.shadowRoot!.textContent!.includes(gone!.source.slice(120, 160)), 'shown in the notes panel');
+    await until(() => notes.shadowRoot!.textContent.includes('On the text that went missing') || notes.shadowRoot!.textContent.includes(gone!.source.slice(120, 160)), 'shown in the notes panel');
     app.remove();
   });
 });

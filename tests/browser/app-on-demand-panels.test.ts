@@ -13,7 +13,7 @@ describe('panels whose code loads on demand', () => {
       expect(timeline, 'its tab is there').to.not.equal(null);
       expect(timeline.shadowRoot, 'an element not yet defined draws nothing').to.equal(null);
       const side = app.querySelector('side-panel') as SidePanel;
-      const tab = [...side.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent!.includes('Timeline'))!;
+      const tab = [...side.shadowRoot!.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent.includes('Timeline'))!;
       tab.click();
       await customElements.whenDefined('timeline-panel');
       await until(() => timeline.shadowRoot?.querySelectorAll('button.event').length, 'events on the timeline');

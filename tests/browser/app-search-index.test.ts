@@ -20,7 +20,7 @@ async function withFixture(index: unknown, run: () => Promise<void>): Promise<vo
     }
     if (url.includes('/fixture-docs/')) return realFetch(url.replace('/fixture-docs/', '/documents/'), init);
     return realFetch(input, init);
-  }) as typeof fetch;
+  });
   try {
     await run();
   } finally {

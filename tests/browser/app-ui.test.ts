@@ -33,7 +33,7 @@ describe('reader interface', () => {
     const card = app.querySelector('annotation-card') as AnnotationCard;
     view.editorView!.dom.dispatchEvent(new MouseEvent('mousemove', { clientX: r.left + 2, clientY: r.top + r.height / 2, bubbles: true }));
     expect(card.hidden, 'not at once').to.equal(true);
-    await until(() => !card.hidden && card.shadowRoot!.textContent!.length > 0, 'card open');
+    await until(() => !card.hidden && card.shadowRoot!.textContent.length > 0, 'card open');
     expect(card.shadowRoot!.querySelector('[role="dialog"]')).to.not.equal(null);
     view.editorView!.dom.dispatchEvent(new MouseEvent('mouseleave', { bubbles: false }));
     await until(() => card.hidden, 'card closed');
@@ -46,7 +46,7 @@ describe('reader interface', () => {
     const span = await until(() => view.querySelector('.hl-flag'), 'drawn flag');
     const text = view.querySelector('.reader-text') as HTMLElement;
     text.focus();
-    window.getSelection()!.collapse(span.firstChild!, 1);
+    window.getSelection()!.collapse(span.firstChild, 1);
     await sendKeys({ press: 'Enter' });
     const card = app.querySelector('annotation-card') as AnnotationCard;
     await until(() => !card.hidden, 'card open');

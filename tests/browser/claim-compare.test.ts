@@ -43,7 +43,7 @@ describe('claim-compare', () => {
     const items = [...el.shadowRoot!.querySelectorAll('li.suggestion')];
     expect(items.length).to.be.within(1, 5);
     expect(items[0]!.querySelector('.quote')!.textContent).to.contain('A fire that broke out');
-    const marks = [...items[0]!.querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase());
+    const marks = [...items[0]!.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase());
     expect(marks.some((m) => m.startsWith('library'))).to.equal(true);
     expect(items[0]!.getAttribute('data-relation')).to.be.oneOf(['agrees', 'conflicts', 'related']);
     expect(el.shadowRoot!.querySelector('.passage')!.textContent).to.contain('The royal library lost most of its old manuscripts');
@@ -75,7 +75,7 @@ describe('claim-compare', () => {
 
   it('does not offer a dismissed suggestion again: the reader\'s review annotation remembers it', async () => {
     const el = await mount('Teachers across');
-    const first = el.shadowRoot!.querySelector('li.suggestion .quote')!.textContent!;
+    const first = el.shadowRoot!.querySelector('li.suggestion .quote')!.textContent;
     let choice: CompareChoice | null = null;
     el.addEventListener('compare-dismiss', (e) => (choice = (e as CustomEvent<CompareChoice>).detail));
     (el.shadowRoot!.querySelector('li.suggestion button.dismiss') as HTMLButtonElement).click();

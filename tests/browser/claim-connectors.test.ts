@@ -10,7 +10,7 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => request
 
 async function mountApp(): Promise<ReaderApp> {
   localStorage.removeItem('reader.connectors');
-  const app = document.createElement('reader-app') as ReaderApp;
+  const app = document.createElement('reader-app');
   app.setAttribute('documents-base', '/documents/');
   document.body.append(app);
   await until(() => app.querySelector('claim-connectors') && app.querySelectorAll('reader-view .reader-text').length >= 2, 'app with connectors');
@@ -81,7 +81,7 @@ describe('connector lines between linked claims', () => {
   it('are not drawn on a narrow screen, where one text is shown at a time', async () => {
     await setViewport({ width: 390, height: 844 });
     try {
-      app = document.createElement('reader-app') as ReaderApp;
+      app = document.createElement('reader-app');
       app.setAttribute('documents-base', '/documents/');
       document.body.append(app);
       await until(() => app.querySelector('layers-panel') && app.querySelectorAll('reader-view .reader-text').length >= 1, 'app');

@@ -32,7 +32,7 @@ function entry(id: string, title: string): DocumentEntry {
   return { id, file: `${id}.txt`, iri: `https://texts.example.org/${id}.txt`, kind: 'test-text', language: 'en', title, author: null, missing: [], label: title };
 }
 const LOADS: Record<string, DocumentLoad> = Object.fromEntries(
-  DOCUMENTS.map((d) => [d.id, decodeDocument(entry(d.id, d.label), new TextEncoder().encode(SOURCES[d.id]!).buffer as ArrayBuffer)]),
+  DOCUMENTS.map((d) => [d.id, decodeDocument(entry(d.id, d.label), new TextEncoder().encode(SOURCES[d.id]).buffer)]),
 );
 
 function end(docId: string, quote: string) {
@@ -98,7 +98,7 @@ function inSight(docId: string, quote: string): boolean {
 
 async function settle(): Promise<void> {
   await app.updateComplete;
-  await Promise.all([...app.querySelectorAll('reader-view')].map((v) => (v as ReaderView).updateComplete));
+  await Promise.all([...app.querySelectorAll('reader-view')].map((v) => (v).updateComplete));
   await panel().updateComplete;
   await new Promise((r) => requestAnimationFrame(() => r(null)));
 }

@@ -17,7 +17,7 @@ const SOUTH_QUOTE = 'Masons from Tarn completed the Osk bridge in 1713.';
 function docs(sources: Record<string, string> = { north: NORTH, south: SOUTH }) {
   return (iri: string): ClaimDocument | null => {
     const docId = Object.entries(IRI).find(([, v]) => v === iri)?.[0];
-    return docId && sources[docId] !== undefined ? { docId, source: sources[docId]! } : null;
+    return docId && sources[docId] !== undefined ? { docId, source: sources[docId] } : null;
   };
 }
 

@@ -104,7 +104,7 @@ async function mountViews(): Promise<void> {
     const view = document.createElement('reader-view');
     view.dataset.doc = id;
     view.style.height = '360px';
-    view.load = decodeDocument(ENTRIES[id], new TextEncoder().encode(SOURCES[id]).buffer as ArrayBuffer);
+    view.load = decodeDocument(ENTRIES[id], new TextEncoder().encode(SOURCES[id]).buffer);
     host.append(view);
     views[id] = view;
   }

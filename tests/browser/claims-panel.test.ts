@@ -76,7 +76,7 @@ function accessibleName(panel: ClaimsPanel, el: Element): string {
   return el
     .getAttribute('aria-labelledby')!
     .split(' ')
-    .map((id) => panel.shadowRoot!.getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+    .map((id) => panel.shadowRoot!.getElementById(id)!.textContent.replace(/\s+/g, ' ').trim())
     .join(' ');
 }
 
@@ -114,12 +114,12 @@ describe('<claims-panel>', () => {
 
     it('counts the listed links per relation, leaving dismissed ones out of the counts', async () => {
       const panel = await mount();
-      expect($$(panel, 'section.group .count').map((c) => c.textContent!.trim())).to.deep.equal(['(2)', '(2)', '(3)']);
-      expect($(panel, '.summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('2 conflicts · 2 agreements · 3 related');
-      expect($(panel, '.tools label').textContent!.replace(/\s+/g, ' ')).to.contain('Show dismissed (1)');
+      expect($$(panel, 'section.group .count').map((c) => c.textContent.trim())).to.deep.equal(['(2)', '(2)', '(3)']);
+      expect($(panel, '.summary').textContent.replace(/\s+/g, ' ').trim()).to.equal('2 conflicts · 2 agreements · 3 related');
+      expect($(panel, '.tools label').textContent.replace(/\s+/g, ' ')).to.contain('Show dismissed (1)');
       panel.links = LINKS.filter((l) => ['con-1', 'agr-1'].includes(l.id));
       await panel.updateComplete;
-      expect($(panel, '.summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('1 conflict · 1 agreement · 0 related');
+      expect($(panel, '.summary').textContent.replace(/\s+/g, ' ').trim()).to.equal('1 conflict · 1 agreement · 0 related');
     });
 
     it('says so when a relation has no links, and when there are none at all', async () => {
@@ -128,7 +128,7 @@ describe('<claims-panel>', () => {
       expect($(panel, 'section.group-conflicts .count').textContent).to.equal('(0)');
       panel.links = [];
       await panel.updateComplete;
-      expect($(panel, '.summary').textContent!.trim()).to.equal('No claim links to show.');
+      expect($(panel, '.summary').textContent.trim()).to.equal('No claim links to show.');
       expect($$(panel, 'li.claim')).to.have.length(0);
     });
   });
@@ -178,8 +178,8 @@ describe('<claims-panel>', () => {
     it('shortens a long quote in the list and keeps the whole one as its title', async () => {
       const panel = await mount();
       const quote = item(panel, 'con-1').querySelectorAll('.quote')[1]!;
-      expect(quote.textContent!.length).to.be.at.most(QUOTE_PREVIEW_LENGTH + 1);
-      expect(quote.textContent!.endsWith('…')).to.equal(true);
+      expect(quote.textContent.length).to.be.at.most(QUOTE_PREVIEW_LENGTH + 1);
+      expect(quote.textContent.endsWith('…')).to.equal(true);
       expect(quote.getAttribute('title')).to.equal('x'.repeat(400));
       expect(preview('a  b\n\nc')).to.equal('a b c');
       expect(preview(`${'word '.repeat(60)}`).endsWith('word…')).to.equal(true);
@@ -358,7 +358,7 @@ describe('<claims-panel>', () => {
       for (const li of $$(panel, 'li.claim')) {
         expect(accessibleName(panel, li)).to.match(/^(≠ Conflict|= Agrees|~ Related) (proposed|accepted|made by hand) \S/);
         const description = panel.shadowRoot!.getElementById(li.getAttribute('aria-describedby')!)!;
-        expect(description.textContent).to.contain(li.querySelector('.quote')!.textContent!);
+        expect(description.textContent).to.contain(li.querySelector('.quote')!.textContent);
       }
       expect(item(panel, 'agr-1').querySelector('.badge [aria-hidden="true"]')!.textContent).to.equal('=');
       expect($(panel, 'li.claim .actions').getAttribute('role')).to.equal('group');

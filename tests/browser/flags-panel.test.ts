@@ -72,7 +72,7 @@ describe('<flags-panel>', () => {
   it('groups flags by kind in vocabulary order with counts, each group by text (as first listed) then position', () => {
     const groups = [...root(panel).querySelectorAll<HTMLElement>('section.group')];
     expect(groups.map((g) => g.dataset.tag)).to.deep.equal(['truncated', 'split', 'garbled']);
-    expect(groups.map((g) => g.querySelector('h3')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+    expect(groups.map((g) => g.querySelector('h3')!.textContent.replace(/\s+/g, ' ').trim())).to.deep.equal([
       'Truncated 2',
       'Split sentence 1',
       'Garbled 3',
@@ -91,13 +91,13 @@ describe('<flags-panel>', () => {
   });
 
   it('filters by kind and by text, with counts on the filters', async () => {
-    const kinds = [...root(panel).querySelectorAll<HTMLElement>('fieldset.kinds label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+    const kinds = [...root(panel).querySelectorAll<HTMLElement>('fieldset.kinds label')].map((l) => l.textContent.replace(/\s+/g, ' ').trim());
     expect(kinds).to.deep.equal(['Truncated 2', 'Split sentence 1', 'Garbled 3']);
     await toggle(panel, 'input[data-tag="garbled"]');
     expect(ids(panel)).to.deep.equal(['t1', 't2', 's1']);
     await toggle(panel, 'input[data-doc="b"]');
     expect(ids(panel)).to.deep.equal(['t1']);
-    expect(root(panel).querySelector('h2')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Flags 1 of 6');
+    expect(root(panel).querySelector('h2')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Flags 1 of 6');
     await toggle(panel, 'input[data-tag="truncated"]');
     expect(ids(panel)).to.deep.equal([]);
     expect(root(panel).querySelector('.empty')!.textContent).to.contain('No flags match the filters.');
@@ -233,7 +233,7 @@ describe('<flags-panel> with hostile or odd input', () => {
     const long = 'word '.repeat(60);
     const panel = await mount([item('l1', 'truncated', 'a', 0, { quote: `line one\n\n${long}` })]);
     try {
-      const quote = root(panel).querySelector('.quote')!.textContent!;
+      const quote = root(panel).querySelector('.quote')!.textContent;
       expect(quote).to.not.contain('\n');
       expect(quote.endsWith('…”')).to.equal(true);
       expect(quote.length).to.be.lessThan(100);

@@ -36,7 +36,7 @@ describe('footnotes and flags under a style-src policy', () => {
   it('opens, pins, positions and jumps from previews, and lists flags, without a violation', async () => {
     const load = decodeDocument(
       { id: 'csp', file: 'csp.txt', iri: 'https://example.org/csp', kind: 'test', language: 'en', title: 'Policy test', author: null, missing: [], label: 'Policy test' },
-      new TextEncoder().encode(TEXT).buffer as ArrayBuffer,
+      new TextEncoder().encode(TEXT).buffer,
     );
     const view = document.createElement('reader-view');
     view.load = load;

@@ -52,7 +52,7 @@ interface Mounted {
 
 async function mount(text: string, title: string | null): Promise<Mounted> {
   adoptDocumentStyles(themeStyles, readerStyles);
-  const load = decodeDocument(entryFor(`t${Math.random().toString(36).slice(2)}`, title), new TextEncoder().encode(text).buffer as ArrayBuffer);
+  const load = decodeDocument(entryFor(`t${Math.random().toString(36).slice(2)}`, title), new TextEncoder().encode(text).buffer);
   if (!load.ok) throw new Error(load.problem);
   return mountLoad(load.document);
 }

@@ -103,7 +103,7 @@ describe('annotation card with foreign strings', () => {
     const value = hugeString(15_000_000);
     const card = await mountCard([entryOf(note([{ type: 'TextualBody', purpose: 'commenting', value }]))]);
     const comment = card.shadowRoot!.querySelector('.comment')!;
-    expect(comment.textContent!.length).to.be.at.most(CARD_TEXT_LENGTH + 1);
+    expect(comment.textContent.length).to.be.at.most(CARD_TEXT_LENGTH + 1);
     expect(card.shadowRoot!.querySelector('.cut')!.textContent).to.include('15,000,000 characters');
     const saved: Blob[] = [];
     const original = URL.createObjectURL;

@@ -109,7 +109,7 @@ describe('export with nothing checked', () => {
     panel.querySelector<HTMLButtonElement>('button.export')!.click();
     await panel.updateComplete;
     expect(requests).to.deep.equal([]);
-    expect(panel.querySelector('.status')!.textContent!.trim()).to.equal(NOTHING_TO_EXPORT);
+    expect(panel.querySelector('.status')!.textContent.trim()).to.equal(NOTHING_TO_EXPORT);
   });
 
   it('disables the button, with the reason beside it, when no layer is shown', async () => {

@@ -31,7 +31,7 @@ function annotation(n: number) {
 const collection = (items: unknown[]) =>
   JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:x:layer:test', type: 'AnnotationCollection', label: 'Test layer', items });
 
-const bytesOf = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+const bytesOf = (text: string) => new TextEncoder().encode(text).buffer;
 
 /** Records the file named in every message posted to a layer worker until `restore`. */
 function spyOnLayerRequests(): { files: string[]; restore: () => void } {

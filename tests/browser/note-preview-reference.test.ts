@@ -19,7 +19,7 @@ References
 
 function load(): LoadedDocument {
   const entry: DocumentEntry = { id: 'refs', file: 'refs.txt', iri: 'https://example.org/refs', kind: 'test', language: 'en', title: null, author: null, missing: [], label: 'refs' };
-  const result = decodeDocument(entry, new TextEncoder().encode(TEXT).buffer as ArrayBuffer);
+  const result = decodeDocument(entry, new TextEncoder().encode(TEXT).buffer);
   if (!result.ok) throw new Error(result.problem);
   return result.document;
 }

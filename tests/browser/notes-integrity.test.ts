@@ -81,7 +81,7 @@ async function typeComment(editor: NoteEditor, text: string): Promise<void> {
 }
 
 function button(editor: NoteEditor, label: string): HTMLButtonElement | undefined {
-  return [...editor.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label && !b.hidden);
+  return [...editor.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label && !b.hidden);
 }
 
 function conflictOf(editor: NoteEditor): HTMLElement | null {
@@ -256,7 +256,7 @@ describe('a storage quota error on save, then delete', () => {
       expect(editor.opened).to.equal(true);
       editor.shadowRoot!.querySelector<HTMLButtonElement>('button.cancel')!.click();
       // The toolbar says that a note is not stored, and offers the export.
-      await until(() => /1 note is not saved/.test(app.querySelector('.storage')!.textContent!), 'unsaved note named in the toolbar');
+      await until(() => /1 note is not saved/.test(app.querySelector('.storage')!.textContent), 'unsaved note named in the toolbar');
       expect(app.querySelector('button.export-notes'), 'export offered').to.not.equal(null);
 
       // Still full: the delete fails too, and says so; the note stays.
@@ -275,7 +275,7 @@ describe('a storage quota error on save, then delete', () => {
       const store = await AnnotationStore.open({ name, factory: realIndexedDB });
       expect(store.get(note.id)!.deleted).to.equal(true);
       store.close();
-      await until(() => app.querySelector('.storage')!.textContent!.includes('Notes are saved in this browser'), 'nothing unsaved any more');
+      await until(() => app.querySelector('.storage')!.textContent.includes('Notes are saved in this browser'), 'nothing unsaved any more');
 
       // Undo brings back the latest words, the ones the full disk refused.
       app.querySelector<HTMLButtonElement>('.toast button')!.click();
@@ -367,7 +367,7 @@ describe('an IndexedDB that never answers', () => {
       // Storage answers at last: the note of this visit is saved in it.
       silent.answer();
       await until(() => session.durable, 'store adopted');
-      await until(() => app.querySelector('.storage')!.textContent!.includes('saved in this browser'), 'status says durable');
+      await until(() => app.querySelector('.storage')!.textContent.includes('saved in this browser'), 'status says durable');
     });
     const record = await stored(name, note.id);
     expect(commentOf(record?.annotation)).to.equal('Written while storage was silent');

@@ -42,7 +42,7 @@ function serveFixture(): () => void {
     if (url.endsWith('/random-tabs/manifest.json')) return Promise.resolve(new Response(JSON.stringify(MANIFEST), { headers: { 'Content-Type': 'application/json' } }));
     if (url.endsWith('/random-tabs/harbour.txt')) return Promise.resolve(new Response(TEXT, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
     return realFetch(input, init);
-  }) as typeof fetch;
+  });
   return () => (window.fetch = realFetch);
 }
 
@@ -137,7 +137,7 @@ describe('two tabs editing the same notes at random, editors left open across sa
         const db = await storedState(name);
         expect(db[id], at).to.deep.equal(truth.get(id));
       };
-      const button = (editor: NoteEditor, label: string) => [...editor.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+      const button = (editor: NoteEditor, label: string) => [...editor.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === label)!;
       const type = async (editor: NoteEditor, text: string) => {
         const area = editor.shadowRoot!.querySelector('textarea')!;
         area.value = text;
@@ -210,7 +210,7 @@ describe('two tabs editing the same notes at random, editors left open across sa
               counts.saved++;
             } else {
               expect(editor.opened, `${at}: a save on an older revision must not overwrite`).to.equal(true);
-              const theirs = conflictShown(editor)!.querySelector('[data-version="theirs"]')!.textContent!;
+              const theirs = conflictShown(editor)!.querySelector('[data-version="theirs"]')!.textContent;
               expect(theirs, `${at}: theirs shown`).to.contain(current.comment);
               if (current.deleted) expect(theirs).to.match(/deleted/i);
               expect(conflictShown(editor)!.querySelector('[data-version="mine"]')!.textContent, `${at}: mine shown`).to.contain(mine.typed);

@@ -59,10 +59,10 @@ describe('documents as ProseMirror documents', () => {
               expect(d.source.slice(a, b).trim(), `range ${a}…${b}`).to.equal('');
               continue;
             }
-            const read = doc.textBetween(r!.from, r!.to, '\n');
+            const read = doc.textBetween(r.from, r.to, '\n');
             expect(squash(read)).to.equal(squash(d.source.slice(a, b)));
             // Back to the source: the same offsets, or the nearest text across structural whitespace.
-            const back = [map.toOffset(r!.from)!, map.toOffset(r!.to, -1)!];
+            const back = [map.toOffset(r.from)!, map.toOffset(r.to, -1)!];
             expect(back[0]).to.be.at.least(a);
             expect(back[1]).to.be.at.most(b);
             expect(d.source.slice(a, back[0]).trim()).to.equal('');
@@ -108,7 +108,7 @@ describe('bad documents', () => {
     id: 'x', file: 'broken.txt', iri: 'https://example.org/broken.txt', kind: 'test', language: 'en',
     title: null, author: null, missing: [], label: 'Broken',
   };
-  const bytes = (s: string) => new TextEncoder().encode(s).buffer as ArrayBuffer;
+  const bytes = (s: string) => new TextEncoder().encode(s).buffer;
 
   it('names an empty file', () => {
     const r = decodeDocument(entry, new ArrayBuffer(0));

@@ -9,7 +9,7 @@ function entry(id: string, layout?: DocumentEntry['layout']): DocumentEntry {
 
 async function mount(id: string, text: string, layout?: DocumentEntry['layout']) {
   const view = document.createElement('reader-view');
-  view.load = decodeDocument(entry(id, layout), new TextEncoder().encode(text).buffer as ArrayBuffer);
+  view.load = decodeDocument(entry(id, layout), new TextEncoder().encode(text).buffer);
   document.body.append(view);
   await view.updateComplete;
   return view;
@@ -21,9 +21,9 @@ describe('reader header: the layout the text was read in', () => {
   it('says how the text was read, under the title', async () => {
     const view = await mount('md', MARKDOWN);
     const line = view.querySelector('.reader-header .reader-layout')!;
-    expect(line.textContent!.replace(/\s+/g, ' ').trim()).to.equal('read as: blank-line paragraphs, Markdown headings, Markdown [^n] notes, note definitions');
+    expect(line.textContent.replace(/\s+/g, ' ').trim()).to.equal('read as: blank-line paragraphs, Markdown headings, Markdown [^n] notes, note definitions');
     expect(view.querySelector('.layout-unknown')).to.equal(null);
-    expect([...view.querySelectorAll('.reader-text h3')].map((h) => h.textContent!.trim())).to.deep.equal(['An essay', 'Sources']);
+    expect([...view.querySelectorAll('.reader-text h3')].map((h) => h.textContent.trim())).to.deep.equal(['An essay', 'Sources']);
     view.remove();
   });
 

@@ -11,7 +11,7 @@ const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r,
 
 /** Every word of the text as a span: far more than are drawn at once. */
 function wordSpans(text: string): DrawnSpan[] {
-  return [...text.matchAll(/[a-z]{5,}/g)].map((m, i) => ({ id: `urn:x:w${i}`, from: m.index!, to: m.index! + m[0].length, className: 'hl hl-note' }));
+  return [...text.matchAll(/[a-z]{5,}/g)].map((m, i) => ({ id: `urn:x:w${i}`, from: m.index, to: m.index + m[0].length, className: 'hl hl-note' }));
 }
 
 describe('a long text with many annotations', () => {
@@ -24,13 +24,13 @@ describe('a long text with many annotations', () => {
   beforeEach(async () => {
     // Idle time is held back: only what is on screen (or brought there) may be drawn.
     held = [];
-    window.requestIdleCallback = ((task: IdleRequestCallback) => held.push(task)) as typeof window.requestIdleCallback;
+    window.requestIdleCallback = ((task: IdleRequestCallback) => held.push(task));
     style = document.createElement('style');
     style.textContent = `${readerStyles.cssText} reader-view { height: 500px; width: 700px; }`;
     document.head.append(style);
     const load = decodeDocument(
       { id: 'long', file: 'long.txt', iri: 'https://example.org/long', kind: 'test', language: 'en', title: 'A long text', author: null, missing: [], label: 'A long text' },
-      new TextEncoder().encode(TEXT).buffer as ArrayBuffer,
+      new TextEncoder().encode(TEXT).buffer,
     );
     spans = wordSpans(TEXT);
     expect(spans.length).to.be.greaterThan(ReaderView.drawAllBelow * 4);

@@ -11,9 +11,9 @@ async function mountApp(base = '/documents/'): Promise<ReaderApp> {
   const app = document.createElement('reader-app');
   app.setAttribute('documents-base', base);
   document.body.append(app);
-  await until(() => app.querySelectorAll('reader-view').length >= 2 && [...app.querySelectorAll('reader-view')].every((v) => (v as ReaderView).load), 'documents');
+  await until(() => app.querySelectorAll('reader-view').length >= 2 && [...app.querySelectorAll('reader-view')].every((v) => (v).load), 'documents');
   await app.updateComplete;
-  for (const v of app.querySelectorAll('reader-view')) await (v as ReaderView).updateComplete;
+  for (const v of app.querySelectorAll('reader-view')) await (v).updateComplete;
   return app;
 }
 
@@ -21,7 +21,7 @@ async function mountApp(base = '/documents/'): Promise<ReaderApp> {
 async function mountWithManifest(base: string, manifest: unknown, check: (app: ReaderApp) => Promise<void>): Promise<void> {
   const realFetch = window.fetch;
   window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-    urlOf(input).endsWith(`${base}manifest.json`) ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 })) : realFetch(input, init)) as typeof fetch;
+    urlOf(input).endsWith(`${base}manifest.json`) ? Promise.resolve(new Response(JSON.stringify(manifest), { status: 200 })) : realFetch(input, init));
   try {
     const app = await mountApp(base);
     try {
@@ -57,7 +57,7 @@ describe('<reader-app> with both texts', () => {
   });
 
   it('shows the title, or says the title is missing', () => {
-    const titles = [...app.querySelectorAll('.reader-title')].map((h) => h.textContent!.trim());
+    const titles = [...app.querySelectorAll('.reader-title')].map((h) => h.textContent.trim());
     expect(titles).to.include('Chile–Russia relations');
     expect(titles).to.include('Title missing');
   });
@@ -147,7 +147,7 @@ describe('<reader-app> with a hostile manifest', () => {
       expect(sourceA.tagName).to.equal('SPAN');
       expect(sourceA.getAttribute('title')).to.contain('Not a link');
       expect(b!.querySelector('a.reader-source')!.getAttribute('href')).to.equal('https://example.org/b');
-      const shownTitle = a!.querySelector('.reader-title')!.textContent!.trim();
+      const shownTitle = a!.querySelector('.reader-title')!.textContent.trim();
       expect(shownTitle).to.not.contain('\u202e');
       expect(shownTitle.startsWith('evil long title')).to.equal(true);
       expect(shownTitle.length).to.be.at.most(301);

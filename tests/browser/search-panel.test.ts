@@ -75,7 +75,7 @@ describe('search-panel', () => {
     const panel = await mount();
     await type(panel, 'corvalan');
     const groups = [...shadow(panel).querySelectorAll('[role="group"]')];
-    expect(groups.map((g) => g.querySelector('.group-label')!.textContent!.replace(/\s+/gu, ' ').trim())).to.deep.equal([
+    expect(groups.map((g) => g.querySelector('.group-label')!.textContent.replace(/\s+/gu, ' ').trim())).to.deep.equal([
       'Alpha text — 1 match in 1 result',
       'Beta text — 1 match in 1 result',
     ]);

@@ -92,7 +92,7 @@ function panel(app: ReaderApp): HTMLElement {
 }
 
 function status(app: ReaderApp): string {
-  return panel(app).querySelector('[role=status]')!.textContent!.trim();
+  return panel(app).querySelector('[role=status]')!.textContent.trim();
 }
 
 async function connect(app: ReaderApp): Promise<void> {

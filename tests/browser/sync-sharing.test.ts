@@ -29,7 +29,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1"> read §3 before Monday';
 
 /** A fetch whose network can be cut, like a laptop going offline. */
 function switchableFetch(): { offline: boolean; fetch: typeof fetch } {
-  const net: { offline: boolean; fetch: typeof fetch } = { offline: false, fetch: ((input: RequestInfo | URL, init?: RequestInit) => (net.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init))) as typeof fetch };
+  const net: { offline: boolean; fetch: typeof fetch } = { offline: false, fetch: ((input: RequestInfo | URL, init?: RequestInit) => (net.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init))) };
   return net;
 }
 
@@ -49,7 +49,7 @@ async function mount(options: ReaderSyncOptions, serverFetch?: typeof fetch): Pr
 
 const sessionOf = (app: ReaderApp) => (app as unknown as { session: Session }).session;
 const panelOf = (app: ReaderApp) => app.querySelector('sync-panel') as HTMLElement;
-const statusOf = (app: ReaderApp) => panelOf(app).querySelector('[role=status]')!.textContent!.replace(/\s+/g, ' ').trim();
+const statusOf = (app: ReaderApp) => panelOf(app).querySelector('[role=status]')!.textContent.replace(/\s+/g, ' ').trim();
 
 /** Fills and submits a form of the Sharing fieldset, as a person would. */
 function submit(app: ReaderApp, selector: string, values: Record<string, string>, button = 'button[type=submit]'): void {
@@ -147,7 +147,7 @@ describe('sharing notes through the annotation server (two people, a real server
     expect((panelOf(aliceApp).querySelector('input[name=audience][value=group]') as HTMLInputElement).checked, 'new notes go to the group').to.equal(true);
     submit(aliceApp, 'form.member-add', { name: bob });
     await until(() => panelOf(aliceApp).querySelector('.group-members')?.textContent?.includes(bob), `${bob} added (status: ${statusOf(aliceApp)})`);
-    const address = panelOf(aliceApp).querySelector('.group-address')!.textContent!;
+    const address = panelOf(aliceApp).querySelector('.group-address')!.textContent;
     await submitInBob('form.group-join', { group: address });
     await untilBob(`panel.querySelector('.group-members')?.textContent?.includes('Seminar')`, 'bob in the group');
     expect(await inBob<string>(`document.querySelector('reader-app sync-panel .group-select option:checked').textContent`)).to.contain('Seminar');
@@ -202,7 +202,7 @@ describe('sharing notes through the annotation server (two people, a real server
     await untilBob(spanDrawn, 'shown again');
 
     // Alice sees who may read the note, and may change it note by note.
-    const select = await until(() => panelOf(aliceApp).querySelector(`.note-audiences li[data-id="${CSS.escape(note.id)}"] select`) as HTMLSelectElement | null, 'the per-note audience');
+    const select = await until(() => panelOf(aliceApp).querySelector<HTMLSelectElement>(`.note-audiences li[data-id="${CSS.escape(note.id)}"] select`), 'the per-note audience');
     expect(select.value).to.equal('group');
     expect([...select.options].map((o) => o.value)).to.deep.equal(['private', 'group', 'public']);
   });
@@ -224,7 +224,7 @@ describe('sharing notes through the annotation server (two people, a real server
     try {
       submit(laptop, 'form.sync-sign-in', { server, name: alice, password: PASSWORD });
       await until(() => panelOf(laptop).querySelector('.account-name')?.textContent === alice, 'the laptop signed in');
-      const address = panelOf(aliceApp).querySelector('.group-address')!.textContent!;
+      const address = panelOf(aliceApp).querySelector('.group-address')!.textContent;
       submit(laptop, 'form.group-join', { group: address });
       await until(() => panelOf(laptop).querySelector('.group-members')?.textContent?.includes('Seminar'), 'the laptop in the group');
       const syncNow = async () => {
@@ -241,7 +241,7 @@ describe('sharing notes through the annotation server (two people, a real server
       await until(() => desktop.finishedSyncs > before && desktop.pending === 0 && !desktop.busy, 'the desktop edit sent');
       await sessionOf(laptop).updateNote(noteId, 'edited on the laptop', []);
       await syncNow();
-      const conflict = await until(() => panelOf(laptop).querySelector('.server-conflicts li') as HTMLElement | null, `the conflict (${statusOf(laptop)})`);
+      const conflict = await until(() => panelOf(laptop).querySelector<HTMLElement>('.server-conflicts li'), `the conflict (${statusOf(laptop)})`);
       expect(conflict.textContent).to.contain('edited on the laptop').and.to.contain('edited on the desktop');
       expect(ownComment(laptop, noteId), 'not overwritten before the choice').to.equal('edited on the laptop');
       (conflict.querySelector('button.keep-mine') as HTMLButtonElement).click();

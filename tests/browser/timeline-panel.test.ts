@@ -2,7 +2,6 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/components/timeline-panel.ts';
 import '../../src/components/reader-app.ts';
 import type { TimelinePanel, TimelineActivateDetail } from '../../src/components/timeline-panel.ts';
-import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { SidePanel } from '../../src/components/side-panel.ts';
 import { parsePlainText } from '../../src/document/parse.ts';
@@ -48,7 +47,7 @@ describe('<timeline-panel>', () => {
   it('lists the events of both texts in time order with their precision', async () => {
     panel.shadowRoot!.querySelectorAll<HTMLButtonElement>('fieldset button')[1]!.click();
     await panel.updateComplete;
-    const items = [...panel.shadowRoot!.querySelectorAll('ol.list li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...panel.shadowRoot!.querySelectorAll('ol.list li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(items.map((t) => t.slice(0, t.indexOf(')') + 1))).to.deep.equal([
       '3 March 1921 (day)',
       '1925 – 1929 (year)',
@@ -63,7 +62,7 @@ describe('<timeline-panel>', () => {
 
   it('marks the pair whose dates differ as a conflict and names the difference', () => {
     const conflicts = panel.shadowRoot!.querySelector('.conflicts')!;
-    expect(conflicts.textContent!.replace(/\s+/g, ' ')).to.contain('18 December 1976 vs 19 December 1976');
+    expect(conflicts.textContent.replace(/\s+/g, ' ')).to.contain('18 December 1976 vs 19 December 1976');
     expect(panel.shadowRoot!.querySelectorAll('button.event.conflict')).to.have.length(2);
     expect(panel.shadowRoot!.querySelectorAll('svg.joins line.conflict')).to.have.length(1);
   });
@@ -110,7 +109,7 @@ describe('<timeline-panel>', () => {
 
 describe('<reader-app> timeline tab', () => {
   it('reads the texts only when first shown, lists both texts, and jumps to a chosen event', async () => {
-    const app = document.createElement('reader-app') as ReaderApp;
+    const app = document.createElement('reader-app');
     app.setAttribute('documents-base', '/documents/');
     document.body.append(app);
     try {
@@ -134,7 +133,7 @@ describe('<reader-app> timeline tab', () => {
 describe('<reader-app> timeline in print', () => {
   it('prints the timeline as its list of dated statements after the texts when it is the list shown', async () => {
     const { emulateMedia } = await import('@web/test-runner-commands');
-    const app = document.createElement('reader-app') as ReaderApp;
+    const app = document.createElement('reader-app');
     app.setAttribute('documents-base', '/documents/');
     document.body.append(app);
     try {

@@ -3,7 +3,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/works-panel.ts';
 import '../../src/components/reader-app.ts';
 import type { WorksPanel, WorksActivateDetail, WorksText } from '../../src/components/works-panel.ts';
-import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { SidePanel } from '../../src/components/side-panel.ts';
 import { parsePlainText } from '../../src/document/parse.ts';
@@ -75,13 +74,13 @@ describe('<works-panel>', () => {
     const list = root(panel).querySelector('ol.works')!;
     expect(list.getAttribute('aria-label')).to.equal('Works cited in Harbours of the South');
     const items = [...list.querySelectorAll('li')];
-    expect(items.map((li) => li.querySelector('.name')!.textContent!.replace(/\s+/gu, ' ').trim())).to.deep.equal([
+    expect(items.map((li) => li.querySelector('.name')!.textContent.replace(/\s+/gu, ' ').trim())).to.deep.equal([
       'Ode (2000). Harbours & <b>Ports</b> of the South: 50% Growth',
       'Okafor (2019). Sea Lanes. Coastal Studies',
       'Unread (1970). A Book Nobody Cites',
     ]);
     expect(items[0]!.querySelector('b')).to.equal(null, 'markup in a title is text');
-    expect([...items[0]!.querySelectorAll('button.place')].map((b) => b.textContent!.trim())).to.deep.equal(['Ode 2000, 12']);
+    expect([...items[0]!.querySelectorAll('button.place')].map((b) => b.textContent.trim())).to.deep.equal(['Ode 2000, 12']);
     expect(items[1]!.querySelector('a.title')!.getAttribute('href')).to.equal('https://doi.org/10.1000/CS.2019.3');
     expect(items[2]!.textContent).to.contain('Not cited in the text.');
     expect(root(panel).querySelector('h3')!.textContent).to.contain('3 works, 2 cited in the text');
@@ -105,7 +104,7 @@ describe('<works-panel>', () => {
   it('lists the citation that matches no entry, and jumps to it', () => {
     const unresolved = root(panel).querySelector('ul.unresolved')!;
     const button = unresolved.querySelector<HTMLButtonElement>('button')!;
-    expect(button.textContent!.trim()).to.equal('Quist 2005');
+    expect(button.textContent.trim()).to.equal('Quist 2005');
     let detail: WorksActivateDetail | null = null;
     panel.addEventListener('works-activate', (e) => (detail = (e as CustomEvent<WorksActivateDetail>).detail));
     button.click();
@@ -165,7 +164,7 @@ describe('<works-panel>', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
     try {
       root(panel).querySelector<HTMLButtonElement>('button.copy')!.click();
-      await until(() => root(panel).querySelector('[role="status"]')!.textContent!.includes('refused'), 'the refusal reported');
+      await until(() => root(panel).querySelector('[role="status"]')!.textContent.includes('refused'), 'the refusal reported');
     } finally {
       if (original) Object.defineProperty(navigator, 'clipboard', original);
       else delete (navigator as { clipboard?: unknown }).clipboard;
@@ -175,7 +174,7 @@ describe('<works-panel>', () => {
 
 describe('<reader-app> Works cited tab', () => {
   it('reads the texts only when shown, lists the works of the notes list, and jumps to a citing marker', async () => {
-    const app = document.createElement('reader-app') as ReaderApp;
+    const app = document.createElement('reader-app');
     app.setAttribute('documents-base', '/documents/');
     document.body.append(app);
     try {
@@ -183,7 +182,7 @@ describe('<reader-app> Works cited tab', () => {
       const works = app.querySelector('works-panel')!;
       expect(works.hidden).to.equal(true);
       expect(works.shadowRoot!.querySelector('section')).to.equal(null, 'nothing rendered before the tab is shown');
-      const tab = [...app.querySelector('side-panel')!.shadowRoot!.querySelectorAll('[role="tab"]')].find((t) => t.textContent!.includes('Works cited'));
+      const tab = [...app.querySelector('side-panel')!.shadowRoot!.querySelectorAll('[role="tab"]')].find((t) => t.textContent.includes('Works cited'));
       expect(tab, 'a Works cited tab').to.not.equal(undefined);
       (app.querySelector('side-panel') as SidePanel).select('works');
       await until(() => works.shadowRoot!.querySelector('ol.works li button.place'), 'works with citing places');

@@ -43,8 +43,8 @@ function checkMusts(a: Annotation, text: string): void {
     assert.equal(text.slice(from, to), quote.exact);
     assert.equal(quote.prefix, text.slice(Math.max(0, from - 32), from));
     assert.equal(quote.suffix, text.slice(to, to + 32));
-    if (from >= 32) assert.equal(quote.prefix!.length, 32);
-    if (text.length - to >= 32) assert.equal(quote.suffix!.length, 32);
+    if (from >= 32) assert.equal(quote.prefix.length, 32);
+    if (text.length - to >= 32) assert.equal(quote.suffix.length, 32);
   }
   const tags = a.body.filter((b) => b.type === 'TextualBody' && b.purpose === 'tagging');
   assert.ok(tags.length >= 1 && tags.every((b) => b.type === 'TextualBody' && VOCABULARY.has(b.value)));

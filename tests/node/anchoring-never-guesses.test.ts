@@ -96,7 +96,7 @@ const cases: Record<string, Case> = {
 };
 
 function annotationOf(selectors: readonly TextSelector[]): Annotation {
-  return { id: 'urn:x:case', type: 'Annotation', motivation: 'commenting', target: { type: 'SpecificResource', source: 'urn:x:text', selector: [...selectors] }, body: [], created: '2026-01-01T00:00:00Z' } as Annotation;
+  return { id: 'urn:x:case', type: 'Annotation', motivation: 'commenting', target: { type: 'SpecificResource', source: 'urn:x:text', selector: [...selectors] }, body: [], created: '2026-01-01T00:00:00Z' };
 }
 
 describe('anchoring never guesses', () => {

@@ -11,7 +11,7 @@ const flags: Layer = {
   id: 'urn:x:layer:flags',
   file: 'flags.json',
   label: 'Flags',
-  annotations: [{ ...note(1), motivation: 'assessing', body: [tagBody('garbled')], creator: undefined, generator: { type: 'Software', name: 'analyzer' } } as Annotation],
+  annotations: [{ ...note(1), motivation: 'assessing', body: [tagBody('garbled')], creator: undefined, generator: { type: 'Software', name: 'analyzer' } }],
 };
 const own: Layer = { id: 'urn:x:layer:own', file: 'own', label: 'Mine', annotations: [note(2), note(3)] };
 
@@ -48,7 +48,7 @@ describe('exportCollection', () => {
 
   it('lists an id held by two layers once and adds the context to bare items', () => {
     const { '@context': _drop, ...bare } = note(2);
-    const c = exportCollection([own, { ...own, id: 'urn:x:copy', annotations: [bare as Annotation] }], { label: 'x' });
+    const c = exportCollection([own, { ...own, id: 'urn:x:copy', annotations: [bare] }], { label: 'x' });
     assert.equal(c.items.length, 2);
     assertConformingCollection(c);
   });

@@ -154,7 +154,7 @@ describe('loadCollection: good files', () => {
     const single = loadCollection('one.json', good(1));
     assert.equal(single.layer?.annotations.length, 1);
     assert.equal(single.layer?.label, 'one.json');
-    assert.match(single.layer!.id, /^urn:uuid:/);
+    assert.match(single.layer.id, /^urn:uuid:/);
     assert.equal(loadCollection('list.json', []).layer?.annotations.length, 0);
   });
 

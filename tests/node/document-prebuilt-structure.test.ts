@@ -26,7 +26,7 @@ function serve(files: Record<string, string>): typeof fetch {
   return (async (input: RequestInfo | URL) => {
     const name = decodeURIComponent((input instanceof Request ? input.url : String(input)).split('/').pop()!);
     return name in files ? new Response(files[name]) : new Response('', { status: 404 });
-  }) as typeof fetch;
+  });
 }
 
 const base = new URL('https://example.org/documents/');

@@ -252,7 +252,7 @@ describe('layout: paragraphs', () => {
     assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
     assert.equal(texts(parsed, 'paragraph').length, 2);
     // Every head is kept: as debris inside the paragraph it interrupts, or as chrome between blocks.
-    const heads = [...text.matchAll(/ANNUAL REPORT[^\n]*/gu)].map((m) => m.index!);
+    const heads = [...text.matchAll(/ANNUAL REPORT[^\n]*/gu)].map((m) => m.index);
     const setAside = parsed.blocks.flatMap((b) => (b.type === 'caption' ? b.segments : (b.debris ?? []))).map((s) => s.from);
     assert.deepEqual(setAside, heads);
   });
@@ -264,7 +264,7 @@ describe('layout: paragraphs', () => {
     assert.equal(parsed.profile?.paragraphs, 'unknown');
     assert.equal(parsed.blocks.length, 40, 'one block per line, not one giant paragraph');
     assert.deepEqual([...new Set(types(parsed))], ['paragraph']);
-    assert.match(describeProfile(parsed.profile!), /^unrecognised layout/u);
+    assert.match(describeProfile(parsed.profile), /^unrecognised layout/u);
   });
 
   it('never throws and never makes one giant paragraph of a text with line breaks', () => {

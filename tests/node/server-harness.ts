@@ -172,9 +172,9 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}): 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const m = /^annotation server listening on (http:\/\/127\.0\.0\.1:\d+)\/$/.exec(line);
       if (m) resolve({ url: m[1]!, child });

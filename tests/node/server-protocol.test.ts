@@ -216,7 +216,7 @@ describeEachEngine('annotation server: container and pages', () => {
     const forward: string[] = [];
     const starts: number[] = [];
     let page: Doc | null = (await (await api(container.first)).json()) as Doc;
-    assert.equal(page!.prev, undefined, 'the first page has no prev');
+    assert.equal(page.prev, undefined, 'the first page has no prev');
     while (page) {
       assert.equal(page.type, 'AnnotationPage');
       assert.equal(page.partOf.id, server.container);
@@ -231,8 +231,8 @@ describeEachEngine('annotation server: container and pages', () => {
 
     const backward: string[] = [];
     page = (await (await api(container.last)).json()) as Doc;
-    assert.equal(page!.next, undefined, 'the last page has no next');
-    assert.equal(page!.startIndex, 8 - page!.items.length, 'the last page knows its place from the total');
+    assert.equal(page.next, undefined, 'the last page has no next');
+    assert.equal(page.startIndex, 8 - page.items.length, 'the last page knows its place from the total');
     while (page) {
       backward.unshift(...page.items.map((a: Doc) => a.id));
       page = page.prev ? ((await (await api(page.prev)).json()) as Doc) : null;

@@ -15,10 +15,10 @@ const entry: DocumentEntry = {
   missing: ['author'],
   publisher: null,
   label: 'The mill',
-} as DocumentEntry;
+};
 
 function loaded(source: string): LoadedDocument {
-  const load = decodeDocument(entry, new TextEncoder().encode(source).buffer as ArrayBuffer);
+  const load = decodeDocument(entry, new TextEncoder().encode(source).buffer);
   if (!load.ok) throw new Error(load.problem);
   return load.document;
 }

@@ -24,10 +24,10 @@ function start(args: string[]): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d) => (stderr += d));
   let server: string | null = null;
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const api = /^annotation server listening on (http:\/\/127\.0\.0\.1:\d+)\/ \(SQLite: /.exec(line);
       if (api) server = api[1]!;
       const reader = /^reader at (http:\/\/127\.0\.0\.1:\d+)\/$/.exec(line);

@@ -180,7 +180,7 @@ describe('sync client: offline', () => {
         throw new TypeError('connection reset');
       }
       return res;
-    }) as typeof fetch;
+    });
   }
 
   async function copiesOnServer(id: string): Promise<number> {
@@ -349,7 +349,7 @@ describe('sync client: hostile or failing server', () => {
       container: `${server.url}/annotations/`,
       token: 't',
       storage,
-      fetch: (async () => new Response(JSON.stringify(feed), { status: 200 })) as typeof fetch,
+      fetch: (async () => new Response(JSON.stringify(feed), { status: 200 })),
     });
     const report = await client.sync();
     assert.match(report.error ?? '', /not valid/);

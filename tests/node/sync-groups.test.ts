@@ -92,7 +92,7 @@ describe('reader sync: accounts and groups', () => {
     assert.equal(alice.link.audience, 'group', 'choosing a group shares new notes with it');
     await alice.link.addMember(bob.name);
     assert.match(alice.link.status, /is now a member of Seminar/);
-    await bob.link.chooseGroup(alice.link.group!.id);
+    await bob.link.chooseGroup(alice.link.group.id);
     assert.equal(bob.link.group?.name, 'Seminar', bob.link.status);
 
     await alice.reader.save(own('for the seminar'));
@@ -123,7 +123,7 @@ describe('reader sync: accounts and groups', () => {
     await alice.link.syncNow();
     assert.equal(alice.link.audienceOf(a.id), 'group');
     alice.link.setAudience('private');
-    await alice.reader.save({ ...a, body: [{ type: 'TextualBody', value: 'edited, still shared', purpose: 'commenting', format: 'text/plain' }] } as Annotation);
+    await alice.reader.save({ ...a, body: [{ type: 'TextualBody', value: 'edited, still shared', purpose: 'commenting', format: 'text/plain' }] });
     await alice.link.syncNow();
     await bob.link.syncNow();
     assert.deepEqual(bob.reader.sharedComments(), ['edited, still shared'], 'the default for new notes does not change an edited one');
@@ -198,7 +198,7 @@ describe('reader sync: accounts and groups', () => {
   });
 
   it('an answer that is not JSON is an AccountError, not a crash', async () => {
-    const client = new AccountClient((async () => new Response('<html>proxy error</html>', { status: 200 })) as typeof fetch);
+    const client = new AccountClient((async () => new Response('<html>proxy error</html>', { status: 200 })));
     await assert.rejects(client.signIn('http://127.0.0.1:9/', 'a', 'b'), /not JSON/);
   });
 });

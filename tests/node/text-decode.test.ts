@@ -25,7 +25,7 @@ describe('decodeText', () => {
   });
 
   it('takes an ArrayBuffer as well as a Uint8Array', () => {
-    assert.deepEqual(decodeText(utf8('x').buffer as ArrayBuffer), { ok: true, text: 'x', bom: false });
+    assert.deepEqual(decodeText(utf8('x').buffer), { ok: true, text: 'x', bom: false });
   });
 
   const refused: [string, Uint8Array, RegExp][] = [

@@ -49,8 +49,8 @@ const PHRASE_REACH = 5;
 export function directionsOf(text: string): DirectionSignal[] {
   const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’%.-]*/gu)].map((m) => ({
     w: m[0].toLowerCase().replace(/[.]+$/u, ''),
-    from: m.index!,
-    to: m.index! + m[0].replace(/[.]+$/u, '').length,
+    from: m.index,
+    to: m.index + m[0].replace(/[.]+$/u, '').length,
   }));
   const signals: DirectionSignal[] = [];
   words.forEach((word, i) => {

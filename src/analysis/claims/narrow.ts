@@ -31,7 +31,7 @@ export function narrowToEvidence(unit: ClaimUnit, other: ClaimUnit, sharedEventT
   BOUNDARY.lastIndex = 0;
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     // Not inside a date, a figure or a name ("December 18, 1976", "350,000").
-    if (!slots.some((s) => m!.index >= s.from && m!.index < s.to)) cuts.push(m.index);
+    if (!slots.some((s) => m.index >= s.from && m.index < s.to)) cuts.push(m.index);
   }
   const pieces: SourceSpan[] = [];
   let start = 0;

@@ -187,7 +187,7 @@ function unfinished(source: string, from: number, end: number): Ending | null {
 /** The paragraph before block `i`, skipping interruptions (captions, page furniture); null at a heading or the start. */
 function previousProse(ctx: Context, i: number): number | null {
   for (let j = i - 1; j >= 0; j--) {
-    const role = ctx.endRole[j];
+    const role = ctx.endRole[j] ?? null;
     if (role === null) return j;
     if (!isInterruption(role)) return null;
   }
@@ -197,7 +197,7 @@ function previousProse(ctx: Context, i: number): number | null {
 /** The paragraph after block `i`, skipping interruptions; null at a heading or the end. */
 function nextProse(ctx: Context, i: number): number | null {
   for (let j = i + 1; j < ctx.blocks.length; j++) {
-    const role = ctx.startRole[j];
+    const role = ctx.startRole[j] ?? null;
     if (role === null) return j;
     if (!isInterruption(role)) return null;
   }
@@ -348,7 +348,7 @@ function brokenStart(ctx: Context, i: number): Flag | null {
   const punct = /^[.,;:!?)\]]/u.test(text);
   if (!lower && !punct) return null;
   const previous = blocks[i - 1];
-  const before = i > 0 ? ctx.endRole[i - 1] : null;
+  const before = ctx.endRole[i - 1] ?? null;
   if (lower && before !== null && before !== 'a heading' && !isInterruption(before)) return null;
   if (lower && !/[.,;:!?]/u.test(text) && !text.includes('\n') && text.split(/\s+/u).length <= 6) return null;
   if (lower && resumesAfterDisplay(ctx, i)) return null;

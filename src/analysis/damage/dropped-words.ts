@@ -99,7 +99,7 @@ export function detectDroppedWords(parsed: ParsedText): Flag[] {
     examined += sentences.length;
     for (const { re, rule, seen } of PATTERNS) {
       for (const m of text.matchAll(re)) {
-        const span = { from: range.from + m.index!, to: range.from + m.index! + m[0].length };
+        const span = { from: range.from + m.index, to: range.from + m.index + m[0].length };
         const quote = m[0].replace(/\s+/gu, ' ');
         out.push(damageFlag('garbled', span, { conclusion: `Words seem dropped in "${quote}"`, evidence: [seen], confidence: 0.6, rule }));
       }

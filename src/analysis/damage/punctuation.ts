@@ -45,8 +45,8 @@ export function detectPunctuation(parsed: ParsedText): Flag[] {
     for (const seg of block.segments) {
       const line = source.slice(seg.from, seg.to);
       for (const m of line.matchAll(MIXED_DASHES)) {
-        out.push(damageFlag('garbled', widen(line, m.index!, m[0].length, seg.from), {
-          conclusion: `"${token(line, m.index!, m[0].length)}" has a hyphen and a dash run together, so characters were lost between them`,
+        out.push(damageFlag('garbled', widen(line, m.index, m[0].length, seg.from), {
+          conclusion: `"${token(line, m.index, m[0].length)}" has a hyphen and a dash run together, so characters were lost between them`,
           evidence: ['two different dashes stand side by side inside one token'],
           confidence: 0.7,
           rule: 'punctuation/mixed-dashes',
@@ -60,8 +60,8 @@ export function detectPunctuation(parsed: ParsedText): Flag[] {
       sentences += sentencesIn(source, seg.from, seg.to).length;
       const at = (i: number, len: number) => ({ from: seg.from + i, to: seg.from + i + len });
       for (const m of line.matchAll(STOP_COMMA)) {
-        if (isAbbreviationAt(line, m.index! + m[1]!.length)) continue;
-        out.push(damageFlag('garbled', at(m.index!, m[0].length), {
+        if (isAbbreviationAt(line, m.index + m[1]!.length)) continue;
+        out.push(damageFlag('garbled', at(m.index, m[0].length), {
           conclusion: `"${m[0]}" has a stray period before its comma`,
           evidence: [`"${m[1]}" is a full word, not an abbreviation, yet a period stands between it and the comma`],
           confidence: 0.7,
@@ -69,8 +69,8 @@ export function detectPunctuation(parsed: ParsedText): Flag[] {
         }));
       }
       for (const m of line.matchAll(STOP_CONJUNCTION)) {
-        if (isAbbreviationAt(line, m.index! + m[1]!.length)) continue;
-        out.push(damageFlag('garbled', at(m.index!, m[0].trimEnd().length), {
+        if (isAbbreviationAt(line, m.index + m[1]!.length)) continue;
+        out.push(damageFlag('garbled', at(m.index, m[0].trimEnd().length), {
           conclusion: `A period cuts the sentence at "${m[0].trim()}": a comma was probably miscopied as a period`,
           evidence: [`the next sentence would start in lowercase with "${m[2]}"`, `"${m[1]}" is a full word, not an abbreviation`],
           confidence: 0.6,
@@ -78,7 +78,7 @@ export function detectPunctuation(parsed: ParsedText): Flag[] {
         }));
       }
       for (const m of line.matchAll(TWO_POINTS)) {
-        out.push(damageFlag('garbled', at(m.index!, m[0].length), {
+        out.push(damageFlag('garbled', at(m.index, m[0].length), {
           conclusion: `The sum "${m[0]}" has two decimal points: a thousands separator was probably typed as a period`,
           evidence: ['a sum has one decimal point', 'the digits between the two points form a group of three, as thousands do'],
           confidence: 0.75,

@@ -105,13 +105,13 @@ function glued(text: string, base: number): Flag[] {
   for (const { re, seen, confidence, rule } of GLUED_RULES) {
     for (const m of text.matchAll(re)) {
       if (!word(m)) continue;
-      out.push(damageFlag('garbled', at(m.index!, m[0].length), { conclusion: `A space is missing in "${m[0]}"`, evidence: [seen(m)], confidence, rule }));
+      out.push(damageFlag('garbled', at(m.index, m[0].length), { conclusion: `A space is missing in "${m[0]}"`, evidence: [seen(m)], confidence, rule }));
     }
   }
   for (const m of text.matchAll(CURRENCY_GLUED)) {
     if (!word(m)) continue;
-    const amount = /^[$€£¥][\d.,]+/u.exec(text.slice(m.index! + m[1]!.length))![0];
-    out.push(damageFlag('garbled', at(m.index!, m[1]!.length + amount.length), {
+    const amount = /^[$€£¥][\d.,]+/u.exec(text.slice(m.index + m[1]!.length))![0];
+    out.push(damageFlag('garbled', at(m.index, m[1]!.length + amount.length), {
       conclusion: `A space is missing in "${m[1]}${amount}"`,
       evidence: [`the word "${m[1]}" runs straight into the sum "${amount}"`],
       confidence: 0.85,
@@ -120,9 +120,9 @@ function glued(text: string, base: number): Flag[] {
   }
   for (const m of text.matchAll(DOUBLED_WORD)) {
     if (m[1]!.toLowerCase() !== m[2]!.toLowerCase() || ALLOWED_DOUBLES.has(m[1]!.toLowerCase())) continue;
-    const before = /(\p{L}[\p{L}\p{M}]*)\s+$/u.exec(text.slice(0, m.index!));
+    const before = /(\p{L}[\p{L}\p{M}]*)\s+$/u.exec(text.slice(0, m.index));
     if (before && before[1]!.toLowerCase() === m[1]!.toLowerCase()) continue;
-    out.push(damageFlag('garbled', at(m.index!, m[0].length), {
+    out.push(damageFlag('garbled', at(m.index, m[0].length), {
       conclusion: `"${m[1]}" is written twice`,
       evidence: [`"${m[1]} ${m[2]}" repeats the word with nothing between`, 'English does not repeat it so'],
       confidence: 0.8,
@@ -130,9 +130,9 @@ function glued(text: string, base: number): Flag[] {
     }));
   }
   for (const m of text.matchAll(STRAY_YEAR_DIGIT)) {
-    out.push(damageFlag('garbled', at(m.index!, m[0].length), {
+    out.push(damageFlag('garbled', at(m.index, m[0].length), {
       conclusion: `"${m[0]}" is not a year but reads as the year ${m[1]} with a stray digit "${m[2]}"`,
-      evidence: [`it stands where a year stands ("${text.slice(Math.max(0, m.index! - 12), m.index!).trim()} ${m[0]}")`, 'it has five digits'],
+      evidence: [`it stands where a year stands ("${text.slice(Math.max(0, m.index - 12), m.index).trim()} ${m[0]}")`, 'it has five digits'],
       confidence: 0.75,
       rule: 'tokens/stray-year-digit',
     }));
@@ -170,7 +170,7 @@ function unmatched(source: string, block: Block, lines: readonly { from: number;
         if (kind) kind.push({ char: c, at });
         else stacks.set(c, [{ char: c, at }]);
       } else if (CLOSERS[c]) {
-        if (stacks.get(CLOSERS[c]!)?.pop() === undefined) lone.push({ char: c, at });
+        if (stacks.get(CLOSERS[c])?.pop() === undefined) lone.push({ char: c, at });
       }
     }
   }
@@ -195,7 +195,7 @@ function unmatched(source: string, block: Block, lines: readonly { from: number;
     close.push(s);
   }
   const straight: number[] = [];
-  for (const seg of lines) for (const m of source.slice(seg.from, seg.to).matchAll(/"/gu)) straight.push(seg.from + m.index!);
+  for (const seg of lines) for (const m of source.slice(seg.from, seg.to).matchAll(/"/gu)) straight.push(seg.from + m.index);
   // A notes entry quotes from its source as it likes (an excerpt starting mid-quotation): only prose is counted.
   if (straight.length % 2 === 1 && block.type !== 'title' && block.type !== 'note') {
     const at = straight[straight.length - 1]!;

@@ -46,7 +46,7 @@ export function familyFirstList(text: string): CslName[] | null {
     .filter((p) => p !== '');
   if (parts.length === 0) return null;
   const names = parts.map(familyFirstName);
-  return names.every((n) => n !== null) ? (names as CslName[]) : null;
+  return names.every((n) => n !== null) ? (names) : null;
 }
 
 /** A given-first author list separated by `,`, ` and ` or `&`; null when any part is not a name. */
@@ -57,5 +57,5 @@ export function givenFirstList(text: string): CslName[] | null {
     .filter((p) => p !== '');
   if (parts.length === 0) return null;
   const names = parts.map(givenFirstName);
-  return names.every((n) => n !== null) ? (names as CslName[]) : null;
+  return names.every((n) => n !== null) ? (names) : null;
 }

@@ -147,7 +147,7 @@ function chicagoNames(head: string): CslName[] | null {
   if (parts.length < 3) return null;
   const first = familyFirstName(`${parts[0]}, ${parts[1]}`);
   const rest = parts.slice(2).map(givenFirstName);
-  return first && rest.every((n) => n !== null) ? [first, ...(rest as CslName[])] : null;
+  return first && rest.every((n) => n !== null) ? [first, ...(rest)] : null;
 }
 
 /** Sentence pieces of the body: split at ". " except after an initial or an abbreviation (`no.`, `vol.`, `ed.`). */

@@ -120,32 +120,32 @@ export function periodsIn(sentence: string, contextYear: number | null = null): 
     if (n < 1 || n > 12) continue;
     const y = Number(m[3]);
     const first = m[1]!.toLowerCase() === 'first';
-    periods.push({ from: m.index!, to: m.index! + m[0].length, start: point(y, first ? 1 : 13 - n), end: point(y, first ? n : 12) });
+    periods.push({ from: m.index, to: m.index + m[0].length, start: point(y, first ? 1 : 13 - n), end: point(y, first ? n : 12) });
   }
   for (const m of sentence.matchAll(HALF_OF_YEAR)) {
-    if (taken(m.index!, m.index! + m[0].length)) continue;
+    if (taken(m.index, m.index + m[0].length)) continue;
     const y = Number(m[2]);
     const first = m[1]!.toLowerCase() === 'first';
-    periods.push({ from: m.index!, to: m.index! + m[0].length, start: point(y, first ? 1 : 7), end: point(y, first ? 6 : 12) });
+    periods.push({ from: m.index, to: m.index + m[0].length, start: point(y, first ? 1 : 7), end: point(y, first ? 6 : 12) });
   }
   for (const m of sentence.matchAll(DAY_RANGE)) {
     const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[4])];
     const month = MONTH_NAMES.indexOf(m[3]!.toLowerCase()) + 1;
-    if (a < 1 || b > 31 || a >= b || taken(m.index!, m.index! + m[0].length)) continue;
-    periods.push({ from: m.index!, to: m.index! + m[0].length, start: point(y, month, a), end: point(y, month, b) });
+    if (a < 1 || b > 31 || a >= b || taken(m.index, m.index + m[0].length)) continue;
+    periods.push({ from: m.index, to: m.index + m[0].length, start: point(y, month, a), end: point(y, month, b) });
   }
   for (const m of sentence.matchAll(MONTH_RANGE)) {
     const [a, b] = [MONTH_NAMES.indexOf(m[1]!.toLowerCase()) + 1, MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1];
     const y = Number(m[3]);
-    if (a >= b || taken(m.index!, m.index! + m[0].length)) continue;
-    if (/\sand\s/u.test(m[0]) && !/\bbetween\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 8), m.index!))) continue;
-    periods.push({ from: m.index!, to: m.index! + m[0].length, start: point(y, a), end: point(y, b) });
+    if (a >= b || taken(m.index, m.index + m[0].length)) continue;
+    if (/\sand\s/u.test(m[0]) && !/\bbetween\s+$/iu.test(sentence.slice(Math.max(0, m.index - 8), m.index))) continue;
+    periods.push({ from: m.index, to: m.index + m[0].length, start: point(y, a), end: point(y, b) });
   }
   for (const m of sentence.matchAll(SHORT_RANGE)) {
     const y = Number(m[1]);
     const end = Math.floor(y / 100) * 100 + Number(m[2]);
-    if (end <= y || taken(m.index!, m.index! + m[0].length)) continue;
-    periods.push({ from: m.index!, to: m.index! + m[0].length, start: point(y), end: point(end) });
+    if (end <= y || taken(m.index, m.index + m[0].length)) continue;
+    periods.push({ from: m.index, to: m.index + m[0].length, start: point(y), end: point(end) });
   }
   const dates = readDates(sentence).filter((d) => !taken(d.from, d.to));
   // Two dates joined by a dash, "to", "until", "and" or "through" are one period ("from 1964 to 1973").
@@ -182,9 +182,9 @@ export function periodsIn(sentence: string, contextYear: number | null = null): 
     if (p) periods.push({ from: d.from, to: d.to, start: p, end: p });
   }
   for (const m of sentence.matchAll(DECADE)) {
-    if (taken(m.index!, m.index! + m[0].length)) continue;
+    if (taken(m.index, m.index + m[0].length)) continue;
     const y = Number(m[1]) * 10;
-    periods.push({ from: m.index!, to: m.index! + m[0].length, start: point(y), end: point(y + 9) });
+    periods.push({ from: m.index, to: m.index + m[0].length, start: point(y), end: point(y + 9) });
   }
   return periods.sort((a, b) => a.from - b.from);
 }

@@ -31,7 +31,7 @@ export interface AnchorOptions {
 
 function selectorsOf(selectors: readonly TextSelector[]): { quote: TextQuoteSelector | null; position: TextPositionSelector | null } {
   const quote = (selectors.find((s) => s.type === 'TextQuoteSelector' && s.exact) as TextQuoteSelector | undefined) ?? null;
-  const position = (selectors.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector | undefined) ?? null;
+  const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector') ?? null;
   return { quote, position };
 }
 

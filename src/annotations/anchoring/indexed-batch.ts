@@ -28,7 +28,7 @@ const SLACK = 1e-9;
 /** The first quote and position selectors, as `anchor.ts` reads them. */
 function selectorsOf(selectors: readonly TextSelector[]): { quote: TextQuoteSelector | null; position: TextPositionSelector | null } {
   const quote = (selectors.find((s) => s.type === 'TextQuoteSelector' && s.exact) as TextQuoteSelector | undefined) ?? null;
-  const position = (selectors.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector | undefined) ?? null;
+  const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector') ?? null;
   return { quote, position };
 }
 

@@ -43,8 +43,8 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
       const text = source.slice(seg.from, seg.to);
       for (const m of text.matchAll(BRACKETED)) {
         // Notes are numbered from 1; `x[0]` and brackets inside inline code (``a[2]``) are indexing, not citing.
-        if (Number(m[1]) === 0 || insideCode(text, m.index!)) continue;
-        const from = seg.from + m.index!;
+        if (Number(m[1]) === 0 || insideCode(text, m.index)) continue;
+        const from = seg.from + m.index;
         block.markers.push({
           from,
           to: from + m[0].length,
@@ -54,12 +54,12 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
         });
       }
       for (const m of text.matchAll(LETTERED)) {
-        const from = seg.from + m.index!;
+        const from = seg.from + m.index;
         block.markers.push({ from, to: from + 3, number: 0, label: m[1]!, style: 'bracketed', digits: { from: from + 1, to: from + 2 } });
       }
       if (syntax.markdown) {
         for (const m of text.matchAll(MARKDOWN)) {
-          const from = seg.from + m.index!;
+          const from = seg.from + m.index;
           const label = m[1]!;
           const numeric = /^\d+$/u.test(label);
           block.markers.push({
@@ -74,12 +74,12 @@ export function findMarkers(source: string, blocks: MutableBlock[], syntax: Mark
       }
       if (syntax.caret) {
         for (const m of text.matchAll(CARET)) {
-          const from = seg.from + m.index!;
+          const from = seg.from + m.index;
           block.markers.push({ from, to: from + m[0].length, number: Number(m[1]), style: 'caret', digits: { from: from + 1, to: from + m[0].length } });
         }
       }
       for (const m of text.matchAll(UNSUPPORTED_TAG)) {
-        const from = seg.from + m.index!;
+        const from = seg.from + m.index;
         block.unsupported.push({ from, to: from + m[0].length });
       }
       if (syntax.glued) lastGlued = findGluedMarkers(text, seg.from, block.markers, lastGlued);
@@ -117,12 +117,12 @@ function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], las
     if (spaceBefore && !stop) continue;
     if (spaceAfter && !(stop && !clause && close)) continue;
     // The text before the match, a few characters of it: a whole line may be megabytes long.
-    const lead = text.slice(Math.max(0, m.index! - LEAD_CHARS), m.index! + 1);
+    const lead = text.slice(Math.max(0, m.index - LEAD_CHARS), m.index + 1);
     if (!stop && !close && !(n === last + 1 && /\p{Ll}/u.test(before!) && /\p{Ll}{2}$/u.test(lead))) continue;
     if (!stop && /\p{N}/u.test(before!)) continue;
     if (clause && !/\p{L}/u.test(before!)) continue;
     if (n < 1 || n < last || n > last + MAX_NOTE_JUMP) continue;
-    const end = m.index! + m[0].length;
+    const end = m.index + m[0].length;
     const after = text.slice(end);
     const inSentence = clause || (!stop && !close);
     if (after.trim() !== '' && !(inSentence ? /^\s+[\p{L}“"(]/u : /^\s+["“‘([]?[\p{Lu}\p{N}]/u).test(after)) continue;

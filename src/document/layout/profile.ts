@@ -103,7 +103,7 @@ export function readLayoutOverride(json: unknown): Partial<LayoutProfile> {
     }
     out[key] = value;
   }
-  return out as Partial<LayoutProfile>;
+  return out;
 }
 
 const WORDS: { readonly [K in keyof LayoutProfile]: Readonly<Record<LayoutProfile[K], string>> } = {

@@ -96,7 +96,7 @@ export function serveFixture(name: string, texts: readonly FixtureText[], layers
     if (!text) return Promise.resolve(new Response('Not found', { status: 404 }));
     if (text.response) return Promise.resolve(text.response());
     return Promise.resolve(new Response(text.source, { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));
-  }) as typeof fetch;
+  });
   return { base, fetched, restore: () => (window.fetch = realFetch) };
 }
 
