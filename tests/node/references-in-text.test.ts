@@ -194,6 +194,26 @@ describe('parseReference: fixes from reading corpus entries by hand (invented en
       entry: 'Tides and ports (Karin van Ode) https://lists.example.org/2003/0392.html',
       expect: { title: 'Tides and ports', author: [{ family: 'van Ode', given: 'Karin' }] },
     },
+    'an undated work (n.d.) keeps its author and no date': {
+      entry: 'HB (Harbour Board). n.d. “Tide Tables.” https://example.org/tides/. Accessed December 26, 2024.',
+      expect: { author: [{ literal: 'HB (Harbour Board)' }], issued: undefined, title: 'Tide Tables' },
+    },
+    'a particle after the initials belongs to the family name; a volume without an issue': {
+      entry: 'Souza, L.A.M. de. 2011. “Ports.” Revista de Portos 84: 245–85.',
+      expect: { author: [{ family: 'de Souza', given: 'L.A.M.' }], 'container-title': 'Revista de Portos', volume: '84', page: '245–85', issue: undefined },
+    },
+    'a bare name after an italic (book) title is its publisher': {
+      entry: 'Ode, K. (2014). _Harbours Old and New_. Quay Partners. ISBN 978-1-78289-587-9.',
+      expect: { publisher: 'Quay Partners', 'container-title': undefined, type: 'book' },
+    },
+    'a lone "City, Country" piece is the place': {
+      entry: 'Harbour Board (2004). _Harbour Report_ (Report). Bangkok, Thailand. Retrieved 15 December 2011.',
+      expect: { 'publisher-place': 'Bangkok, Thailand', 'container-title': undefined },
+    },
+    'an address broken before a lowercase slug or host part reads on': {
+      entry: 'Ode, K. 2013. “Ports.” Harbour News, June 20. https://news. example.org/2013/09/ports-and-tides- of-the-bay.html.',
+      expect: { URL: 'https://news.example.org/2013/09/ports-and-tides-of-the-bay.html' },
+    },
     'a place in brackets after a dated title is not an author': {
       entry: 'Harbour Board (2001). Tides of the Bay (New York). https://example.org/t.html',
       expect: { author: undefined },

@@ -70,6 +70,12 @@ export function labelledParts(entry: string): LabelledParts {
     .replace(/\b(https?:\/\/|www\.)\s+(?=[\w-])/gu, '$1')
     .replace(/\b(10\.\d{4,9}\/)\s+(?=[\w-])/gu, '$1')
     .replace(/(\b(?:https?:\/\/|www\.)[^\s"<>]*\/)\s+([\w%.~-]+(?:\/[\w%.~-]+)*\.(?:pdf|html?|aspx?|php|jsp)\b)/gu, '$1$2');
+  // So is a break before a lowercase path or host part holding a slash or a hyphenated slug (no sentence word does).
+  for (let i = 0; i < 4; i++) {
+    const joined = text.replace(/(\b(?:https?:\/\/|www\.)[^\s"<>]*[/.-])\s+([a-z0-9][^\s"<>]*?(?:\/|[a-z0-9]-[a-z0-9]+-)[^\s"<>]*)/gu, '$1$2');
+    if (joined === text) break;
+    text = joined;
+  }
   [m, text] = take(text, /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/iu);
   if (m) found.DOI = trimIdentifier(m[1]!);
   [m, text] = take(text, /\b(?:https?:\/\/|www\.)[^\s"<>]+/iu);
