@@ -214,6 +214,10 @@ describe('parseReference: fixes from reading corpus entries by hand (invented en
       entry: 'Ode, K. 2013. “Ports.” Harbour News, June 20. https://news. example.org/2013/09/ports-and-tides- of-the-bay.html.',
       expect: { URL: 'https://news.example.org/2013/09/ports-and-tides-of-the-bay.html' },
     },
+    'an address ending in a percent escape reads on after the break; a template’s (Report) is no part of the title': {
+      entry: 'Harbour Board (2004). _Harbour Report_ (PDF) (Report). https://example.org/files/Tide%20 Tables%20June.pdf. Retrieved 15 December 2011.',
+      expect: { title: 'Harbour Report', URL: 'https://example.org/files/Tide%20Tables%20June.pdf' },
+    },
     'a place in brackets after a dated title is not an author': {
       entry: 'Harbour Board (2001). Tides of the Bay (New York). https://example.org/t.html',
       expect: { author: undefined },
