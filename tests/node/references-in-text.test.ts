@@ -248,3 +248,41 @@ Lima, B. 1982. Ships and Markets. Porto, Portugal: Cais Editions.
     assert.equal(refs[1]!.item.title, 'Ships and Markets');
   });
 });
+
+describe('bibliographyReferences: an annotated bibliography (name, then title, then a comment, each its own paragraph)', () => {
+  it('reads the name and the title below it as one entry, and the comment as none', () => {
+    const text = `# Harbour Histories #
+
+## Introduction ##
+
+A study of the harbours of the south, and of the books written about them in the last century.[^1] The harbours grew quickly, and their boards kept careful records of every ship.
+
+The second part of this essay turns to the markets, which grew with the harbours and then declined.
+
+## Bibliography ##
+
+Ode 
+
+Tides Of Change: The Harbours Of The South 
+
+This is a detailed account of how the harbours grew, and it reprints many of the board's letters. 
+
+Lima 
+
+Ships And Markets 
+
+A short book, but the best on its subject.
+
+[^1]: The records are kept in the city archive.
+`;
+    const refs = bibliographyReferences(parsePlainText(text));
+    assert.deepEqual(
+      refs.map((r) => [r.item.author?.[0]?.family, r.item.title]),
+      [
+        ['Ode', 'Tides Of Change: The Harbours Of The South'],
+        ['Lima', 'Ships And Markets'],
+      ],
+    );
+    assert.ok(text.slice(refs[0]!.span.from, refs[0]!.span.to).endsWith('Harbours Of The South'));
+  });
+});
