@@ -36,7 +36,13 @@ export interface RowProblem {
 /** True when `json` looks like Hypothesis's API output rather than a W3C collection or annotation. */
 export function isHypothesisExport(json: unknown): boolean {
   const rows = rowsOf(json);
-  return rows !== null && rows.length > 0 && rows.every((r) => isRecord(r) && typeof r.id === 'string' && typeof r.user === 'string' && 'uri' in r && r.type !== 'Annotation');
+  // A row is known by its id and either its user and page or its `target` list (test fixtures and trimmed
+  // exports drop the rest): a row missing what a note needs is then left out with a sentence, not the whole file.
+  return (
+    rows !== null &&
+    rows.length > 0 &&
+    rows.every((r) => isRecord(r) && typeof r.id === 'string' && r.type !== 'Annotation' && ((typeof r.user === 'string' && 'uri' in r) || (Array.isArray(r.target) && !('@context' in r))))
+  );
 }
 
 /**

@@ -105,6 +105,20 @@ describe('reading Hypothesis annotations', () => {
   });
 });
 
+describe('trimmed Hypothesis rows (only an id and a target, as test fixtures keep them)', () => {
+  const trimmed = { total: 1, rows: [{ id: 'row1', target: [{ selector: [{ type: 'TextPositionSelector', start: 4, end: 9 }, { type: 'TextQuoteSelector', exact: 'port', prefix: 'the ', suffix: ' opened' }] }] }] };
+  it('are read as Hypothesis rows, not refused as a file of unknown type', () => {
+    assert.equal(isHypothesisExport(trimmed), true);
+    assert.equal(isHypothesisExport({ rows: [{ id: 'x', target: [], '@context': 'http://www.w3.org/ns/anno.jsonld' }] }), false);
+  });
+  it('each row missing its page is left out with a sentence saying so', () => {
+    const result = importCollection(JSON.stringify(trimmed), [], { fileName: 'fixture.json', texts: [{ ...texts[0]!, source: TEXT }] });
+    assert.equal(result.refused, null);
+    assert.equal(result.added.length, 0);
+    assert.deepEqual(result.skipped.map((s) => s.reason), ['The Hypothesis annotation row1 was left out: it names no page it was made on.']);
+  });
+});
+
 describe('writing notes for Hypothesis', () => {
   it('round-trips the reader\'s notes through the Hypothesis format without losing anything', () => {
     const passage = { iri: texts[0]!.iri, source: TEXT, from: TEXT.indexOf('Trade grew'), to: TEXT.indexOf(' in the following') };

@@ -194,6 +194,30 @@ describe('parseReference: fixes from reading corpus entries by hand (invented en
       entry: 'Tides and ports (Karin van Ode) https://lists.example.org/2003/0392.html',
       expect: { title: 'Tides and ports', author: [{ family: 'van Ode', given: 'Karin' }] },
     },
+    'an undated work (n.d.) keeps its author and no date': {
+      entry: 'HB (Harbour Board). n.d. “Tide Tables.” https://example.org/tides/. Accessed December 26, 2024.',
+      expect: { author: [{ literal: 'HB (Harbour Board)' }], issued: undefined, title: 'Tide Tables' },
+    },
+    'a particle after the initials belongs to the family name; a volume without an issue': {
+      entry: 'Souza, L.A.M. de. 2011. “Ports.” Revista de Portos 84: 245–85.',
+      expect: { author: [{ family: 'de Souza', given: 'L.A.M.' }], 'container-title': 'Revista de Portos', volume: '84', page: '245–85', issue: undefined },
+    },
+    'a bare name after an italic (book) title is its publisher': {
+      entry: 'Ode, K. (2014). _Harbours Old and New_. Quay Partners. ISBN 978-1-78289-587-9.',
+      expect: { publisher: 'Quay Partners', 'container-title': undefined, type: 'book' },
+    },
+    'a lone "City, Country" piece is the place': {
+      entry: 'Harbour Board (2004). _Harbour Report_ (Report). Bangkok, Thailand. Retrieved 15 December 2011.',
+      expect: { 'publisher-place': 'Bangkok, Thailand', 'container-title': undefined },
+    },
+    'an address broken before a lowercase slug or host part reads on': {
+      entry: 'Ode, K. 2013. “Ports.” Harbour News, June 20. https://news. example.org/2013/09/ports-and-tides- of-the-bay.html.',
+      expect: { URL: 'https://news.example.org/2013/09/ports-and-tides-of-the-bay.html' },
+    },
+    'an address ending in a percent escape reads on after the break; a template’s (Report) is no part of the title': {
+      entry: 'Harbour Board (2004). _Harbour Report_ (PDF) (Report). https://example.org/files/Tide%20 Tables%20June.pdf. Retrieved 15 December 2011.',
+      expect: { title: 'Harbour Report', URL: 'https://example.org/files/Tide%20Tables%20June.pdf' },
+    },
     'a place in brackets after a dated title is not an author': {
       entry: 'Harbour Board (2001). Tides of the Bay (New York). https://example.org/t.html',
       expect: { author: undefined },
@@ -222,5 +246,43 @@ Lima, B. 1982. Ships and Markets. Porto, Portugal: Cais Editions.
     assert.deepEqual(refs.map((r) => text.slice(r.span.from, r.span.to).slice(0, 9)), ['Ode, K., ', 'Lima, B. ']);
     assert.equal(refs[0]!.item.publisher, 'Quay Books');
     assert.equal(refs[1]!.item.title, 'Ships and Markets');
+  });
+});
+
+describe('bibliographyReferences: an annotated bibliography (name, then title, then a comment, each its own paragraph)', () => {
+  it('reads the name and the title below it as one entry, and the comment as none', () => {
+    const text = `# Harbour Histories #
+
+## Introduction ##
+
+A study of the harbours of the south, and of the books written about them in the last century.[^1] The harbours grew quickly, and their boards kept careful records of every ship.
+
+The second part of this essay turns to the markets, which grew with the harbours and then declined.
+
+## Bibliography ##
+
+Ode 
+
+Tides Of Change: The Harbours Of The South 
+
+This is a detailed account of how the harbours grew, and it reprints many of the board's letters. 
+
+Lima 
+
+Ships And Markets 
+
+A short book, but the best on its subject.
+
+[^1]: The records are kept in the city archive.
+`;
+    const refs = bibliographyReferences(parsePlainText(text));
+    assert.deepEqual(
+      refs.map((r) => [r.item.author?.[0]?.family, r.item.title]),
+      [
+        ['Ode', 'Tides Of Change: The Harbours Of The South'],
+        ['Lima', 'Ships And Markets'],
+      ],
+    );
+    assert.ok(text.slice(refs[0]!.span.from, refs[0]!.span.to).endsWith('Harbours Of The South'));
   });
 });

@@ -33,6 +33,13 @@ function entryText(source: string, segments: readonly SourceSpan[]): string {
  */
 const ENTRY_START = /^\s*(?:[*•-]\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+\p{Lu}[^"“”]{0,120}?(?:\((?:1[5-9]|20)\d\d[a-z]?\)|\s(?:1[5-9]|20)\d\d[a-z]?\.\s)/u;
 
+/** A short line of capitalised words without a sentence in it: a title standing on its own. */
+function isTitleLine(text: string): boolean {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  const words = t.split(' ');
+  return words.length >= 2 && words.length <= 25 && /^\p{Lu}/u.test(t) && !/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(t) && words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 >= words.length;
+}
+
 /** The block's lines grouped into entries: an extracted PDF may run two entries into one block. */
 function entriesOf(source: string, block: Block): SourceSpan[][] {
   const groups: SourceSpan[][] = [];
@@ -52,6 +59,7 @@ export function bibliographyReferences(parsed: ParsedText): TextReference[] {
   // 'in' under a bibliography heading; 'past' after another heading met inside one, which may be a page's
   // debris read as a heading (an extracted PDF): entries go on while they read as author–date references.
   let state: 'off' | 'in' | 'past' = 'off';
+  let lastWasLoneName = false;
   for (const block of parsed.blocks) {
     if (block.type === 'heading' || block.type === 'title') {
       const text = headingText(parsed.source, block);
@@ -59,6 +67,15 @@ export function bibliographyReferences(parsed: ParsedText): TextReference[] {
       continue;
     }
     if (state === 'off' || block.type === 'note' || (block.type !== 'list-item' && block.type !== 'paragraph')) continue;
+    // An annotated bibliography may print the author's name alone, then the title as its own paragraph.
+    const last = refs.at(-1);
+    if (last && lastWasLoneName && isTitleLine(entryText(parsed.source, block.segments))) {
+      const title = entryText(parsed.source, block.segments).replace(/\s+/gu, ' ').replace(/[.\s]+$/u, '').trim();
+      refs[refs.length - 1] = { ...last, item: { ...last.item, title }, span: { from: last.span.from, to: block.segments[block.segments.length - 1]!.to } };
+      lastWasLoneName = false;
+      continue;
+    }
+    lastWasLoneName = false;
     for (const segments of entriesOf(parsed.source, block)) {
       const text = entryText(parsed.source, segments);
       const item = parseReference(text);
@@ -71,6 +88,7 @@ export function bibliographyReferences(parsed: ParsedText): TextReference[] {
       const first = segments[0]!;
       const bullet = /^\s*[*•-]\s+/u.exec(parsed.source.slice(first.from, first.to))?.[0].length ?? 0;
       refs.push({ item: { id: `bib-${refs.length + 1}`, ...item }, span: { from: first.from + bullet, to: segments[segments.length - 1]!.to }, entry: block });
+      lastWasLoneName = Object.keys(item).length === 2 && item.author?.length === 1 && !!item.author[0]!.family && !item.author[0]!.given;
     }
   }
   return refs;

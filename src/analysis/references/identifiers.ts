@@ -70,6 +70,14 @@ export function labelledParts(entry: string): LabelledParts {
     .replace(/\b(https?:\/\/|www\.)\s+(?=[\w-])/gu, '$1')
     .replace(/\b(10\.\d{4,9}\/)\s+(?=[\w-])/gu, '$1')
     .replace(/(\b(?:https?:\/\/|www\.)[^\s"<>]*\/)\s+([\w%.~-]+(?:\/[\w%.~-]+)*\.(?:pdf|html?|aspx?|php|jsp)\b)/gu, '$1$2');
+  // An address ending in a percent-encoded character (`…Refueling%20`) goes on after the break, whatever follows.
+  text = text.replace(/(\b(?:https?:\/\/|www\.)[^\s"<>]*%[0-9A-Fa-f]{2})\s+(?=[^\s"<>])/gu, '$1');
+  // So is a break before a lowercase path or host part holding a slash or a hyphenated slug (no sentence word does).
+  for (let i = 0; i < 4; i++) {
+    const joined = text.replace(/(\b(?:https?:\/\/|www\.)[^\s"<>]*[/.-])\s+([a-z0-9][^\s"<>]*?(?:\/|[a-z0-9]-[a-z0-9]+-)[^\s"<>]*)/gu, '$1$2');
+    if (joined === text) break;
+    text = joined;
+  }
   [m, text] = take(text, /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/iu);
   if (m) found.DOI = trimIdentifier(m[1]!);
   [m, text] = take(text, /\b(?:https?:\/\/|www\.)[^\s"<>]+/iu);
@@ -90,6 +98,8 @@ export function labelledParts(entry: string): LabelledParts {
   }
   // A file-format note after a title ("Title" (PDF)) says nothing about the work, and hides the title's quotes.
   [, text] = take(text, /\s*\((?:PDF|DOC|XLS|PPT|\.[a-z]{2,5})\)/u);
+  // Nor does the kind of document Wikipedia's citation templates print after a title ("(Report)", "(Thesis)").
+  [, text] = take(text, /\s*\((?:Report|Thesis|Press release|Working paper|Technical report|Speech|Letter|Map|Video|Podcast|Dissertation)\)/u);
   [m, text] = take(text, /\(in ([\p{Lu}][\p{L}]+(?: and [\p{Lu}][\p{L}]+)?)\)/u);
   if (m) found.language = m[1]!;
   // A capital `P.` after a comma is an initial (`Lima, P. 1998`), not a page.

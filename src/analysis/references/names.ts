@@ -15,14 +15,15 @@ const PARTICLE = "(?:van|von|der|den|de|del|della|la|le|du|dos|da|di|ter|ten|y|d
 const GIVEN = `(?:(?:${WORD}|${INITIAL})(?:\\s+(?:${WORD}|${INITIAL}))*)`;
 const FAMILY = `(?:(?:${PARTICLE}\\s+)*${WORD}(?:\\s+${WORD})?)`;
 
-const FAMILY_FIRST = new RegExp(`^(${FAMILY}),\\s+(${GIVEN})$`, 'u');
+// A particle may follow the given names (`Souza, L.A.M. de`): it belongs to the family name.
+const FAMILY_FIRST = new RegExp(`^(${FAMILY}),\\s+(${GIVEN})(?:\\s+(${PARTICLE}))?$`, 'u');
 // The family name is the last word plus any lowercase particles before it.
 const GIVEN_FIRST = new RegExp(`^(${GIVEN})\\s+((?:${PARTICLE}\\s+)*${WORD})$`, 'u');
 
 /** One family-first name (`Harmer, Tanya`), or null. */
 export function familyFirstName(text: string): CslName | null {
   const m = FAMILY_FIRST.exec(text.trim());
-  return m ? { family: m[1]!, given: m[2]! } : null;
+  return m ? { family: m[3] ? `${m[3]} ${m[1]!}` : m[1]!, given: m[2]! } : null;
 }
 
 /** One given-first name (`Tanya Harmer`, `Ludwig van Beethoven`), or null; at most four words. */

@@ -91,19 +91,22 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     if (issued && !/["“]|\p{Ll}{2}\.\s/u.test(head) && head.split(/\s+/u).length <= 8) return { issued, body: text.slice(authorDate[0].length) };
   }
   // Chicago author–date: "Family, G. 1998. Title. …", "Family, G., H. Other, and I. Third. 2000. …", "Organisation. 2016. …"
-  const chicago = /^([^"“”]+?)\.?\s+(\d{4})[a-z]?\.\s+(?=\S)/u.exec(text);
+  const chicago = /^([^"“”]+?)\.?\s+(\d{4}[a-z]?|n\.\s?d)\.\s+(?=\S)/u.exec(text);
   if (chicago) {
-    const issued = parseDate(chicago[2]!);
+    // `n.d.` (no date) says the work is undated: no date is read, but the head is still the author.
+    const undated = /^n\.\s?d$/u.test(chicago[2]!);
+    const issued = undated ? null : parseDate(chicago[2]!);
+    const dated = (fields: { authors?: CslName[]; body: string }) => (issued ? { ...fields, issued } : fields);
     // An editor's mark ("Dias, N., ed.") says the names are editors, not authors: they are left out.
     const edited = /,?\s+eds?$/u.test(chicago[1]!);
     const head = chicago[1]!.replace(/,?\s+eds?$/u, '');
     const body = text.slice(chicago[0].length);
     const authors = chicagoNames(head);
-    if (issued && authors) return edited ? { issued, body } : { authors, issued, body };
+    if ((issued || undated) && authors) return edited ? dated({ body }) : dated({ authors, body });
     // An organisation as author: a short capitalised name (its expansion in brackets allowed) without sentence punctuation.
-    if (issued && !edited && /^\p{Lu}[\p{L}\p{M}\p{N}&'’ -]*(?:\s*\([^()]+\))?$/u.test(head) && head.replace(/\(.*\)/u, '').trim().split(/\s+/u).length <= 6) return { authors: [{ literal: head }], issued, body };
+    if ((issued || undated) && !edited && /^\p{Lu}[\p{L}\p{M}\p{N}&'’ -]*(?:\s*\([^()]+\))?$/u.test(head) && head.replace(/\(.*\)/u, '').trim().split(/\s+/u).length <= 6) return dated({ authors: [{ literal: head }], body });
     // A head of names this reader cannot split: the date is read, the names are left out rather than guessed.
-    if (issued && /^\p{Lu}[\p{L}'’-]+,\s/u.test(head) && !/\p{Ll}{3,}\.\s/u.test(head)) return { issued, body };
+    if ((issued || undated) && /^\p{Lu}[\p{L}'’-]+,\s/u.test(head) && !/\p{Ll}{3,}\.\s/u.test(head)) return dated({ body });
   }
   // Chicago note: "Given Family, Title (…" or "Given Family and Other Name, "Title," …"
   // Each ", " before the first quote or bracket is tried in turn (a single regex over this would backtrack exponentially).
@@ -210,12 +213,12 @@ function parseBody(body: string): BodyFields {
     fields.title = cleanTitle(first);
   }
   const datedPiece = list.some((piece) => parseDate(piece) !== null);
-  for (const piece of list) readPiece(piece, fields, quoted);
+  for (const piece of list) readPiece(piece, fields, quoted, italic);
   return { fields, quoted, italic, datedPiece };
 }
 
 /** One piece after the title: a date, a journal's volume and pages, a place and publisher, or a name. */
-function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): void {
+function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean, italic = false): void {
   const date = parseDate(piece);
   if (date) {
     fields.issued ??= date;
@@ -239,12 +242,12 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): 
     fields.page = m[2]!.replace(/\s*[–-]\s*/u, '–');
     return;
   }
-  // Chicago author–date journal: "Journal 26 (4): 511–38"
-  m = new RegExp(`^(.+?)\\s+(\\d+)\\s*\\((\\d+)\\):\\s*${PAGES}$`, 'u').exec(piece);
+  // Chicago author–date journal: "Journal 26 (4): 511–38", "Journal 84: 245–85"
+  m = new RegExp(`^(.+?)\\s+(\\d+)\\s*(?:\\((\\d+)\\))?:\\s*${PAGES}$`, 'u').exec(piece);
   if (m && fields['container-title'] === undefined) {
     fields['container-title'] = m[1]!.replace(/,$/u, '');
     fields.volume = m[2]!;
-    fields.issue = m[3]!;
+    if (m[3]) fields.issue = m[3];
     fields.page = m[4]!.replace(/\s*[–-]\s*/u, '–');
     return;
   }
@@ -280,7 +283,14 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): 
   // A piece with digits ("Dated 3 December 1805") or a verb phrase ("Translated by …") is not a name: left out.
   if (!/^[_*]?\p{Lu}/u.test(piece) || /\d/u.test(piece) || /\bby\b/u.test(piece)) return;
   const name = unitalic(piece);
+  // "Bangkok, Thailand" standing alone is where the work appeared, not a periodical.
+  if (/^\p{Lu}[\p{L}.' -]*,\s*\p{Lu}[\p{L}.' -]*$/u.test(name) && name.split(/\s+/u).length <= 4 && fields['publisher-place'] === undefined) {
+    fields['publisher-place'] = name;
+    return;
+  }
   if (PUBLISHER_WORD.test(name) && fields.publisher === undefined) fields.publisher = name;
+  // After a title in italics (a book), a bare name is its publisher.
+  else if (italic && fields.publisher === undefined && fields['container-title'] === undefined && name.split(/\s+/u).length <= 6) fields.publisher = name;
   else if (quoted && fields['container-title'] === undefined) fields['container-title'] = name;
   else if (!quoted && fields.publisher === undefined && fields['container-title'] === undefined && name.split(/\s+/u).length <= 6) fields['container-title'] = name;
 }

@@ -78,15 +78,35 @@ function inSource(c: InTextCitation, toSource: (i: number) => number): InTextCit
 }
 
 /**
+ * The text's lines by their first word (folded, list bullets aside), each
+ * line's first 200 characters: where an entry printed for a citation would
+ * start. Built once per text, so each citation costs a few line checks.
+ */
+function lineHeads(foldedSource: string): Map<string, string[]> {
+  const heads = new Map<string, string[]>();
+  for (const line of foldedSource.split('\n')) {
+    const head = line.replace(/^[\s*•-]+/u, '').slice(0, 200);
+    const first = /^[\p{L}\p{N}'’-]+/u.exec(head)?.[0];
+    if (!first) continue;
+    const list = heads.get(first);
+    if (list) list.push(head);
+    else heads.set(first, [head]);
+  }
+  return heads;
+}
+
+/**
  * Whether a line of the text starts with the cited author and shows the
  * year soon after: an entry is there, but its layout kept it from being read
  * as one (a bibliography broken by page debris). Such a citation is not
  * reported as unresolved: the reference is not missing.
  */
-function printedEntry(foldedSource: string, cite: InTextCitation): boolean {
-  const author = fold(cite.authors.split(/,|\band\b|&|\bet al\b/u)[0]!.trim()).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const year = cite.year === null ? 'n\\.\\s?d\\.' : String(cite.year);
-  return new RegExp(`(?:^|\\n)[\\s*•-]*${author}\\b[^\\n]{0,160}?\\b${year}`, 'u').test(foldedSource);
+function printedEntry(heads: Map<string, string[]>, cite: InTextCitation): boolean {
+  const author = fold(cite.authors.split(/,|\band\b|&|\bet al\b/u)[0]!.trim());
+  const first = /^[\p{L}\p{N}'’-]+/u.exec(author)?.[0];
+  if (!first) return false;
+  const year = cite.year === null ? /\bn\.\s?d\./u : new RegExp(`\\b${cite.year}`, 'u');
+  return (heads.get(first) ?? []).some((h) => h.startsWith(author) && year.test(h.slice(author.length, author.length + 160)));
 }
 
 const describesWork = (item: CslItem): boolean => !!(item.title || item.DOI || item.ISBN || item.URL);
@@ -94,8 +114,8 @@ const describesWork = (item: CslItem): boolean => !!(item.title || item.DOI || i
 /** The works `parsed` cites, its author–year citations and those that resolve to nothing. Never throws. */
 export function textCitations(parsed: ParsedText): TextCitations {
   const { source } = parsed;
-  let foldedSource: string | null = null;
-  const folded = (): string => (foldedSource ??= fold(source));
+  let heads: Map<string, string[]> | null = null;
+  const headsNow = (): Map<string, string[]> => (heads ??= lineHeads(fold(source)));
   const index = footnoteIndex(parsed);
   const notes = textReferences(parsed);
   const bibliography = bibliographyReferences(parsed);
@@ -129,12 +149,19 @@ export function textCitations(parsed: ParsedText): TextCitations {
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < full.length; i++) for (let j = i + 1; j < full.length; j++) if (root(i) !== root(j) && sameWork(full[i]!.item, full[j]!.item)) parent[root(j)] = root(i);
   const groups = new Map<number, TextReference[]>();
-  full.forEach((r, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), r]));
+  full.forEach((r, i) => {
+    const list = groups.get(root(i));
+    if (list) list.push(r);
+    else groups.set(root(i), [r]);
+  });
   const groupOf = new Map<TextReference, TextReference[]>();
   for (const g of groups.values()) for (const r of g) groupOf.set(r, g);
   const places = new Map<TextReference[], CitingPlace[]>();
   const add = (g: TextReference[] | undefined, p: CitingPlace): void => {
-    if (g) places.set(g, [...(places.get(g) ?? []), p]);
+    if (!g) return;
+    const list = places.get(g);
+    if (list) list.push(p);
+    else places.set(g, [p]);
   };
   for (const r of full) for (const m of index.citedBy.get(r.entry) ?? []) add(groupOf.get(r), { from: m.from, to: m.to, kind: 'marker' });
   for (const f of resolved) {
@@ -153,6 +180,6 @@ export function textCitations(parsed: ParsedText): TextCitations {
   });
   const citations = resolved.map((f) => ({ citation: f.cite, ref: f.ref }));
   const authorYear = citations.some((c) => c.ref !== null);
-  const unresolved = authorYear ? citations.filter((c) => c.ref === null && !printedEntry(folded(), c.citation)) : [];
+  const unresolved = authorYear ? citations.filter((c) => c.ref === null && !printedEntry(headsNow(), c.citation)) : [];
   return { works, citations, unresolved };
 }
