@@ -251,7 +251,27 @@ function isStandaloneHeading(text: string, next: Group | undefined, wrapWidth: n
   if (isDisplayLine(text)) return true;
   // In hard-wrapped text, a label line standing over a paragraph of full-width lines heads it.
   // A row of figures under it (a chart's axis) makes it the chart's label, not a heading.
-  return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6 && !mostlyFigures(nextLine);
+  if (!(wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2) || mostlyFigures(nextLine)) return false;
+  return nextLine.trim().length >= wrapWidth * 0.6 || headsColumn(text, next.lines);
+}
+
+/** Lines of a column under a heading: at least this many… */
+const COLUMN_LINES = 3;
+/** …the first as long as the column's longest but this share… */
+const COLUMN_FULL = 0.85;
+/** …and a heading over it at most this share of the first's length. */
+const HEADING_OF_COLUMN = 0.5;
+
+/**
+ * A label over a paragraph set in a narrower column than the text's wrap
+ * width (a two-column page, back matter in a box): the paragraph's first line
+ * runs the column's full width, and the label is much shorter than it.
+ */
+function headsColumn(text: string, lines: readonly Line[]): boolean {
+  if (lines.length < COLUMN_LINES) return false;
+  const lengths = lines.slice(0, 5).map((l) => l.text.trim().length);
+  const first = lengths[0]!;
+  return first >= Math.max(...lengths) * COLUMN_FULL && text.trim().length <= first * HEADING_OF_COLUMN;
 }
 
 /** A figure's notes or source line in a PDF extract. */

@@ -129,6 +129,17 @@ describe('layout: headings', () => {
     ]);
   });
 
+  it('reads a short label over a paragraph set in a narrower column than the page as a heading', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [...wrap(unique(16), 110), 'And so the work ended.', 'About the keepers', ...wrap(unique(4), 62), 'And so it closed.'].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.deepEqual(texts(parsed, 'heading'), ['About the keepers']);
+  });
+
   it('takes neither a contents entry run out to its page number by dot leaders nor a parenthesised gloss for a heading', () => {
     const capitals = [
       '2. THE RIVER VALLEY .................. 5', 'Early Years of the Mill ........... 12', '',
