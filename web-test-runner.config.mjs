@@ -4,6 +4,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
+import { annotationServerPlugin } from './scripts/wtr-annotation-server.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -20,6 +21,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // lunr is CommonJS; version 25 of the plugin converts it here (see stack notes).
     commonjs({ include: ['**/node_modules/lunr/**'] }),
+    // Started on first use only: the sync tests talk to a real annotation server.
+    annotationServerPlugin(),
   ],
   browsers: [
     chromeLauncher({

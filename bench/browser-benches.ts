@@ -4,7 +4,7 @@
  * against static HTML of the corpus with its spans marked.
  */
 import type { Browser } from 'playwright-core';
-import { scrollProbe, timeNavigation, usedHeap } from './browser.ts';
+import { phasesOf, scrollProbe, timeNavigation, usedHeap, workerHeaps } from './browser.ts';
 import { PAGES } from './site.ts';
 import { intervals, percentile } from './stats.ts';
 
@@ -24,9 +24,11 @@ export async function benchLoad(
   browser: Browser,
   origin: string,
   runs: number,
-): Promise<{ measured: number[]; textPaint: number[]; annotatedPaint: number[]; baseline: number[] }> {
+): Promise<{ measured: number[]; textPaint: number[]; annotatedPaint: number[]; baseline: number[]; phases: Record<string, number>[] }> {
+  const phases: Record<string, number>[] = [];
   const once = async (path: string, mode: Parameters<typeof timeNavigation>[2]) => {
     const nav = await timeNavigation(browser, origin + path, mode);
+    if (mode === 'reader-ready') phases.push(await phasesOf(nav.page));
     await nav.close();
     return nav.ms;
   };
@@ -41,7 +43,7 @@ export async function benchLoad(
     },
     () => once(PAGES.staticTwo, 'load'),
   );
-  return { measured, textPaint, annotatedPaint, baseline };
+  return { measured, textPaint, annotatedPaint, baseline, phases };
 }
 
 /** One run's figures at scale. */
@@ -52,8 +54,13 @@ export interface ScaleRun {
   readonly redrawOn: number;
   readonly frameP95: number;
   readonly workP95: number;
+  /** The page's own heap. */
   readonly heap: number;
+  /** The heaps of its workers (the search index lives there once built). */
+  readonly heapWorkers: number;
   readonly drawn: number;
+  /** The load's phases (`phasesOf`), read after the scroll passes (the idle search build has usually run by then). */
+  readonly phases: Record<string, number>;
 }
 
 const FRAMES = 150;
@@ -92,8 +99,14 @@ const STATIC_REDRAW = `(async () => {
   return { off, on, drawn: document.querySelectorAll('mark.hl').length };
 })()`;
 
-async function scaleOnce(browser: Browser, origin: string, app: boolean): Promise<ScaleRun> {
-  const nav = await timeNavigation(browser, origin + (app ? PAGES.corpusApp : PAGES.corpusStatic), app ? 'first-annotated-paint' : 'load', PROBE_TIMEOUT);
+/** The two pages of one scale benchmark: the reader and its static floor. */
+export interface ScalePages {
+  readonly app: string;
+  readonly static: string;
+}
+
+async function scaleOnce(browser: Browser, origin: string, app: boolean, pages: ScalePages): Promise<ScaleRun> {
+  const nav = await timeNavigation(browser, origin + (app ? pages.app : pages.static), app ? 'first-annotated-paint' : 'load', PROBE_TIMEOUT);
   try {
     const { page } = nav;
     let ready = nav.ms;
@@ -110,7 +123,11 @@ async function scaleOnce(browser: Browser, origin: string, app: boolean): Promis
     const scroll = await page.evaluate<{ work: number[] }>(scrollProbe(scroller, FRAMES, STEP, true));
     const frames = intervals(plain.stamps);
     const heap = await usedHeap(page);
+    const heapWorkers = (await workerHeaps(page)).reduce((a, b) => a + b, 0);
+    const phases = app ? await phasesOf(page) : {};
     return {
+      heapWorkers,
+      phases,
       firstPaint: nav.ms,
       ready,
       redrawOff: redraw.off,
@@ -126,6 +143,6 @@ async function scaleOnce(browser: Browser, origin: string, app: boolean): Promis
 }
 
 /** Scale: the corpus in the reader and as static HTML, `runs` times each. */
-export async function benchScale(browser: Browser, origin: string, runs: number): Promise<{ measured: ScaleRun[]; baseline: ScaleRun[] }> {
-  return alternate(runs, () => scaleOnce(browser, origin, true), () => scaleOnce(browser, origin, false));
+export async function benchScale(browser: Browser, origin: string, runs: number, pages: ScalePages = { app: PAGES.corpusApp, static: PAGES.corpusStatic }): Promise<{ measured: ScaleRun[]; baseline: ScaleRun[] }> {
+  return alternate(runs, () => scaleOnce(browser, origin, true, pages), () => scaleOnce(browser, origin, false, pages));
 }

@@ -95,3 +95,62 @@ export async function usedHeap(page: Page): Promise<number> {
   await cdp.detach();
   return usage.usedSize;
 }
+
+/**
+ * The reader's load phases on the page's timeline (src/app/phases.ts): each
+ * `reader:<phase>` mark as ms since navigation, and each measured kind of
+ * work (`parse`, `build-doc`, `layer-parse`) as its total ms, keyed `<work> (total)`.
+ */
+export async function phasesOf(page: Page): Promise<Record<string, number>> {
+  return await page.evaluate<Record<string, number>>(`(() => {
+    const out = {};
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('reader:') && !(m.name.slice(7) in out)) out[m.name.slice(7)] = m.startTime;
+    for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('reader:')) {
+      const key = m.name.slice(7) + ' (total)';
+      out[key] = (out[key] || 0) + m.duration;
+    }
+    return out;
+  })()`);
+}
+
+/**
+ * Used JS heap (bytes) of each dedicated worker of `page` after a forced
+ * garbage collection. Playwright gives workers no DevTools session, so this
+ * attaches through the page's (Target.setAutoAttach, messages relayed by
+ * Target.sendMessageToTarget).
+ */
+export async function workerHeaps(page: Page): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const attached: string[] = [];
+  const replies = new Map<number, (result: unknown) => void>();
+  let next = 1;
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+    if (e.targetInfo.type === 'worker') attached.push(e.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (m.id !== undefined) replies.get(m.id)?.(m.result);
+  });
+  try {
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    await new Promise((r) => setTimeout(r, 200));
+    const heaps: number[] = [];
+    for (const sessionId of attached) {
+      const ask = (method: string) =>
+        Promise.race([
+          new Promise<unknown>((resolve) => {
+            const id = next++;
+            replies.set(id, resolve);
+            void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+          }),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+        ]);
+      await ask('HeapProfiler.collectGarbage');
+      const usage = (await ask('Runtime.getHeapUsage')) as { usedSize: number } | null;
+      if (usage) heaps.push(usage.usedSize);
+    }
+    return heaps;
+  } finally {
+    await cdp.detach();
+  }
+}

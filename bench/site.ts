@@ -20,7 +20,16 @@ export const PAGES = {
   staticTwo: '/static-two.html',
   corpusApp: '/corpus.html',
   corpusStatic: '/corpus-static.html',
+  largeApp: '/large.html',
+  largeStatic: '/large-static.html',
 } as const;
+
+/** One text of the large corpus: under the reader's limit per text, so the 10 MB come as several texts. */
+export interface LargeText {
+  readonly id: string;
+  readonly iri: string;
+  readonly source: string;
+}
 
 /** What the site is built from. */
 export interface SiteInput {
@@ -29,6 +38,8 @@ export interface SiteInput {
   readonly corpus: string;
   readonly annotations: readonly Annotation[];
   readonly seed: number;
+  /** The large corpus (its texts and one layer on them), served as `large.html` and `large-static.html`. */
+  readonly large?: { readonly texts: readonly LargeText[]; readonly annotations: readonly Annotation[] };
 }
 
 /** Builds the site in `dir` (emptied first). Throws when `dist/index.html` is missing. */
@@ -71,6 +82,33 @@ export async function buildSite(dir: string, input: SiteInput): Promise<void> {
     index.replace('documents-base="documents/"', 'documents-base="corpus/documents/" annotations-base="corpus/annotations/" store-name="bench-corpus"'),
   );
   await writeFile(join(dir, 'corpus-static.html'), staticPage('Static floor: corpus', [{ title: 'Generated benchmark corpus', body: paragraphsHtml(input.corpus, spansOf(input.corpus, input.annotations)) }]));
+  if (input.large) await writeLarge(dir, index, input.large, input.seed);
+}
+
+async function writeLarge(dir: string, index: string, large: NonNullable<SiteInput['large']>, seed: number): Promise<void> {
+  const docs = join(dir, 'large', 'documents');
+  const layers = join(dir, 'large', 'annotations');
+  await mkdir(docs, { recursive: true });
+  await mkdir(layers, { recursive: true });
+  const documents = large.texts.map((t, i) => {
+    const label = `Generated large corpus, part ${i + 1}`;
+    return { id: t.id, file: `${t.id}.txt`, iri: t.iri, kind: 'journal-article', language: 'en', title: label, author: null, missing: ['author'], publisher: null, label };
+  });
+  for (const t of large.texts) await writeFile(join(docs, `${t.id}.txt`), t.source);
+  await writeFile(join(docs, 'manifest.json'), JSON.stringify({ documents, layers: [CORPUS_LAYER] }, null, 2));
+  await writeFile(join(layers, CORPUS_LAYER), JSON.stringify(collectionOf(large.annotations, `Benchmark: ${large.annotations.length} generated annotations on the large corpus`, seed)));
+  await writeFile(
+    join(dir, 'large.html'),
+    index.replace('documents-base="documents/"', 'documents-base="large/documents/" annotations-base="large/annotations/" store-name="bench-large"'),
+  );
+  const byIri = (iri: string) => large.annotations.filter((a) => targetsOf(a)[0]?.source === iri);
+  await writeFile(
+    join(dir, 'large-static.html'),
+    staticPage(
+      'Static floor: large corpus',
+      large.texts.map((t, i) => ({ title: `Generated large corpus, part ${i + 1}`, body: paragraphsHtml(t.source, spansOf(t.source, byIri(t.iri))) })),
+    ),
+  );
 }
 
 /** The annotated spans in code units, from the position selectors (the corpus is ASCII-safe only in part, so convert). */

@@ -99,7 +99,7 @@ export function measureText(name: string, parsed: ParsedText, findings: readonly
     paragraphs: measureParagraphs(parsed, expectation.paragraphs),
     markers: measureMarkers(parsed, expectation.markers),
     resolutions: measureResolutions(parsed, expectation.resolutions),
-    notDamage: measureNotDamage(source, findings, expectation.not_damage),
+    notDamage: measureNotDamage(source, notDamageEvidence(parsed, findings, expectation), expectation.not_damage),
     damage: measureDamage(source, findings, expectation.damage),
   };
 }
@@ -219,6 +219,18 @@ export function locateQuote(source: string, quote: string): SourceSpan[] {
 
 function flagged(findings: readonly Finding[], span: SourceSpan): boolean {
   return findings.some((f) => f.kind === 'flag' && f.from < span.to && f.to > span.from);
+}
+
+/**
+ * The flags a not-damage line is checked against. When the expectation says
+ * the text has markers but no notes list, a flag on a marker saying its note
+ * cannot be found is what the expectation asks for, wherever the marker
+ * stands (a not-damage line may hold one): it is not counted against the line.
+ */
+function notDamageEvidence(parsed: ParsedText, findings: readonly Finding[], expectation: Expectation): readonly Finding[] {
+  if (expectation.notes_list?.present !== false || expectation.markers.count === 0) return findings;
+  const markers = new Set(parsed.blocks.flatMap((b) => b.markers.map((m) => `${m.from}:${m.to}`)));
+  return findings.filter((f) => !(f.kind === 'flag' && f.layer === 'footnotes' && markers.has(`${f.from}:${f.to}`)));
 }
 
 function measureNotDamage(source: string, findings: readonly Finding[], quotes: readonly string[]): TextReport['notDamage'] {

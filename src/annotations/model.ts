@@ -8,6 +8,8 @@
 import { CodePointIndex } from '../document/code-points.ts';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** The media type of CSL-JSON (IANA-registered): a body holding a work's bibliographic data. */
+export const CSL_JSON = 'application/vnd.citationstyles.csl+json';
 
 /** §4.2.4 Text Quote Selector. `exact` plus context on both sides. */
 export interface TextQuoteSelector {
@@ -44,7 +46,7 @@ export interface TextualBody {
   readonly value: string;
   readonly purpose?: Purpose;
   /** `text/html` bodies come only from imports and are shown as text (see sanitize.ts `plainTextOf`). */
-  readonly format?: 'text/plain' | 'text/html';
+  readonly format?: 'text/plain' | 'text/html' | typeof CSL_JSON;
   readonly language?: string;
 }
 
@@ -104,7 +106,8 @@ export const DAMAGE_TAGS = [
   'unresolved-footnote',
   'missing-notes',
 ] as const;
-export const LINK_TAGS = ['footnote', 'claim'] as const;
+/** `work`: a reference entry linked to the work it names (its body carries the work as CSL-JSON). */
+export const LINK_TAGS = ['footnote', 'claim', 'work'] as const;
 export const RELATION_TAGS = ['agrees', 'conflicts', 'related'] as const;
 
 export type DamageTag = (typeof DAMAGE_TAGS)[number];

@@ -8,6 +8,7 @@
  * model knows; the input is never changed.
  */
 import {
+  CSL_JSON,
   ANNO_CONTEXT,
   stableAnnotationId,
   type Agent,
@@ -30,7 +31,7 @@ export const MAX_PROBLEMS_PER_FILE = 50;
 
 const MOTIVATIONS: readonly Motivation[] = ['assessing', 'linking', 'commenting', 'tagging', 'describing', 'highlighting'];
 const PURPOSES: readonly Purpose[] = ['tagging', 'describing', 'commenting', 'linking', 'identifying'];
-const FORMATS = ['text/plain', 'text/html'] as const;
+const FORMATS = ['text/plain', 'text/html', CSL_JSON] as const;
 
 /** An absolute IRI: a scheme, a colon, and no whitespace or angle brackets (RFC 3987's outline). */
 export function isAbsoluteIri(value: unknown): value is string {
@@ -59,7 +60,8 @@ const show = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything in it (a layer is never changed in place). */
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
@@ -133,7 +135,7 @@ function checkBody(raw: unknown, where: string, errors: string[]): Body | null {
     errors.push(`${where} has a purpose ${show(raw.purpose)} that this reader does not know`);
   }
   if (raw.format !== undefined && !FORMATS.includes(raw.format as (typeof FORMATS)[number])) {
-    errors.push(`${where} has a format ${show(raw.format)}; only text/plain and text/html are read`);
+    errors.push(`${where} has a format ${show(raw.format)}; only text/plain, text/html and CSL-JSON are read`);
   }
   if (raw.language !== undefined && typeof raw.language !== 'string') errors.push(`${where} has a "language" that is not text`);
   if (errors.length > before) return null;

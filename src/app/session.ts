@@ -16,6 +16,7 @@ import { toHypothesis } from '../annotations/hypothesis.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { AnnotationText } from '../search/index.ts';
 import { SearchClient } from './search/client.ts';
+import { markPhase } from './phases.ts';
 import { Workspace, type Entry, type WorkspaceLayer } from './workspace.ts';
 import { loadShippedLayers, type ShippedLayers } from './shipped-layers.ts';
 import { editNote, makeNote, reattach, readerAgent, type Passage } from './own-annotations.ts';
@@ -156,6 +157,7 @@ export class Session {
     for (const item of shipped.problems) session.problems.push(item);
     // One anchoring pass for every layer, not one per layer.
     session.syncOwnLayer(shipped.layers.map((layer) => ({ id: layer.id, label: layer.label, origin: 'shipped', annotations: layer.annotations })));
+    markPhase('anchored');
     return session;
   }
 
@@ -453,6 +455,17 @@ export class Session {
    */
   setOutbox(outbox: NoteOutbox | null): void {
     this.outbox = outbox;
+  }
+
+  /**
+   * Shows other people's notes (pulled from a group on the annotation server)
+   * as layers of their own, one per person; an empty list removes them. They
+   * are not the reader's: never stored as own notes, never queued back.
+   */
+  setSharedLayers(layers: readonly { id: string; label: string; annotations: readonly Annotation[] }[]): void {
+    this.workspace.replaceLayers('shared', layers.map((l) => ({ ...l, origin: 'shared' as const })));
+    this.reindexAnnotations();
+    this.emit();
   }
 
   /**

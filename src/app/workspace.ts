@@ -22,7 +22,7 @@ export const KIND_LABELS: Record<AnnotationKind, string> = {
 };
 
 /** Where a layer comes from. Own annotations are the reader's, kept in the browser's database. */
-export type LayerOrigin = 'shipped' | 'own' | 'imported';
+export type LayerOrigin = 'shipped' | 'own' | 'imported' | 'shared';
 
 export interface WorkspaceLayer {
   readonly id: string;
@@ -117,7 +117,8 @@ export function kindOf(annotation: Annotation): AnnotationKind {
   const tags = tagsOf(annotation);
   if (reviewedIdOf(annotation) !== null) return 'review';
   if (tags.includes('claim')) return 'claim';
-  if (tags.includes('footnote')) return 'footnote';
+  // A work link joins a reference entry to its work: drawn with the footnote links, never as someone's note.
+  if (tags.includes('footnote') || tags.includes('work')) return 'footnote';
   if (annotation.motivation === 'assessing' && tags.some((t) => (DAMAGE_TAGS as readonly string[]).includes(t))) return 'flag';
   return 'note';
 }
@@ -166,6 +167,13 @@ export class Workspace {
    */
   setLayers(layers: readonly WorkspaceLayer[]): void {
     if (!layers.length) return;
+    for (const layer of layers) this.layers.set(layer.id, layer);
+    this.rebuild();
+  }
+
+  /** Replaces every layer of `origin` by `layers` (none: all removed), re-anchoring once. */
+  replaceLayers(origin: LayerOrigin, layers: readonly WorkspaceLayer[]): void {
+    for (const [id, layer] of this.layers) if (layer.origin === origin) this.layers.delete(id);
     for (const layer of layers) this.layers.set(layer.id, layer);
     this.rebuild();
   }
@@ -330,7 +338,7 @@ export class Workspace {
 }
 
 function originRank(origin: LayerOrigin): number {
-  return origin === 'shipped' ? 0 : origin === 'imported' ? 1 : 2;
+  return origin === 'shipped' ? 0 : origin === 'imported' || origin === 'shared' ? 1 : 2;
 }
 
 function quoteOf(target: SpecificResource): string {

@@ -10,7 +10,11 @@
  * readable line per entry. `--works` prints instead the works cited by more
  * than one of the files (see analysis/references/works.ts for when two
  * entries are one work), each with the file and code-point span of every
- * entry citing it.
+ * entry citing it. `--layer` prints the work-link layer as one W3C
+ * AnnotationCollection (analysis/references/work-layer.ts): each entry linked
+ * to its work as CSL-JSON, each author–year citation linked to its entry or
+ * flagged when it names none, and the works shared by several files; target
+ * sources are the files' `file://` URLs.
  *
  * A file that cannot be read gets one line on stderr naming it and why, and
  * the others are still read; the exit code is then 1 (2 on a usage error).
@@ -19,10 +23,16 @@ import { CodePointIndex } from '../document/code-points.ts';
 import { parsePlainText } from '../document/parse.ts';
 import { textReferences, toBibtexFile, toRisFile, type CslItem } from '../analysis/references/index.ts';
 import { workLabel, worksCitedInSeveralTexts } from '../analysis/references/works.ts';
+import { textWorkAnnotations } from '../analysis/references/work-layer.ts';
+import { proposeWorkLinks } from '../analysis/references/works-annotation.ts';
+import { collection } from '../analysis/analyze.ts';
+import { writeCollection } from './write-collection.ts';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import { EXIT, runCli } from './run.ts';
 import { readTextFiles } from './text-file.ts';
 
-const USAGE = 'usage: npm run --silent references -- [--json | --format csl|bibtex|ris | --works] FILE...';
+const USAGE = 'usage: npm run --silent references -- [--json | --format csl|bibtex|ris | --works | --layer] FILE...';
 /** Texts larger than this are refused before they are read, as `analyze` does. */
 const MAX_BYTES = 16 * 1024 * 1024;
 const FORMATS = ['text', 'csl', 'bibtex', 'ris'] as const;
@@ -31,15 +41,17 @@ type Format = (typeof FORMATS)[number];
 /** One reference as printed with --json. */
 export type ReferenceRow = CslItem & { readonly document?: string; readonly span: { readonly start: number; readonly end: number } };
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let format: Format = 'text';
   let works = false;
+  let layer = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') continue;
     if (arg === '--json') format = 'csl';
     else if (arg === '--works') works = true;
+    else if (arg === '--layer') layer = true;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
       if (!FORMATS.includes(value as Format)) {
@@ -59,11 +71,18 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`references: give at least one text file.\n${USAGE}\n`);
     return EXIT.usage;
   }
-  if (works && format !== 'text') {
-    process.stderr.write(`references: --works prints a list of works and takes no format.\n${USAGE}\n`);
+  if ((works || layer) && (format !== 'text' || (works && layer))) {
+    process.stderr.write(`references: --works and --layer each print one thing and take no format.\n${USAGE}\n`);
     return EXIT.usage;
   }
   const { texts, failed } = readTextFiles('references', files, { maxBytes: MAX_BYTES });
+  if (layer) {
+    const created = new Date().toISOString();
+    const parsed = texts.map(({ file, source }) => ({ iri: pathToFileURL(resolve(file)).href, parsed: parsePlainText(source) }));
+    const items = [...parsed.flatMap((t) => textWorkAnnotations(t.iri, t.parsed, { created })), ...proposeWorkLinks(parsed, { created })];
+    await writeCollection(process.stdout, collection(`works|${parsed.map((t) => t.iri).join('|')}`, `Works cited: ${texts.map((t) => t.file).join('; ')}`, items));
+    return failed ? EXIT.badInput : EXIT.ok;
+  }
   if (works) {
     printWorks(texts);
     return failed ? EXIT.badInput : EXIT.ok;

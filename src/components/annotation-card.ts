@@ -131,7 +131,7 @@ export class AnnotationCard extends LitElement {
         ${(e.kind === 'claim' || e.kind === 'flag') && e.status !== 'dismissed'
           ? html`<button @click=${() => this.act('dismiss', a.id)}>Dismiss</button>`
           : nothing}
-        ${e.kind === 'note'
+        ${e.kind === 'note' && !e.layerId.startsWith('shared:')
           ? html`<button @click=${() => this.act('edit', a.id)}>Edit</button><button @click=${() => this.act('delete', a.id)}>Delete</button>`
           : nothing}
       </div>

@@ -12,15 +12,14 @@
  * @fires connectors-toggle - `{ visible }` connector lines between linked claims switched on or off
  * @fires import-cancel - the reader pressed Cancel while an import was saving
  * @fires export-hypothesis - the reader asked for their notes in Hypothesis's format
- * @fires server-connect - `{ container, token }` the reader gave the annotation server's address and token
- * @fires server-sync - the reader pressed Sync now
- * @fires server-resolve - `{ id, choice: 'mine' | 'theirs' }` the version to keep of a note changed on both sides
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { AnnotationKind } from '../app/workspace.ts';
 import { displayLabel, formatCount } from '../annotations/sanitize.ts';
 import { fileSizeProblem } from '../annotations/import-limit.ts';
+import type { ReaderSync } from '../sync/reader-sync.ts';
+import './sync-panel.ts';
 
 /** Longest problem or status line shown; the messages name files and ids, which can be anything. */
 const MESSAGE_LENGTH = 600;
@@ -50,15 +49,6 @@ export interface KindRow {
   readonly label: string;
   readonly visible: boolean;
   readonly count: number;
-}
-
-/** What the Server fieldset shows: the saved address, the last outcome, and the conflicts waiting for a choice. */
-export interface ServerView {
-  readonly container: string;
-  readonly connected: boolean;
-  readonly busy: boolean;
-  readonly status: string;
-  readonly conflicts: readonly { readonly id: string; readonly mine: string; readonly theirs: string }[];
 }
 
 /** How each drawn style reads, for the legend. */
@@ -94,8 +84,8 @@ export class LayersPanel extends LitElement {
    * of how many (`total` null while the file is read). Null when none is.
    */
   @property({ attribute: false }) importing: ImportProgress | null = null;
-  /** The annotation server link; null hides the Server fieldset. */
-  @property({ attribute: false }) server: ServerView | null = null;
+  /** The annotation server link; null hides the Sharing fieldset. */
+  @property({ attribute: false }) sync: ReaderSync | null = null;
 
   override render() {
     return html`<div class="layers-panel">
@@ -149,7 +139,7 @@ export class LayersPanel extends LitElement {
             .map((line, i) => html`${i ? html`<br />` : nothing}${displayLabel(line, MESSAGE_LENGTH)}`)}
         </p>
       </fieldset>
-      ${this.server ? this.renderServer(this.server) : nothing}
+      ${this.sync ? html`<sync-panel .link=${this.sync}></sync-panel>` : nothing}
       <fieldset>
         <legend>Legend</legend>
         <ul class="legend">
@@ -165,45 +155,6 @@ export class LayersPanel extends LitElement {
           </fieldset>`
         : nothing}
     </div>`;
-  }
-
-  private renderServer(s: ServerView) {
-    return html`<fieldset class="server">
-      <legend>Server</legend>
-      <form class="server-form" @submit=${this.onServerConnect}>
-        <label class="row">Your container <input name="container" type="url" required placeholder="http://127.0.0.1:8787/annotations/" .value=${s.container} /></label>
-        <label class="row">Token <input name="token" type="password" autocomplete="off" required /></label>
-        <div class="row buttons">
-          <button type="submit" class="server-connect">${s.connected ? 'Change server' : 'Connect'}</button>
-          <button type="button" class="server-sync" ?disabled=${!s.connected || s.busy} @click=${() => this.emit('server-sync', {})}>Sync now</button>
-        </div>
-      </form>
-      <p class="server-status" role="status" aria-live="polite">
-        ${s.status
-          .split('\n')
-          .filter((line) => line.trim())
-          .map((line, i) => html`${i ? html`<br />` : nothing}${displayLabel(line, MESSAGE_LENGTH)}`)}
-      </p>
-      ${s.conflicts.length
-        ? html`<ul class="server-conflicts">
-            ${s.conflicts.map(
-              (c) => html`<li data-id=${c.id}>
-                <span>Yours: ${displayLabel(c.mine, 200)}</span> · <span>Server's: ${displayLabel(c.theirs, 200)}</span>
-                <button type="button" class="keep-mine" @click=${() => this.emit('server-resolve', { id: c.id, choice: 'mine' })}>Keep yours</button>
-                <button type="button" class="keep-theirs" @click=${() => this.emit('server-resolve', { id: c.id, choice: 'theirs' })}>Keep the server's</button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-    </fieldset>`;
-  }
-
-  private onServerConnect(event: SubmitEvent): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const data = new FormData(form);
-    this.emit('server-connect', { container: formText(data, 'container'), token: formText(data, 'token') });
-    (form.elements.namedItem('token') as HTMLInputElement).value = '';
   }
 
   private renderProgress(p: ImportProgress) {
@@ -257,10 +208,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'layers-panel': LayersPanel;
   }
-}
-
-/** The text a form field holds, '' when missing or a file. */
-function formText(data: FormData, name: string): string {
-  const value = data.get(name);
-  return typeof value === 'string' ? value : '';
 }

@@ -16,6 +16,7 @@ import { printStyles } from './styles/print.ts';
 import { appStyles } from './styles/app.ts';
 import { Session, SaveFailedError, EditConflictError, type NoteEditBase } from '../app/session.ts';
 import { loadShippedLayers } from '../app/shipped-layers.ts';
+import { markPhase } from '../app/phases.ts';
 import { noteWords } from '../app/own-annotations.ts';
 import { KIND_LABELS, type AnnotationKind, type Entry } from '../app/workspace.ts';
 import { readUrlState, updateUrlHash, type UrlChange, type UrlState } from '../app/url-state.ts';
@@ -38,6 +39,7 @@ import './keys-help.ts';
 import './flags-panel.ts';
 import './claims-panel.ts';
 import './timeline-panel.ts';
+import { worksTextsOf } from './works-panel.ts';
 import './claim-connectors.ts';
 import type { ClaimConnectors, Connector, ConnectorHost } from './claim-connectors.ts';
 import type { TimelineText } from './timeline-panel.ts';
@@ -48,9 +50,8 @@ import { ColumnsController, LISTS } from './reader/columns-controller.ts';
 import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
-import type { ImportProgress, ServerView } from './layers-panel.ts';
-import { ReaderSync } from '../sync/reader-sync.ts';
-import type { Annotation } from '../annotations/model.ts';
+import type { ImportProgress } from './layers-panel.ts';
+import { ReaderSync, type ReaderSyncOptions } from '../sync/reader-sync.ts';
 import './claim-compare.ts';
 import type { CompareChoice, ComparePassage } from './claim-compare.ts';
 import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
@@ -75,6 +76,8 @@ export class ReaderApp extends LitElement {
   @property({ attribute: 'store-open-timeout', type: Number }) storeOpenTimeout = 0;
   /** The `fetch` the annotation-server sync uses (a stand-in in tests); the browser's by default. */
   @property({ attribute: false }) serverFetch: typeof fetch | undefined = undefined;
+  /** How the server link syncs by itself (tests shorten the delays or switch it off). */
+  @property({ attribute: false }) serverSyncOptions: ReaderSyncOptions = {};
 
   @state() private entries: readonly DocumentEntry[] = [];
   @state() private loads: ReadonlyMap<string, DocumentLoad> = new Map();
@@ -151,6 +154,7 @@ export class ReaderApp extends LitElement {
     window.removeEventListener('hashchange', this.onHashChange);
     this.unsubscribe?.();
     this.unsubscribeServer?.();
+    this.serverSync?.disconnect();
     this.session?.close();
     clearTimeout(this.cardTimer);
     clearTimeout(this.toastTimer);
@@ -394,6 +398,13 @@ export class ReaderApp extends LitElement {
         .joins=${this.timelineJoinsNow()}
         @timeline-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
       ></timeline-panel>
+      <works-panel
+        data-tab="works"
+        data-label="Works cited"
+        .texts=${worksTextsOf(session.documents)}
+        .selection=${this.selection}
+        @works-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+      ></works-panel>
       <search-panel
         data-tab="search"
         data-label="Search"
@@ -432,10 +443,7 @@ export class ReaderApp extends LitElement {
         .importing=${this.importing}
         @import-file=${this.onImport}
         @import-cancel=${() => this.importAbort?.abort()}
-        .server=${this.serverView()}
-        @server-connect=${(e: CustomEvent<{ container: string; token: string }>) => void this.serverSync?.connect(e.detail)}
-        @server-sync=${() => void this.serverSync?.syncNow()}
-        @server-resolve=${(e: CustomEvent<{ id: string; choice: 'mine' | 'theirs' }>) => void this.serverSync?.resolve(e.detail.id, e.detail.choice)}
+        .sync=${this.serverSync}
       ></layers-panel>
     `;
   }
@@ -549,6 +557,7 @@ export class ReaderApp extends LitElement {
       );
       if (manifest.searchIndex) searchIndex = new URL(manifest.searchIndex, base);
       layerFiles = manifest.layers;
+      markPhase('manifest');
     } catch (error) {
       this.problem = `documents/manifest.json could not be read: ${(error as Error).message}`;
       return;
@@ -558,6 +567,7 @@ export class ReaderApp extends LitElement {
     const shippedLayers = loadShippedLayers(annotationsBase, layerFiles);
     const loads = await Promise.all(this.entries.map((entry) => loadDocument(entry, base)));
     this.loads = new Map(loads.map((l, i) => [this.entries[i]!.id, l]));
+    markPhase('texts');
     const docs = loads.filter((l): l is { ok: true; document: LoadedDocument } => l.ok).map((l) => l.document);
     this.session = await Session.open(docs, {
       annotationsBase,
@@ -575,28 +585,15 @@ export class ReaderApp extends LitElement {
     });
     const webStorage = localStorageOrNull();
     if (webStorage) {
-      this.serverSync = new ReaderSync(this.session, webStorage, this.serverFetch, this.storeName);
+      this.serverSync = new ReaderSync(this.session, webStorage, this.serverFetch, this.storeName, this.serverSyncOptions);
       this.unsubscribeServer = this.serverSync.onChange(() => this.revision++);
       await this.serverSync.resume();
     }
     await this.updateComplete;
     this.sidePanel?.refresh();
     this.applyUrlState(this.pendingUrl);
+    markPhase('ready');
     this.dispatchEvent(new CustomEvent('reader-ready', { bubbles: true, composed: true }));
-  }
-
-  /** What the layers panel's Server fieldset shows. */
-  private serverView(): ServerView | null {
-    const sync = this.serverSync;
-    if (!sync) return null;
-    const words = (a: Annotation | null) => (a ? noteWords(a).comment || '(no comment)' : '(deleted)');
-    return {
-      container: sync.settings?.container ?? '',
-      connected: sync.connected,
-      busy: sync.busy,
-      status: sync.status,
-      conflicts: sync.conflicts.map((c) => ({ id: c.id, mine: words(c.mine), theirs: words(c.theirs) })),
-    };
   }
 
   /** Runs a change to what is drawn, then redraws. */

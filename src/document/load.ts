@@ -8,6 +8,7 @@ import { parsePlainText } from './parse.ts';
 import { buildDocument, type BuiltDocument } from './build.ts';
 import type { ParsedText } from './structure.ts';
 import { decodeText } from '../text/decode.ts';
+import { timeWork } from '../app/phases.ts';
 
 /** Largest text the reader lays out; beyond it a view would stop responding to the reader. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -37,12 +38,15 @@ class LazyDocument implements LoadedDocument {
   ) {}
 
   get parsed(): ParsedText {
-    this.parsedText ??= parsePlainText(this.source, { title: this.entry.title, ...(this.entry.layout ? { layout: this.entry.layout } : {}) });
+    this.parsedText ??= timeWork('parse', () =>
+      parsePlainText(this.source, { title: this.entry.title, ...(this.entry.layout ? { layout: this.entry.layout } : {}) }),
+    );
     return this.parsedText;
   }
 
   get built(): BuiltDocument {
-    this.builtDocument ??= buildDocument(this.parsed);
+    const parsed = this.parsed;
+    this.builtDocument ??= timeWork('build-doc', () => buildDocument(parsed));
     return this.builtDocument;
   }
 

@@ -13,8 +13,8 @@
 import type { BlockType, LayoutProfile, ParsedText, SourceSpan } from './structure.ts';
 import { newBlock, type MutableBlock } from './layout/blocks.ts';
 import { chromeLines } from './layout/chrome.ts';
-import { groupUnits, type Group } from './layout/groups.ts';
-import { isDisplayLine, isHeadingLine, isLabelAndValue } from './layout/headings.ts';
+import { groupUnits, wrappedHeading, type Group } from './layout/groups.ts';
+import { isDisplayLine, isHeadingLine, isLabelAndValue, isWrappedHeading } from './layout/headings.ts';
 import { demoteClosingLine, setAsideTitlePage } from './layout/title-page.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
 import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
@@ -72,6 +72,8 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const groups = groupUnits(units, paragraphs, width);
   const classic = paragraphs === 'blank-lines' && headings === 'plain';
   const blocks = readBlocks(source, groups, { classic, hardWrapped: paragraphs === 'hard-wrapped', headingsAllowed: headings !== 'none', unknown: paragraphs === 'unknown' }, width);
+  if (paragraphs === 'hard-wrapped' && headings !== 'none') joinWrappedHeadings(source, blocks, width);
+  markShortNumberedRuns(source, blocks);
   renumberListDebris(blocks);
   demoteBareBracketEntries(blocks);
   labelLetteredNotes(source, blocks);
@@ -79,6 +81,7 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   demoteClosingLine(blocks);
   const hasTitle = markTitle(source, blocks, options.title);
   markCaptionDebris(source, blocks, hasTitle, classic);
+  if (!marked) demoteFigureLabels(blocks);
   const syntax = markerSyntax(source);
   const allowed = options.layout?.markers;
   findMarkers(source, blocks, allowed === 'none' ? { markdown: false, caret: false, glued: false } : syntax);
@@ -162,18 +165,78 @@ function readBlocks(source: string, groups: readonly Group[], options: ReadOptio
     }
     const block = plainBlock(raw, group.debris);
     const text = raw.map((l) => l.text.trim()).join(' ');
-    if (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1], options.hardWrapped ? width : 0)) {
+    const wrappedTitle = options.hardWrapped && options.headingsAllowed && wrappedHeading(group, width) && headsProse(groups[i + 1], width);
+    if (wrappedTitle || (raw.length === 1 && options.headingsAllowed && isStandaloneHeading(text, groups[i + 1], options.hardWrapped ? width : 0))) {
       block.type = 'heading';
       underNotesHeading = NOTES_HEADING.test(text);
     } else if (underNotesHeading) {
       // Under References or Bibliography, an entry that is not a numbered note is a bibliography entry: a list item.
       block.type = 'list-item';
+    } else if (options.hardWrapped && FIGURE_NOTE.test(raw[0]!.text)) {
+      // A PDF figure's notes or source (`Source: Authors.`) belong to the figure, not the prose.
+      block.type = 'caption';
     } else if (isLabelOrRow(raw)) {
       block.type = 'caption';
     }
     blocks.push(block);
   }
   return blocks;
+}
+
+/** A numbered list counts from here: runs starting later are numbered paragraphs (`350.`, `351.` of regulations). */
+const LIST_FIRST_NUMBER = 2;
+/** At least this many entries in sequence… */
+const LIST_RUN = 3;
+/** …each at most this long, make a list; longer numbered blocks are run-in paragraphs (`1. Building. Investments in …`). */
+const LIST_ENTRY_WORDS = 60;
+
+/**
+ * Paragraphs numbered in sequence from 1 (or 2, after a first entry read
+ * otherwise), each short (`1. It included …`, `2. It transformed …`): the
+ * entries of a list, not prose paragraphs.
+ */
+function markShortNumberedRuns(source: string, blocks: MutableBlock[]): void {
+  const numberOf = (b: MutableBlock) => {
+    if (b.type !== 'paragraph') return null;
+    const m = /^(\d{1,3})[.)]\s/u.exec(textOf(source, b).trimStart());
+    return m && words(textOf(source, b)).length <= LIST_ENTRY_WORDS ? Number(m[1]) : null;
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const first = numberOf(blocks[i]!);
+    if (first === null || first > LIST_FIRST_NUMBER) continue;
+    let k = i + 1;
+    while (k < blocks.length && numberOf(blocks[k]!) === first + (k - i)) k++;
+    if (k - i >= LIST_RUN) for (let j = i; j < k; j++) blocks[j]!.type = 'list-item';
+    i = k - 1;
+  }
+}
+
+/**
+ * A short label line directly above a one-line heading is the heading's first
+ * line when the two read as one title-case heading (`The Changing Role of the
+ * Participatory` / `Budget: 2005–16`): the label line was cut off from it
+ * because alone it looks finished.
+ */
+function joinWrappedHeadings(source: string, blocks: MutableBlock[], width: number): void {
+  for (let k = blocks.length - 2; k >= 0; k--) {
+    const first = blocks[k]!;
+    const heading = blocks[k + 1]!;
+    if (heading.type !== 'heading' || heading.segments.length !== 1 || first.segments.length !== 1) continue;
+    if (first.type !== 'caption' && first.type !== 'paragraph') continue;
+    if ((first as { chrome?: boolean }).chrome) continue;
+    const gap = source.slice(first.span.to, heading.span.from);
+    if (!/^[ \t]*\r?\n[ \t]*$/u.test(gap)) continue;
+    const line = textOf(source, first).trim();
+    if (line.length >= width * 0.6 || !isWrappedHeading(`${line} ${textOf(source, heading)}`)) continue;
+    blocks.splice(k, 2, newBlock('heading', [...first.segments, ...heading.segments], { from: first.span.from, to: heading.span.to }));
+  }
+}
+
+/** The group after a heading candidate is wrapped prose: two lines or more, the first near the wrap width, not figures. */
+function headsProse(next: Group | undefined, wrapWidth: number): boolean {
+  if (next?.kind !== 'text' || next.lines.length < 2) return false;
+  const first = next.lines[0]!.text;
+  return first.trim().length >= wrapWidth * 0.6 && !mostlyFigures(first) && !startsLowercase(first);
 }
 
 /**
@@ -187,9 +250,16 @@ function isStandaloneHeading(text: string, next: Group | undefined, wrapWidth: n
   if (nextLine && startsLowercase(nextLine)) return false;
   if (isDisplayLine(text)) return true;
   // In hard-wrapped text, a label line standing over a paragraph of full-width lines heads it.
-  return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6;
+  // A row of figures under it (a chart's axis) makes it the chart's label, not a heading.
+  return wrapWidth > 0 && isHeadingLine(text) && next?.kind === 'text' && next.lines.length >= 2 && nextLine.trim().length >= wrapWidth * 0.6 && !mostlyFigures(nextLine);
 }
 
+/** A figure's notes or source line in a PDF extract. */
+const FIGURE_NOTE = /^\s*(?:Notes?|Sources?):\s/u;
+/** A sentence ending inside a line, the next one starting after it: `…over time. Porto Alegre’s`. */
+const INNER_SENTENCE_END = /\p{Ll}{2}[.!?]["”’)]?\d{0,3}\s+["“‘]?\p{Lu}\p{Ll}/u;
+/** Lines a group needs before a sentence end inside one shows it is wrapped prose. */
+const WRAPPED_PROSE_LINES = 3;
 /** A line ending a sentence (a note marker or inline tag after the stop allowed). */
 const ENDS_SENTENCE = /[.!?:;]["”’)\]*_]*(?:\s*\[[^\]]{1,20}\])*\d{0,3}$/u;
 
@@ -203,6 +273,8 @@ function isLabelOrRow(raw: readonly Line[]): boolean {
     TABLE_ROW.test(l.text.trim()) || /^\s*\|/u.test(l.text) || /^\s*-{3,}\s*$/u.test(l.text) || mostlyFigures(l.text) || isLabelAndValue(l.text);
   if (raw.every(row) || raw.filter(row).length > raw.length / 2) return true;
   if (raw.length === 1 && isCollapsedWidget(raw[0]!.text)) return true;
+  // Wrapped prose whose sentence ends all fall inside lines (`…over time. Porto Alegre’s`) is still prose.
+  if (raw.length >= WRAPPED_PROSE_LINES && raw.some((l) => INNER_SENTENCE_END.test(l.text))) return false;
   return !raw.some((l) => ENDS_SENTENCE.test(l.text.trim()));
 }
 
@@ -463,6 +535,20 @@ function markCaptionDebris(source: string, blocks: MutableBlock[], hasTitle: boo
         changed = true;
       }
     }
+  }
+}
+
+/**
+ * A heading standing between two of a figure's caption blocks (`Figure 4 |
+ * …`, its box labels, then `MUNICIPAL COUNCIL`, then more labels) is one of
+ * the figure's labels set in capitals: a section heading is followed by its
+ * text. Only where headings are not marked up: a marked heading is one
+ * wherever it stands.
+ */
+function demoteFigureLabels(blocks: MutableBlock[]): void {
+  const figure = (b: MutableBlock | undefined) => b?.type === 'caption' && !b.chrome;
+  for (let i = 1; i < blocks.length - 1; i++) {
+    if (blocks[i]!.type === 'heading' && figure(blocks[i - 1]) && figure(blocks[i + 1])) blocks[i]!.type = 'caption';
   }
 }
 

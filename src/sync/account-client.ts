@@ -97,7 +97,8 @@ export class AccountClient {
   async group(account: Pick<Account, 'server' | 'token'>, address: string): Promise<GroupInfo> {
     const iri = groupIri(account.server, address);
     const doc = (await this.call(iri, { method: 'GET', token: account.token })) as Record<string, unknown>;
-    const members = Array.isArray(doc.members) ? (doc.members as unknown[]).filter((m): m is { name: string; role: string } => typeof m === 'object' && m !== null && 'name' in m && typeof m.name === 'string' && 'role' in m && typeof m.role === 'string') : [];
+    const listed: unknown[] = Array.isArray(doc.members) ? (doc.members as unknown[]) : [];
+    const members = listed.filter(isMember);
     return { id: iri, name: typeof doc.name === 'string' ? doc.name : iri, annotations: `${iri}/annotations/`, members };
   }
 
@@ -145,4 +146,11 @@ export function groupIri(server: string, address: string): string {
   const match = /^\/groups\/([0-9a-f-]{36})(?:\/(?:annotations\/?)?)?$/i.exec(url.pathname);
   if (url.origin !== server || !match) throw new AccountError(`"${address}" is not a group on ${server} (a group address looks like ${server}/groups/<id>).`, 0);
   return `${server}/groups/${match[1]!.toLowerCase()}`;
+}
+
+/** A group member as the server lists one: a name and a role, both strings. */
+function isMember(value: unknown): value is { name: string; role: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, role } = value as Record<string, unknown>;
+  return typeof name === 'string' && typeof role === 'string';
 }

@@ -1,4 +1,4 @@
-// The reader syncing its own notes through the layers panel's Server fieldset.
+// The reader syncing its own notes through the layers panel's Sharing fieldset, connected with a token.
 // The test runner cannot start the annotation server, so two readers (two
 // devices of one person: two stores) talk to an in-page stand-in that answers
 // like the protocol does (POST 201 + Location + ETag, If-Match → 412, DELETE
@@ -72,8 +72,10 @@ async function mountDevice(server: StandInServer): Promise<ReaderApp> {
   const app = document.createElement('reader-app');
   app.setAttribute('documents-base', '/documents/');
   app.setAttribute('annotations-base', '/annotations/');
-  app.setAttribute('store-name', `test-sync-${Date.now()}-${count++}`);
+  app.setAttribute('store-name', `test-sync-${crypto.randomUUID()}-${count++}`);
   app.serverFetch = server.fetch;
+  // "Sync now" only: these tests count what each sync sends and receives.
+  app.serverSyncOptions = { auto: false };
   const ready = new Promise((r) => app.addEventListener('reader-ready', r, { once: true }));
   document.body.append(app);
   await ready;
@@ -86,7 +88,7 @@ function sessionOf(app: ReaderApp): Session {
 }
 
 function panel(app: ReaderApp): HTMLElement {
-  return app.querySelector('layers-panel fieldset.server') as HTMLElement;
+  return app.querySelector('layers-panel sync-panel fieldset.server') as HTMLElement;
 }
 
 function status(app: ReaderApp): string {
@@ -94,7 +96,7 @@ function status(app: ReaderApp): string {
 }
 
 async function connect(app: ReaderApp): Promise<void> {
-  const form = panel(app).querySelector('form') as HTMLFormElement;
+  const form = panel(app).querySelector('form.server-form') as HTMLFormElement;
   (form.elements.namedItem('container') as HTMLInputElement).value = CONTAINER;
   (form.elements.namedItem('token') as HTMLInputElement).value = 'a-token';
   (form.querySelector('button.server-connect') as HTMLButtonElement).click();
@@ -109,7 +111,7 @@ async function syncNow(app: ReaderApp): Promise<string> {
   (panel(app).querySelector('button.server-sync') as HTMLButtonElement).click();
   await until(() => link.finishedSyncs > finished, 'sync done');
   await app.updateComplete;
-  await (app.querySelector('layers-panel') as LitElement).updateComplete;
+  await (app.querySelector('sync-panel') as LitElement).updateComplete;
   return status(app);
 }
 

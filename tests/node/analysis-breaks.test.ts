@@ -194,6 +194,15 @@ describe('detectBreaks: lines that are not prose are not called broken', () => {
     assert.deepEqual(run(text), [['split', 'Resolved by the assembly (two-thirds of members']]);
   });
 
+  it('calls a sentence cut by a whole figure set inside it split, marking its first half', () => {
+    const labels = `Figure 3. Budget by year, in millions.\n\n${Array.from({ length: 14 }, (_, k) => `${2000 + k} | ${k * 3} | ${k * 7}`).join('\n')}`;
+    const text = `${PROSE}\n\nThe data on city budgets and on spending in the districts were scarce, especially\n\n${labels}\n\nfor the years after the reform. ${PROSE}`;
+    const found = detectBreaks(parsePlainText(text));
+    assert.deepEqual(found.map((f) => [f.tag, text.slice(f.from, f.to), f.rule]), [
+      ['split', 'The data on city budgets and on spending in the districts were scarce, especially', 'breaks/end:split-around'],
+    ]);
+  });
+
   it('takes a sentence resumed after a caption for one sentence, not a break', () => {
     const text = `${PROSE}\n\nThe data on city budgets and on spending in the districts were scarce, especially\n\nFigure 3 | Budget by year\n\nfor the years after the reform. ${PROSE}`;
     assert.deepEqual(run(text), []);

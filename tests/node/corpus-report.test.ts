@@ -100,6 +100,13 @@ describe('corpus report', () => {
     assert.deepEqual(r.damage.missed, ['The quarry lay']);
   });
 
+  it('does not count a marker flagged unresolvable against a not-damage line when the expectation says the notes list is absent', () => {
+    const noList = ARTICLE.slice(0, ARTICLE.indexOf('References'));
+    const expect = { ...EXPECT, not_damage: ['The first pier was built of timber.[1]'], resolutions: [] };
+    assert.deepEqual(measure(noList, { ...expect, notes_list: { present: false, entries: 0, style: 'none' } }).notDamage.flagged, []);
+    assert.deepEqual(measure(noList, expect).notDamage.flagged, ['The first pier was built of timber.[1]']);
+  });
+
   it('locates a quote across line breaks and CRLF, as the corpus checker does', () => {
     const text = 'one two\r\nthree four\nfive';
     assert.deepEqual(locateQuote(text, 'two three four five'), [{ from: 4, to: text.length }]);

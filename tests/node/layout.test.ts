@@ -96,6 +96,39 @@ describe('layout: headings', () => {
     assert.deepEqual(parsed.blocks.filter((b) => b.type === 'note').map((b) => b.number), [1, 2]);
   });
 
+  it('takes a line in capitals after a line ending on a colon or comma for the rest of its sentence, not a heading', () => {
+    const text = [
+      '2. THE CHALLENGE OF THE', 'RIVER VALLEY', ...wrap(prose(16)), 'REFERENCES', 'Smith, J. 2003. Survey of the river. Valley Town, Northland:', 'NRWA.',
+      'Jones, K. 2004. The mills. Valley Town:', 'Mill Press.', '',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.deepEqual(texts(parsed, 'heading'), ['2. THE CHALLENGE OF THE RIVER VALLEY', 'REFERENCES']);
+  });
+
+  it('reads title-case headings of a PDF extract wrapped over short lines, and a title-case question, as headings', () => {
+    // Sentences that never repeat: a line that recurs would be a running head.
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [
+      ...wrap(unique(12)), 'And so the work ended.',
+      'How Does the River Office Work?', ...wrap(unique(6)), 'And so it closed.',
+      'Tension between the Old Mills', 'and the Needs of the', 'Lower Valley', ...wrap(unique(6)), 'And so it closed.',
+      'A Weakening of the River', 'Office Process?', ...wrap(unique(6)), 'And so it closed.',
+      'The Changing Role of the Weir', 'Office: 1990–96', ...wrap(unique(6)), 'And so it closed.',
+      'What is it?', ...wrap(unique(6)), 'And so it closed.',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.deepEqual(texts(parsed, 'heading'), [
+      'How Does the River Office Work?',
+      'Tension between the Old Mills and the Needs of the Lower Valley',
+      'A Weakening of the River Office Process?',
+      'The Changing Role of the Weir Office: 1990–96',
+    ]);
+  });
+
   it('takes neither a contents entry run out to its page number by dot leaders nor a parenthesised gloss for a heading', () => {
     const capitals = [
       '2. THE RIVER VALLEY .................. 5', 'Early Years of the Mill ........... 12', '',
@@ -177,6 +210,15 @@ describe('layout: paragraphs', () => {
     const parsed = parsePlainText(text);
     assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
     assert.deepEqual(texts(parsed, 'paragraph'), paragraphs);
+  });
+
+  it('reads short paragraphs numbered in sequence from 1 as list items, and numbered paragraphs from 350 or long run-in ones as prose', () => {
+    const list = ['1. It rebuilt the quay.', '2. It dredged the harbour.', '3. It opened the ferry to the valley.'];
+    const regulations = ['350. The keepers report the level.', '351. The miller keeps the sluice.', '352. The ferry waits for the tide.'];
+    const runIn = [1, 2, 3].map((n) => `${n}. Works. ${prose(4)}`);
+    const parsed = parsePlainText([prose(2), ...list, prose(2), ...regulations, prose(2), ...runIn].join('\n\n'));
+    assert.deepEqual(texts(parsed, 'list-item'), list);
+    assert.equal(texts(parsed, 'paragraph').length, 3 + regulations.length + runIn.length);
   });
 
   it('keeps an indented block quotation apart from the wrapped prose around it', () => {
@@ -389,6 +431,28 @@ describe('layout: page breaks in PDF extracts', () => {
     assert.ok(parsed.blocks.some((b) => blockText(text, b).startsWith('Box 1 | Abbreviations')));
     // After a finished paragraph, the foot stands alone.
     assert.deepEqual(texts(parsed, 'caption'), ['3 | RIVER AUTHORITY', 'Box 1 | Abbreviations', '4 | RIVER AUTHORITY']);
+  });
+});
+
+describe('layout: figures set inside the prose of a PDF extract', () => {
+  it('keeps wrapped prose with its sentence ends inside lines as prose, and a figure\'s labels, capitals and source as captions', () => {
+    const cut = [
+      'The keepers changed their methods over time. The new weir at the',
+      'mill was built in spring, and the records of the river were kept',
+      'by the ferry keeper and the miller, who wrote down the levels of',
+      'the water at the bridge every morning and every evening, and the',
+      'records for the years before the flood were scarce, especially',
+    ];
+    const figure = ['Figure 2  |  Water levels at the weir', 'Upper weir', 'Lower weir', 'RIVER OFFICE', 'Upper mill', 'Lower mill', 'Percent of Total', '1990 1991 1992 1993 1994 1995 1996 1997 1998 1999 2000 2001 2002', '0%', '5%', 'Source: River Office, 1990.'];
+    const resumed = wrap(`for the years after the flood, when the keepers began again. ${prose(3)}`);
+    const text = [...wrap(prose(12)), 'And so the work ended.', ...cut, ...figure, ...resumed, ...wrap(prose(12)), 'And so it closed.'].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    const starts = (type: string) => texts(parsed, type).map((t) => t.split(' ').slice(0, 4).join(' '));
+    assert.ok(starts('paragraph').includes('The keepers changed their'), 'the cut paragraph is prose');
+    assert.ok(starts('paragraph').includes('for the years after'), 'the resumed sentence is a paragraph of its own');
+    assert.deepEqual(texts(parsed, 'heading'), []);
+    assert.ok(starts('caption').includes('Source: River Office, 1990.'), "the figure's source is a caption");
   });
 });
 

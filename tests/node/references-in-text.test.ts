@@ -166,3 +166,61 @@ Bibliography
     ]);
   });
 });
+
+describe('parseReference: fixes from reading corpus entries by hand (invented entries of the same shapes)', () => {
+  const CASES: Record<string, { entry: string; expect: Record<string, unknown> }> = {
+    'Chicago names: first family-first, the rest given-first': {
+      entry: 'Ode, K.A., B. Lima, and C.D. Okafor. 2016. Harbour Futures: A Report. Leeds, UK: Quay Institute.',
+      expect: { author: [{ family: 'Ode', given: 'K.A.' }, { family: 'Lima', given: 'B.' }, { family: 'Okafor', given: 'C.D.' }], title: 'Harbour Futures: A Report' },
+    },
+    'an editor is not an author': { entry: 'Ode, K., ed. 2014. Tides of Change. Leeds: Quay Books.', expect: { author: undefined, title: 'Tides of Change', issued: { 'date-parts': [[2014]] } } },
+    'a chapter in an edited book, a question mark ending its title': {
+      entry: 'Lima, B. 2002. “Which Port?” In Harbours Old and New, edited by K. Ode and C. Okafor, 132–64. Leeds, UK: Quay Books.',
+      expect: { type: 'chapter', title: 'Which Port?', 'container-title': 'Harbours Old and New', page: '132–64', publisher: 'Quay Books' },
+    },
+    'an organisation with its expansion, and digits in its name': {
+      entry: 'HB2 (Harbour Board Two). 2019. “Annual Figures.” Leeds: HB2.',
+      expect: { author: [{ literal: 'HB2 (Harbour Board Two)' }], title: 'Annual Figures' },
+    },
+    'a DOI with brackets of its own': {
+      entry: 'Ode, K. (2006). "Tides". Coastal Studies. 1 (2): 9. doi:10.1000/(abc)12-3(2006)1:1(62).',
+      expect: { DOI: '10.1000/(abc)12-3(2006)1:1(62)' },
+    },
+    'an address broken at a line end by a PDF extraction': {
+      entry: 'Quay Board. 2024. “Report.” https://example.org/files/ Harbour_Report_2024.pdf. doi:10.1000/ qb.2024.1.',
+      expect: { URL: 'https://example.org/files/Harbour_Report_2024.pdf', DOI: '10.1000/qb.2024.1' },
+    },
+    'a message titled with its author in brackets': {
+      entry: 'Tides and ports (Karin van Ode) https://lists.example.org/2003/0392.html',
+      expect: { title: 'Tides and ports', author: [{ family: 'van Ode', given: 'Karin' }] },
+    },
+    'a place in brackets after a dated title is not an author': {
+      entry: 'Harbour Board (2001). Tides of the Bay (New York). https://example.org/t.html',
+      expect: { author: undefined },
+    },
+  };
+  for (const [name, c] of Object.entries(CASES)) {
+    it(name, () => {
+      const item = parseReference(c.entry) as unknown as Record<string, unknown>;
+      for (const [k, v] of Object.entries(c.expect)) assert.deepEqual(item[k], v, k);
+    });
+  }
+});
+
+describe('bibliographyReferences: two entries run into one block', () => {
+  it('starts a new entry at a line that opens with a name and a year', () => {
+    const text = `Ports
+
+The text cites its works here (Ode 2014; Lima 1982) in one bracket of two citations for the test.
+
+REFERENCES
+Ode, K., ed. 2014. Tides of Change: 25 Years of Harbour Work. Leeds, UK:
+Quay Books.
+Lima, B. 1982. Ships and Markets. Porto, Portugal: Cais Editions.
+`;
+    const refs = bibliographyReferences(parsePlainText(text));
+    assert.deepEqual(refs.map((r) => text.slice(r.span.from, r.span.to).slice(0, 9)), ['Ode, K., ', 'Lima, B. ']);
+    assert.equal(refs[0]!.item.publisher, 'Quay Books');
+    assert.equal(refs[1]!.item.title, 'Ships and Markets');
+  });
+});

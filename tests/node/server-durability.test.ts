@@ -1,10 +1,12 @@
-// An acknowledged write survives kill -9: the server runs as its own process
-// (WAL, synchronous=FULL), is killed with SIGKILL, restarted on the same data,
-// and every annotation it answered 201 for is there, intact and valid.
-import { describe, it, after } from 'node:test';
+// An acknowledged write survives kill -9, on both engines: the server runs as
+// its own process (SQLite: WAL, synchronous=FULL, group commit; PostgreSQL:
+// synchronous commit), is killed with SIGKILL, restarted on the same data, and
+// every annotation it answered 201 for is there, intact and valid.
+import { it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { ANNO_TYPE, assertValidAnnotation, killHard, note, spawnServer, tempDir, tokenFor } from './server-harness.ts';
+import { describeEachEngine, type ProcessStorage } from './server-engines.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -16,18 +18,32 @@ async function postTo(url: string, token: string, body: unknown): Promise<Respon
   return fetch(`${url}/annotations/`, { method: 'POST', headers: { 'Content-Type': ANNO_TYPE, Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 }
 
-describe('annotation server durability', () => {
-  it('finds an annotation after kill -9 and a restart', async () => {
+/** Kill rounds per engine: each fires 60 writes and kills the server after 20 acknowledgements. */
+const ROUNDS = 5;
+
+describeEachEngine('annotation server durability', (engine) => {
+  const storages: ProcessStorage[] = [];
+  after(async () => {
+    for (const s of storages) await s.dispose();
+  });
+  async function storage(): Promise<{ dir: string; env: Record<string, string> }> {
     const dir = tempDir();
     dirs.push(dir);
-    const token = tokenFor(dir, 'writer');
-    const first = await spawnServer(dir);
+    const s = await engine.forProcess();
+    storages.push(s);
+    return { dir, env: s.env };
+  }
+
+  it('finds an annotation after kill -9 and a restart', async () => {
+    const { dir, env } = await storage();
+    const token = tokenFor(dir, 'writer', env);
+    const first = await spawnServer(dir, env);
     const res = await postTo(first.url, token, note({ comment: 'written before the crash' }));
     assert.equal(res.status, 201);
     const location = new URL(res.headers.get('location')!).pathname;
     await killHard(first);
 
-    const second = await spawnServer(dir);
+    const second = await spawnServer(dir, env);
     try {
       const got = await fetch(`${second.url}${location}`, { headers: { Authorization: `Bearer ${token}` } });
       assert.equal(got.status, 200);
@@ -39,13 +55,12 @@ describe('annotation server durability', () => {
     }
   });
 
-  it('loses no acknowledged write when killed in the middle of many (3 rounds)', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const token = tokenFor(dir, 'writer');
+  it(`loses no acknowledged write when killed in the middle of many (${ROUNDS} rounds)`, async () => {
+    const { dir, env } = await storage();
+    const token = tokenFor(dir, 'writer', env);
     const acknowledged: string[] = [];
-    for (let round = 0; round < 3; round++) {
-      const proc = await spawnServer(dir);
+    for (let round = 0; round < ROUNDS; round++) {
+      const proc = await spawnServer(dir, env);
       // Fire 60 writes at once and kill the server as soon as 20 are acknowledged, with the rest in flight.
       let acks = 0;
       let killed: Promise<void> | null = null;
@@ -63,9 +78,9 @@ describe('annotation server durability', () => {
       await Promise.all(writes);
       await (killed ?? killHard(proc));
     }
-    assert.ok(acknowledged.length >= 60, `at least 20 acknowledged per round (got ${acknowledged.length})`);
+    assert.ok(acknowledged.length >= 20 * ROUNDS, `at least 20 acknowledged per round (got ${acknowledged.length})`);
 
-    const check = await spawnServer(dir);
+    const check = await spawnServer(dir, env);
     try {
       for (const path of acknowledged) {
         const res = await fetch(`${check.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });

@@ -1,6 +1,7 @@
 // Bad input to the annotation server: each gets a 4xx with one sentence of
 // problem JSON, nothing is stored, and the server keeps serving.
-import { describe, it, before, after } from 'node:test';
+import { it, before, after } from 'node:test';
+import { describeEachEngine } from './server-engines.ts';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { MAX_FILE_LENGTH } from '../../src/annotations/validate.ts';
@@ -39,7 +40,7 @@ const CASES: Case[] = [
   { name: 'a PUT to an address that holds nothing', status: 404, send: (s) => api(`${s.container}nothing-here`, { method: 'PUT', headers: { 'Content-Type': ANNO_TYPE }, body: JSON.stringify(note()) }) },
 ];
 
-describe('annotation server: bad input', () => {
+describeEachEngine('annotation server: bad input', () => {
   let server: TestServer;
   before(async () => (server = await startServer()));
   after(() => server.close());

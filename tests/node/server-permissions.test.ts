@@ -1,6 +1,7 @@
 // People, tokens and groups: who may read, change and delete which annotation.
 // 404 for what one may not see, 403 for what one may see but not change.
-import { describe, it, before, after } from 'node:test';
+import { it, before, after } from 'node:test';
+import { describeEachEngine } from './server-engines.ts';
 import assert from 'node:assert/strict';
 import { hashPassword, verifyPassword } from '../../server/passwords.ts';
 import { ANNO_TYPE, assertProblem, assertValidAnnotation, note, startServer, type TestServer } from './server-harness.ts';
@@ -19,7 +20,7 @@ async function json(method: string, url: string, token: string | null, body: unk
   return call(url, token, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-describe('annotation server: permissions', () => {
+describeEachEngine('annotation server: permissions', () => {
   let server: TestServer;
   const tokens: Record<Actor, string | null> = { owner: null, member: null, stranger: null, anonymous: null };
   let group: string;
@@ -148,7 +149,7 @@ describe('annotation server: permissions', () => {
   });
 });
 
-describe('annotation server: accounts and tokens', () => {
+describeEachEngine('annotation server: accounts and tokens', () => {
   let server: TestServer;
   before(async () => (server = await startServer({ signInAttempts: 3 })));
   after(() => server.close());

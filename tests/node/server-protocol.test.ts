@@ -1,7 +1,8 @@
 // The W3C Web Annotation Protocol (https://www.w3.org/TR/annotation-protocol/)
 // as the server implements it: the headers, status codes and shapes that the
 // protocol's MUSTs and SHOULDs ask of annotations, containers and pages.
-import { describe, it, before, after } from 'node:test';
+import { it, before, after } from 'node:test';
+import { describeEachEngine } from './server-engines.ts';
 import assert from 'node:assert/strict';
 import { api, ANNO_TYPE, assertValidAnnotation, created, note, post, startServer, type TestServer } from './server-harness.ts';
 
@@ -13,7 +14,7 @@ const DESCRIPTIONS = 'http://www.w3.org/ns/oa#PreferContainedDescriptions';
 type Doc = Record<string, any>;
 const allowOf = (res: Response) => (res.headers.get('allow') ?? '').split(/\s*,\s*/);
 
-describe('annotation server: annotations', () => {
+describeEachEngine('annotation server: annotations', () => {
   let server: TestServer;
   before(async () => (server = await startServer()));
   after(() => server.close());
@@ -140,7 +141,7 @@ describe('annotation server: annotations', () => {
   });
 });
 
-describe('annotation server: container and pages', () => {
+describeEachEngine('annotation server: container and pages', () => {
   let server: TestServer;
   const locations: string[] = [];
   before(async () => {

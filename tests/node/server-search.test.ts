@@ -1,6 +1,7 @@
 // Beyond the protocol: search by target document, quote, tag, creator and
 // modified date, and the change feed (`?since=<cursor>`) with tombstones.
-import { describe, it, before, after } from 'node:test';
+import { it, before, after } from 'node:test';
+import { describeEachEngine } from './server-engines.ts';
 import assert from 'node:assert/strict';
 import { api, ANNO_TYPE, assertProblem, assertValidAnnotation, created, startServer, type TestServer } from './server-harness.ts';
 
@@ -8,7 +9,7 @@ type Doc = Record<string, any>;
 const ONE = 'https://example.org/texts/one';
 const TWO = 'https://example.org/texts/two';
 
-describe('annotation server: search', () => {
+describeEachEngine('annotation server: search', () => {
   let server: TestServer;
   const at: Record<string, string> = {};
   before(async () => {
@@ -90,7 +91,7 @@ describe('annotation server: search', () => {
   }
 });
 
-describe('annotation server: change feed', () => {
+describeEachEngine('annotation server: change feed', () => {
   let server: TestServer;
   before(async () => (server = await startServer()));
   after(() => server.close());

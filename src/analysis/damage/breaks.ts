@@ -24,8 +24,8 @@ export interface TitleInfo {
 const CLOSED = /(?:[.!?:;…]|\.\.\.)(?:--|[–—])?["”’»)\]]*$/u;
 /** Emphasis or code markup closing a line (`_Orders._`, `**Total**`): not part of how the sentence ends. */
 const TRAILING_MARKUP = /[\s_*`]+$/u;
-/** Citation markers the importer may not have taken for markers: `[91]: 118, 152–169`, `[^4]`, `[a]`. */
-const TRAILING_CITATIONS = /(?:\s*\[[^\]\n]{1,40}\](?::\s*[\d\s,–—-]+)?)+$/u;
+/** Citation markers the importer may not have taken for markers: `[91]: 118, 152–169`, `[^4]`, `[a]`, a tag wrapped over a line (`[citation⏎needed]`). */
+const TRAILING_CITATIONS = /(?:\s*\[[^\]]{1,40}\](?::\s*[\d\s,–—-]+)?)+$/u;
 /** Headings of back matter: a section just before one cannot be a parent of it. */
 const BACK_MATTER = /^(?:notes|references|endnotes|footnotes|sources|citations|bibliography|works cited|see also|external links|further reading|acknowledg(?:e)?ments)$/iu;
 /**
@@ -33,6 +33,8 @@ const BACK_MATTER = /^(?:notes|references|endnotes|footnotes|sources|citations|b
  * comma, colon or dash (`…he said,`, `…as follows:--`).
  */
 const LEAD_IN = /\b(?:said|says|say|saying|wrote|writes|write|stated|states|declared|declares|replied|replies|added|adds|asked|asks|answered|answers|continued|continues|concluded|explained|observed|remarked|noted|notes|reads|recalled|recalls|translates|translated|sang|sings|is|was|follows|following|thus)\s*[,:]?\s*[-–—]*$/iu;
+/** Lines set between the halves of a sentence from which they are a whole figure or table, not a caption. */
+const FIGURE_IN_SENTENCE_LINES = 12;
 /** How many blocks back a sentence may resume after a display (code, a figure, a page's furniture). */
 const DISPLAY_BLOCKS = 12;
 /** Characters quoted from a block in a description. */
@@ -211,6 +213,13 @@ function isInterruption(role: NotProse): boolean {
   return role === 'a caption' || role === 'a table row' || role === 'a separator line' || role === 'a header field or a hatnote';
 }
 
+/** Source lines of the blocks strictly between blocks `i` and `j`. */
+function linesBetween(ctx: Context, i: number, j: number): number {
+  let n = 0;
+  for (let k = i + 1; k < j; k++) n += ctx.lines[k]!.lines.length;
+  return n;
+}
+
 /** What follows paragraph `i`, as a clause for the evidence. */
 function whatFollows(ctx: Context, i: number): string {
   const next = ctx.blocks[i + 1];
@@ -250,11 +259,23 @@ function brokenEnd(ctx: Context, i: number): Flag | null {
   if (!continued && ending.kind === 'unpunctuated' && isLabelLine(source.slice(range.from, end), underHeading)) return null;
   if (ending.kind !== 'function-word' && leadsIn(source.slice(sentence.from, end), ctx, i)) return null;
   if (nextRange && continued) {
-    if (j !== i + 1) return null;
+    const between = j! - i - 1;
+    const setIn = between > 0 ? linesBetween(ctx, i, j!) : 0;
+    // A caption or a page's furniture between the halves is how a page is made; a whole figure is the layout cutting the sentence.
+    if (between > 0 && setIn < FIGURE_IN_SENTENCE_LINES) return null;
     const head = source.slice(nextRange.from, Math.min(nextRange.to, nextRange.from + QUOTE_CHARS));
     // Both halves of the cut sentence, each at most half the longest span.
     const half = MAX_FLAG_SPAN / 2;
     const span = { from: lastStretch(source, sentence, half).from, to: firstStretch(source, { from: nextRange.from, to: firstSentenceEnd(source, nextRange) }, half).to };
+    if (between > 0) {
+      // Only the first half is marked: a span over the figure would quote all of its labels.
+      return damageFlag('split', lastStretch(source, sentence), {
+        conclusion: 'A figure or table set inside this sentence cuts it in two; nothing seems lost',
+        evidence: [ending.seen, `${setIn} lines of captions, labels or table rows follow`, `a paragraph after them continues it ("${clip(head)}")`],
+        confidence: 0.6,
+        rule: 'breaks/end:split-around',
+      });
+    }
     return damageFlag('split', span, {
       conclusion: 'A paragraph break cuts this sentence in two; nothing seems lost',
       evidence: [ending.seen, `the next paragraph continues it ("${clip(head)}")`],

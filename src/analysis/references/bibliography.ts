@@ -6,7 +6,7 @@
  * (`Smith 1999, p. 4.`) cites them from its notes. "Further reading" lists
  * works the text does not cite, and is not read.
  */
-import { blockText, type Block, type ParsedText } from '../../document/structure.ts';
+import { blockText, type Block, type ParsedText, type SourceSpan } from '../../document/structure.ts';
 import { parseReference } from './parse-entry.ts';
 import type { TextReference } from './text-references.ts';
 
@@ -21,8 +21,26 @@ function headingText(source: string, block: Block): string {
 }
 
 /** The entry's text without a list bullet (`* `, `- `, `• `). */
-function entryText(source: string, block: Block): string {
-  return block.segments.map((s) => source.slice(s.from, s.to)).join(' ').replace(/^\s*[*•-]\s+/u, '');
+function entryText(source: string, segments: readonly SourceSpan[]): string {
+  return segments.map((s) => source.slice(s.from, s.to)).join(' ').replace(/^\s*[*•-]\s+/u, '');
+}
+
+/**
+ * A line that starts an entry of an author–date list: a family name, a comma,
+ * a given name or initial, and the year soon after (`Diniz, E. 1982.`,
+ * `Castle, Ian (2002).`). A continuation line of the entry before does not
+ * read so (it has no year standing as a date).
+ */
+const ENTRY_START = /^\s*(?:[*•-]\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+\p{Lu}[^"“”]{0,120}?(?:\((?:1[5-9]|20)\d\d[a-z]?\)|\s(?:1[5-9]|20)\d\d[a-z]?\.\s)/u;
+
+/** The block's lines grouped into entries: an extracted PDF may run two entries into one block. */
+function entriesOf(source: string, block: Block): SourceSpan[][] {
+  const groups: SourceSpan[][] = [];
+  for (const seg of block.segments) {
+    if (groups.length === 0 || ENTRY_START.test(source.slice(seg.from, seg.to))) groups.push([seg]);
+    else groups[groups.length - 1]!.push(seg);
+  }
+  return groups;
 }
 
 /**
@@ -41,17 +59,19 @@ export function bibliographyReferences(parsed: ParsedText): TextReference[] {
       continue;
     }
     if (state === 'off' || block.type === 'note' || (block.type !== 'list-item' && block.type !== 'paragraph')) continue;
-    const text = entryText(parsed.source, block);
-    const item = parseReference(text);
-    if (state === 'past' && !(item.issued && (item.author || item.title))) {
-      state = 'off';
-      continue;
+    for (const segments of entriesOf(parsed.source, block)) {
+      const text = entryText(parsed.source, segments);
+      const item = parseReference(text);
+      if (state === 'past' && !(item.issued && (item.author || item.title))) {
+        state = 'off';
+        break;
+      }
+      // A line under the heading that reads as no work (an introductory sentence) is not an entry.
+      if (!item.title && !item.author && !item.DOI && !item.ISBN && !item.URL) continue;
+      const first = segments[0]!;
+      const bullet = /^\s*[*•-]\s+/u.exec(parsed.source.slice(first.from, first.to))?.[0].length ?? 0;
+      refs.push({ item: { id: `bib-${refs.length + 1}`, ...item }, span: { from: first.from + bullet, to: segments[segments.length - 1]!.to }, entry: block });
     }
-    // A line under the heading that reads as no work (an introductory sentence) is not an entry.
-    if (!item.title && !item.author && !item.DOI && !item.ISBN && !item.URL) continue;
-    const first = block.segments[0]!;
-    const bullet = /^\s*[*•-]\s+/u.exec(parsed.source.slice(first.from, first.to))?.[0].length ?? 0;
-    refs.push({ item: { id: `bib-${refs.length + 1}`, ...item }, span: { from: first.from + bullet, to: block.segments[block.segments.length - 1]!.to }, entry: block });
   }
   return refs;
 }

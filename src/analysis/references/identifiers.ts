@@ -29,7 +29,16 @@ function take(text: string, pattern: RegExp): [RegExpExecArray | null, string] {
 
 /** A trailing full stop, comma or closing bracket is punctuation of the entry, not of the URL/DOI. */
 function trimIdentifier(id: string): string {
-  return id.replace(/[.,;:)\]]+$/u, '');
+  let out = id.replace(/[.,;:]+$/u, '');
+  // A closing bracket is the identifier's own when it closes one opened inside it (`10.1061/(asce)0733-9488(2006)132:1(62)`).
+  for (;;) {
+    const last = out.at(-1);
+    if (last !== ')' && last !== ']') break;
+    const open = last === ')' ? '(' : '[';
+    if (out.split(open).length - 1 >= out.split(last).length - 1) break;
+    out = out.slice(0, -1).replace(/[.,;:]+$/u, '');
+  }
+  return out;
 }
 
 /** An ISBN's digits (and a final X), valid by its check digit; null otherwise. */
@@ -55,9 +64,15 @@ export function labelledParts(entry: string): LabelledParts {
   const found: { -readonly [K in keyof LabelledParts]?: LabelledParts[K] } = {};
   let m: RegExpExecArray | null;
 
+  // An extracted PDF breaks long addresses at the end of a line: a space after `https://`, `www.`, a DOI's
+  // prefix, or before a last path part naming a file is the line break, and the address reads on across it.
+  text = text
+    .replace(/\b(https?:\/\/|www\.)\s+(?=[\w-])/gu, '$1')
+    .replace(/\b(10\.\d{4,9}\/)\s+(?=[\w-])/gu, '$1')
+    .replace(/(\b(?:https?:\/\/|www\.)[^\s"<>]*\/)\s+([\w%.~-]+(?:\/[\w%.~-]+)*\.(?:pdf|html?|aspx?|php|jsp)\b)/gu, '$1$2');
   [m, text] = take(text, /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?(10\.\d{4,9}\/[^\s"<>]+)/iu);
   if (m) found.DOI = trimIdentifier(m[1]!);
-  [m, text] = take(text, /\bhttps?:\/\/[^\s"<>]+/iu);
+  [m, text] = take(text, /\b(?:https?:\/\/|www\.)[^\s"<>]+/iu);
   if (m) found.URL = trimIdentifier(m[0]);
   [m, text] = take(text, /\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b\.?/u);
   if (m) {

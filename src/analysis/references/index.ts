@@ -11,3 +11,6 @@ export { findInTextCitations, shortCitationsOfNote, type InTextCitation } from '
 export { bibliographyReferences } from './bibliography.ts';
 export { citationResolver, type CitationResolver } from './resolve.ts';
 export { textCitations, type CitingPlace, type ResolvedCitation, type TextCitations, type TextWork } from './text-works.ts';
+export { cslOnly, exportReferences, REFERENCE_FORMATS, type ReferenceFormat } from './export.ts';
+export { textWorkAnnotations, workIri, workName } from './work-layer.ts';
+export { withCitationKeys } from './keys.ts';

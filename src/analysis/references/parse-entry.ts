@@ -11,7 +11,7 @@
 import type { CslDate, CslFields, CslName, CslType } from './csl.ts';
 import { DATE_PATTERN, parseDate } from './dates.ts';
 import { labelledParts } from './identifiers.ts';
-import { familyFirstList, familyFirstName, givenFirstList } from './names.ts';
+import { familyFirstList, familyFirstName, givenFirstList, givenFirstName } from './names.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
@@ -31,7 +31,7 @@ const MAX_TITLE_WORDS = 25;
  * Chicago) or right after it (`"Title".`, Wikipedia), or ends the entry. A
  * quoted word run into more text (`"00636" Embassy …`) is not a title on its own.
  */
-const QUOTED_TITLE = /^["“«„](.+?)(?:[,.]["”»“][.,:]?|["”»“][.,:]|["”»“]$)(?:\s+|$)/u;
+const QUOTED_TITLE = /^["“«„](.+?)(?:[,.]["”»“][.,:]?|([?!])["”»“][.,:]?|["”»“][.,:]|["”»“]$)(?:\s+|$)/u;
 
 /** The CSL fields `entry` states; `type` is `document` when nothing says which kind of work it is. */
 export function parseReference(entry: string): CslFields {
@@ -50,6 +50,15 @@ export function parseReference(entry: string): CslFields {
   const evidence = out.author || out.issued || bodyFields.datedPiece || b.publisher || parts.URL || parts.DOI || parts.ISBN || parts.accessed;
   const prose = !bodyFields.quoted && !bodyFields.italic && (!evidence || (b.title ?? '').split(/\s+/u).length > MAX_TITLE_WORDS);
   if (!prose) Object.assign(out, b);
+  // "Title (Given Family) URL": a mailing-list message naming its author after the title. Only with an
+  // address and nothing else: in a fuller entry a bracket after the title is as often a place ("(New York)").
+  const bare = parts.URL && !out.publisher && !out['container-title'] && !out.issued;
+  const byline = !out.author && out.title && bare ? /^(.+?)\s*\(([^()]+)\)$/u.exec(out.title) : null;
+  const named = byline ? givenFirstList(byline[2]!) : null;
+  if (byline && named) {
+    out.title = byline[1]!;
+    out.author = named;
+  }
   if (parts.page !== undefined && out.page === undefined) out.page = parts.page;
   if (parts.URL) out.URL = parts.URL;
   if (parts.DOI) out.DOI = parts.DOI;
@@ -81,16 +90,20 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     const head = authorDate[1]!;
     if (issued && !/["“]|\p{Ll}{2}\.\s/u.test(head) && head.split(/\s+/u).length <= 8) return { issued, body: text.slice(authorDate[0].length) };
   }
-  // Chicago author–date: "Family, G. 1998. Title. …", "Family, G., and H. Other. 2000. …", "Organisation. 2016. …"
+  // Chicago author–date: "Family, G. 1998. Title. …", "Family, G., H. Other, and I. Third. 2000. …", "Organisation. 2016. …"
   const chicago = /^([^"“”]+?)\.?\s+(\d{4})[a-z]?\.\s+(?=\S)/u.exec(text);
   if (chicago) {
-    const head = chicago[1]!.replace(/,?\s+and\s+(\p{Lu}\.(?:\s*\p{Lu}\.)*)\s+(\p{Lu}[\p{L}'’-]+)$/u, '; $2, $1');
     const issued = parseDate(chicago[2]!);
-    const initialsKept = /\b\p{Lu}$/u.test(head) ? `${head}.` : head;
-    const authors = familyFirstList(initialsKept);
-    if (issued && authors) return { authors, issued, body: text.slice(chicago[0].length) };
-    // An organisation as author: a short capitalised name without digits or sentence punctuation.
-    if (issued && /^\p{Lu}[\p{L}\p{M}&'’ -]*$/u.test(head) && head.split(/\s+/u).length <= 6) return { authors: [{ literal: head }], issued, body: text.slice(chicago[0].length) };
+    // An editor's mark ("Dias, N., ed.") says the names are editors, not authors: they are left out.
+    const edited = /,?\s+eds?$/u.test(chicago[1]!);
+    const head = chicago[1]!.replace(/,?\s+eds?$/u, '');
+    const body = text.slice(chicago[0].length);
+    const authors = chicagoNames(head);
+    if (issued && authors) return edited ? { issued, body } : { authors, issued, body };
+    // An organisation as author: a short capitalised name (its expansion in brackets allowed) without sentence punctuation.
+    if (issued && !edited && /^\p{Lu}[\p{L}\p{M}\p{N}&'’ -]*(?:\s*\([^()]+\))?$/u.test(head) && head.replace(/\(.*\)/u, '').trim().split(/\s+/u).length <= 6) return { authors: [{ literal: head }], issued, body };
+    // A head of names this reader cannot split: the date is read, the names are left out rather than guessed.
+    if (issued && /^\p{Lu}[\p{L}'’-]+,\s/u.test(head) && !/\p{Ll}{3,}\.\s/u.test(head)) return { issued, body };
   }
   // Chicago note: "Given Family, Title (…" or "Given Family and Other Name, "Title," …"
   // Each ", " before the first quote or bracket is tried in turn (a single regex over this would backtrack exponentially).
@@ -119,6 +132,22 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
   }
   const lone = familyFirstName(text);
   return lone ? { authors: [lone], body: '' } : { body: text };
+}
+
+/**
+ * Chicago author–date names: the first family first, the others given first
+ * (`Beard, V.A., A. Mahendra, and M.I. Westphal`); or all family first.
+ * Null when any part is not a name.
+ */
+function chicagoNames(head: string): CslName[] | null {
+  const initialsKept = /\b\p{Lu}$/u.test(head) ? `${head}.` : head;
+  const all = familyFirstList(initialsKept);
+  if (all) return all;
+  const parts = initialsKept.split(/,\s+(?:and\s+)?|\s+and\s+/u).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 3) return null;
+  const first = familyFirstName(`${parts[0]}, ${parts[1]}`);
+  const rest = parts.slice(2).map(givenFirstName);
+  return first && rest.every((n) => n !== null) ? [first, ...(rest)] : null;
 }
 
 /** Sentence pieces of the body: split at ". " except after an initial or an abbreviation (`no.`, `vol.`, `ed.`). */
@@ -156,7 +185,8 @@ function parseBody(body: string): BodyFields {
   let quoted = false;
   const q = QUOTED_TITLE.exec(rest);
   if (q) {
-    fields.title = cleanTitle(q[1]!);
+    // A question or exclamation mark ends the title itself and stays in it.
+    fields.title = `${cleanTitle(q[1]!)}${q[2] ?? ''}`;
     quoted = true;
     rest = rest.slice(q[0].length);
   } else {
@@ -200,6 +230,13 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean): 
     const d = parseDate(m[4]!);
     if (d) fields.issued ??= d;
     if (m[5]) fields.page = m[5].replace(/\s*[–-]\s*/u, '–');
+    return;
+  }
+  // A chapter's book: "In Book Title, edited by A. Editor and B. Editor, 132–64" (the editors are not read).
+  m = new RegExp(`^In\\s+(.+?)(?:,\\s*(?:edited\\s+by|eds?\\.)\\s+[^,]+)?,\\s*(?:pp?\\.\\s*)?${PAGES}$`, 'u').exec(piece);
+  if (m && quoted && fields['container-title'] === undefined) {
+    fields['container-title'] = m[1]!;
+    fields.page = m[2]!.replace(/\s*[–-]\s*/u, '–');
     return;
   }
   // Chicago author–date journal: "Journal 26 (4): 511–38"
@@ -253,5 +290,7 @@ function typeOf(fields: Mutable<CslFields>, quoted: boolean, accessed: boolean):
   if (fields.volume !== undefined) return 'article-journal';
   if (quoted && fields['container-title'] !== undefined && (fields.URL !== undefined || accessed)) return 'webpage';
   if (!quoted && fields.title !== undefined && fields.publisher !== undefined && fields['container-title'] === undefined) return 'book';
+  // A quoted title inside a named book from a publisher: a chapter (an article's periodical has no publisher here).
+  if (quoted && fields['container-title'] !== undefined && fields.publisher !== undefined && fields.page !== undefined) return 'chapter';
   return 'document';
 }

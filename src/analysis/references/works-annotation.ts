@@ -1,10 +1,10 @@
 /**
  * A work cited in several texts as a W3C annotation, as claim links are:
- * motivation `linking`, one target per citing entry (TextQuoteSelector and
+ * motivation `linking`, tag `work`, one target per citing entry (TextQuoteSelector and
  * TextPositionSelector on the entry's text), and a describing body naming
  * the work and how many texts cite it.
  */
-import { ANNO_CONTEXT, describingBody, stableAnnotationId, textTarget, type Annotation } from '../../annotations/model.ts';
+import { ANNO_CONTEXT, describingBody, stableAnnotationId, tagBody, textTarget, type Annotation } from '../../annotations/model.ts';
 import { CodePointIndex } from '../../document/code-points.ts';
 import type { ParsedText } from '../../document/structure.ts';
 import { ANALYZER } from '../generator.ts';
@@ -36,7 +36,7 @@ export function proposeWorkLinks(texts: readonly { readonly iri: string; readonl
       const s = sources.get(c.iri)!;
       return textTarget(c.iri, s.text, c.span.from, c.span.to, s.index);
     }),
-    body: [describingBody(`Work cited in ${work.iris.length} texts: ${workLabel(work)}`)],
+    body: [tagBody('work'), describingBody(`Work cited in ${work.iris.length} texts: ${workLabel(work)}`)],
     generator: ANALYZER,
     created: options.created,
   }));

@@ -10,6 +10,7 @@ import type { AnnotationText, SearchDocument, SearchOptions, SearchResults } fro
 import { whenIdle, type IdleScheduler } from '../lazy-search.ts';
 import { LocalChannel, WorkerChannel, type Answer, type SearchChannel, type Unanswered } from './channel.ts';
 import { fromWire, type HostState, type SearchRequest } from './protocol.ts';
+import { markPhase } from '../phases.ts';
 
 export interface SearchClientOptions {
   /** Schedules the idle build (default: after the next frame, when idle, no deadline). */
@@ -94,6 +95,7 @@ export class SearchClient {
   async prepare(): Promise<void> {
     this.sendBodies();
     await this.send({ kind: 'prepare' });
+    markPhase('search-indexed');
   }
 
   /** Searches every text and annotation body, building what is not built yet. Never rejects: a failure is a hint. */

@@ -5,7 +5,7 @@
  * line that ends a paragraph (a short line closing a sentence).
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
-import { isHeadingLine, isLabelAndValue } from './headings.ts';
+import { isHeadingLine, isLabelAndValue, isWrappedHeading } from './headings.ts';
 import { indentOf, startsLowercase, trimmed, type Line } from './lines.ts';
 import type { Unit } from './units.ts';
 
@@ -22,6 +22,8 @@ const SENTENCE_END = /[.!?:;]["”’)\]]*(?:\s*\[?\d{1,3}\]?)?\s*$|[.!?]["”�
 const HARD_BREAK_MID_SENTENCE = /[\p{L}\p{N},)] {2,}$/u;
 /** A PDF figure's caption line (`Figure 2  |  Landscape…`, `Box 1 | Abbreviations`): it starts a block of its own. */
 const FIGURE_CAPTION = /^\s*(?:Figure|Fig\.|Table|Box|Chart|Map|Exhibit)\s+[\dIVX]{1,3}[a-z]?\s+\|\s/u;
+/** A figure's notes or source line (`Notes: …`, `Source: Authors.`): in hard-wrapped text it starts a block of its own. */
+const FIGURE_NOTE = /^\s*(?:Notes?|Sources?):\s/u;
 /** Block quotations in hard-wrapped text are indented at least this much. */
 const QUOTE_INDENT = 4;
 /** The last line of a hard-wrapped paragraph falls short of the wrap width by this share at least. */
@@ -108,6 +110,19 @@ function lastText(group: Extract<Group, { kind: 'text' }>): Line {
   return group.lines[0]!;
 }
 
+/** Lines a wrapped heading may run over. */
+const MAX_HEADING_LINES = 3;
+/** A heading's lines are shorter than this share of the wrap width. */
+const HEADING_LINE = 0.6;
+
+/** The group so far is a heading wrapped over two or three short lines. */
+export function wrappedHeading(group: { readonly lines: readonly Line[] }, width: number): boolean {
+  const lines = group.lines;
+  if (lines.length < 2 || lines.length > MAX_HEADING_LINES) return false;
+  if (!lines.every((l) => l.text.trim().length < width * HEADING_LINE)) return false;
+  return isWrappedHeading(lines.map((l) => l.text.trim()).join(' '));
+}
+
 function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: LayoutProfile['paragraphs'], width: number): boolean {
   if (style === 'blank-lines') return true;
   // A layout we do not know: every line stands alone, as a plain paragraph.
@@ -117,13 +132,15 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   if (isItemStart(first.text) && indentOf(line.text) > indentOf(first.text) && !isItemStart(line.text)) return true;
   // A deeper line that merely starts with a number (`      2011.`) continues an entry too.
   if (isItemStart(first.text) && indentOf(line.text) >= indentOf(first.text) + 2 && /^\s*\d/u.test(line.text)) return true;
+  // A figure's finished source line is the figure's own: a lowercase line after it resumes the prose the figure cut.
+  if (style === 'hard-wrapped' && FIGURE_NOTE.test(first.text) && SENTENCE_END.test(lastText(group).text.trim())) return false;
   // A line starting in lowercase continues a sentence broken over lines, in any style.
   if (startsLowercase(line.text) && !isItemStart(line.text)) return true;
   // One paragraph per line, but a line closed by a Markdown hard break (two trailing spaces) in mid-sentence
   // was broken on purpose inside its paragraph: the next line continues it.
   if (style === 'single-lines') return !isItemStart(line.text) && HARD_BREAK_MID_SENTENCE.test(lastText(group).text);
   if (style !== 'hard-wrapped') return false;
-  if (isItemStart(line.text) || FIGURE_CAPTION.test(line.text)) return false;
+  if (isItemStart(line.text) || FIGURE_CAPTION.test(line.text) || FIGURE_NOTE.test(line.text)) return false;
   // A short line of a label and its decimal value (`Share of households (%) 42.75`) is a table's row; wrapped
   // prose that ends a line on a figure runs the full width.
   if (isLabelAndValue(line.text) && line.text.trim().length < width * SHORT_LINE) return false;
@@ -135,6 +152,8 @@ function continues(group: Extract<Group, { kind: 'text' }>, line: Line, style: L
   const prevText = prev.text.trim();
   // A label line on its own (a heading, a figure label) does not run into the capitalised line after it.
   if (group.lines.length === 1 && isHeadingLine(prevText) && prevText.length < width * 0.6) return false;
+  // Nor does a heading wrapped over short lines (`Tension between Big Infrastructure` / `and Meeting the Needs`).
+  if (wrappedHeading(group, width) && /^\s*[\p{Lu}\p{Lt}]/u.test(line.text)) return false;
   const short = prevText.length < width * SHORT_LINE;
   return !(short && (SENTENCE_END.test(prevText) || !/[,\p{Ll}-]$/u.test(prevText)));
 }

@@ -77,11 +77,45 @@ export function isHeadingLine(line: string): boolean {
   const ws = words(text);
   if (ws.length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text)) return false;
-  if (!/[\p{L}\p{N})]$/u.test(text)) return false;
+  // A question is a heading only in title case (`How Does the Budget Work?`); `What is it?` is a sentence.
+  if (!/[\p{L}\p{N})]$/u.test(text) && !(text.endsWith('?') && isTitleCase(text))) return false;
   if (endsInFunctionWord(text)) return false;
   const last = ws[ws.length - 1]!;
   if (/^\p{Ll}+ed$/u.test(last) && last.length > 4) return false;
   return true;
+}
+
+/** Short words a title leaves in lowercase. */
+const TITLE_MINOR = new Set([
+  'a', 'an', 'the', 'of', 'and', 'or', 'nor', 'but', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'into',
+  'onto', 'over', 'under', 'between', 'among', 'about', 'after', 'before', 'since', 'through', 'within', 'without',
+  'vs', 'de', 'la', 'le', 'du', 'von', 'van',
+]);
+
+/** Every word with letters capitalised except short function words, and at least two capitalised: `Tension between Big Infrastructure`. */
+export function isTitleCase(text: string): boolean {
+  const ws = words(text).map((w) => w.replace(/^[^\p{L}\p{N}]+/u, '')).filter((w) => /^\p{L}/u.test(w));
+  const capitalised = ws.filter((w) => /^[\p{Lu}\p{Lt}]/u.test(w)).length;
+  return capitalised >= 2 && ws.every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || TITLE_MINOR.has(w.toLowerCase()));
+}
+
+/** Longest heading (in words) taken when it wraps over lines. */
+const MAX_WRAPPED_HEADING_WORDS = 16;
+const MAX_WRAPPED_HEADING_CHARS = 110;
+
+/**
+ * A heading wrapped over two or three short lines of a PDF extract, joined
+ * (`Tension between Big Infrastructure and Meeting the Needs of the Urban
+ * Under-served`): a title-case label without a sentence stop, not breaking
+ * off on a function word.
+ */
+export function isWrappedHeading(joined: string): boolean {
+  const text = joined.replace(/\s+/gu, ' ').trim();
+  if (!text || text.length > MAX_WRAPPED_HEADING_CHARS || words(text).length > MAX_WRAPPED_HEADING_WORDS) return false;
+  if (!/^[\p{Lu}\p{Lt}\p{N}]/u.test(text) || !/[\p{L}\p{N})?]$/u.test(text)) return false;
+  // A cell rule (`Expert Note | Version 2`) marks a running head or a table row.
+  if (/[.!;]\s|\|/u.test(text) || endsInFunctionWord(text) || isContentsEntry(text)) return false;
+  return isTitleCase(text);
 }
 
 /**

@@ -40,6 +40,15 @@ function inNumberedRun(lines: readonly Line[], i: number): boolean {
   return k >= 0 && numbered.test(lines[k]!.text);
 }
 
+/**
+ * A line that runs on into the next: it ends on a comma, colon, semicolon or
+ * hyphen (`Porto Alegre, Brazil:` before `EPTC.`). A line in capitals after it
+ * is the rest of its sentence, not a heading.
+ */
+function runsOn(line: Line | undefined): boolean {
+  return line !== undefined && !isBlank(line) && /[,:;-]$/u.test(line.text.trim());
+}
+
 export function readUnits(
   source: string,
   lines: readonly Line[],
@@ -72,7 +81,7 @@ export function readUnits(
       starredLevels.push({ unit: units.length, stars: h.stars, edit: h.edit });
       units.push({ kind: 'heading', lines: h.lines === 2 ? [line, next!] : [line], segments: h.segments });
       i += h.lines - 1;
-    } else if (headings === 'capitals' && isCapitalsLine(line.text) && !inNumberedRun(lines, i)) {
+    } else if (headings === 'capitals' && isCapitalsLine(line.text) && !inNumberedRun(lines, i) && !runsOn(lines[i - 1])) {
       const run = [line];
       while (run.length < MAX_CAPITALS_LINES && lines[i + 1] && !heads.has(i + 1) && isCapitalsLine(lines[i + 1]!.text)) run.push(lines[++i]!);
       units.push({ kind: 'heading', lines: run, segments: run.map((l) => trimmed(l)!) });
