@@ -312,10 +312,13 @@ describe('footnote previews with the real keyboard and mouse', () => {
   it('the pointer opens a preview after the delay and closes it after leaving', async () => {
     const r = m.markers[1]!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    // The browser delivers the pointer events after the move command returns: wait until the hover set its timer.
+    await until(() => m.clock.waiting > 0, 'the hover to reach the marker');
     m.clock.advance(OPEN_DELAY_MS);
     expect(m.controller.openNote).to.equal(2);
     const text = m.view.querySelector('.reader-title')!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(text.left + 5), Math.round(text.top + 5)] });
+    await until(() => m.clock.waiting > 0, 'the pointer to leave the marker');
     expect(m.controller.openNote, 'closed at once').to.equal(2);
     m.clock.advance(CLOSE_DELAY_MS);
     expect(previews()).to.have.length(0);

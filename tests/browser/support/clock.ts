@@ -19,6 +19,11 @@ export class ManualClock implements Timers {
     this.pending.delete(id);
   };
 
+  /** How many timers are set and not yet run or cleared. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   /** Moves the clock on by `ms`, running every timer that falls due, earliest first. */
   advance(ms: number): void {
     const until = this.now + ms;
