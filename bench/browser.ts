@@ -102,7 +102,7 @@ export async function usedHeap(page: Page): Promise<number> {
  * work (`parse`, `build-doc`, `layer-parse`) as its total ms, keyed `<work> (total)`.
  */
 export async function phasesOf(page: Page): Promise<Record<string, number>> {
-  return page.evaluate<Record<string, number>>(`(() => {
+  return await page.evaluate<Record<string, number>>(`(() => {
     const out = {};
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('reader:') && !(m.name.slice(7) in out)) out[m.name.slice(7)] = m.startTime;
     for (const m of performance.getEntriesByType('measure')) if (m.name.startsWith('reader:')) {

@@ -123,7 +123,7 @@ export function importCollection(json: unknown, existing: readonly Annotation[],
   for (const incoming of layer.annotations) {
     const index = positions.get(incoming.id) ?? null;
     const name = index === null ? `the annotation ${displayLabel(incoming.id, 60)}` : itemName(index, incoming.id);
-    const Name = name[0]!.toUpperCase() + name.slice(1);
+    const Name = name.charAt(0).toUpperCase() + name.slice(1);
     const current = byId.get(incoming.id);
     if (!current) added.push(incoming);
     else if (canonical({ ...current, '@context': ANNO_CONTEXT }) === canonical(incoming)) {

@@ -169,7 +169,7 @@ function normalTitle(title: string): string {
 /** `acct:alice@hypothes.is` → `alice`; anything else as it is. */
 function userName(user: string): string {
   const m = /^acct:([^@]+)@/u.exec(user);
-  return (m ? m[1]! : user).slice(0, 200) || 'Hypothesis user';
+  return (m?.[1] ?? user).slice(0, 200) || 'Hypothesis user';
 }
 
 function isoDate(value: unknown): string | null {

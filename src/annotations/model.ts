@@ -231,5 +231,5 @@ export function stableAnnotationId(key: string): string {
     hex.push((h >>> 0).toString(16).padStart(8, '0'));
   }
   const s = hex.join('');
-  return `urn:uuid:${s.slice(0, 8)}-${s.slice(8, 12)}-8${s.slice(13, 16)}-${((parseInt(s[16]!, 16) & 0x3) | 0x8).toString(16)}${s.slice(17, 20)}-${s.slice(20, 32)}`;
+  return `urn:uuid:${s.slice(0, 8)}-${s.slice(8, 12)}-8${s.slice(13, 16)}-${((parseInt(s.charAt(16), 16) & 0x3) | 0x8).toString(16)}${s.slice(17, 20)}-${s.slice(20, 32)}`;
 }

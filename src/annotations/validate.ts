@@ -229,7 +229,7 @@ export function validateAnnotation(raw: unknown, options: { contextFromCollectio
 
 /** A problem whose `detail` (a sentence starting in lower case, ending with a period) is said of `file`. */
 function problem(file: string, index: number | null, annotationId: string | null, detail: string): Problem {
-  return { file, index, annotationId, message: `${file}: ${detail}`, reason: detail[0]!.toUpperCase() + detail.slice(1) };
+  return { file, index, annotationId, message: `${file}: ${detail}`, reason: detail.charAt(0).toUpperCase() + detail.slice(1) };
 }
 
 function fileProblem(file: string, message: string): { layer: null; problems: Problem[] } {

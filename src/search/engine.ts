@@ -132,11 +132,13 @@ export class SearchEngine {
     documents.forEach((doc, d) => {
       const parsed = parsePlainText(doc.source, { title: doc.title ?? null });
       for (const block of parsed.blocks) {
-        if (block.segments.length === 0) continue;
         const words = block.segments.flatMap((s) => tokenize(doc.source.slice(s.from, s.to), s.from));
         if (words.length === 0) continue;
         const ref = String(passages.length);
-        passages.push([d, block.segments[0]!.from, block.segments[block.segments.length - 1]!.to]);
+        const first = block.segments[0];
+        const last = block.segments.at(-1);
+        if (!first || !last) continue;
+        passages.push([d, first.from, last.to]);
         lunrDocs.push({ ref, body: words, exact: words });
       }
     });
@@ -274,7 +276,8 @@ export class SearchEngine {
     for (const result of runQuery(this.index, units)) {
       const passage = this.passages[Number(result.ref)];
       if (!passage) continue;
-      const doc = this.docs[passage[0]]!;
+      const doc = this.docs[passage[0]];
+      if (!doc) continue; // the index was checked against these documents on load; a stray passage finds nothing
       if (filter !== null && doc.id !== filter) continue;
       const matches = allUnitsMatch(units, result.matchData.metadata as MatchMetadata, doc.source);
       if (!matches) continue;

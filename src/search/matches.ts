@@ -46,14 +46,19 @@ function phraseMatches(words: readonly string[], metadata: MatchMetadata, text: 
     return ends;
   });
   const out: MatchRange[] = [];
-  for (const [start, firstEnd] of byWord[0]!) {
+  const [first, ...rest] = byWord;
+  if (!first) return out;
+  for (const [start, firstEnd] of first) {
     let end = firstEnd;
     let ok = true;
-    for (let k = 1; k < byWord.length && ok; k++) {
+    for (const ends of rest) {
       const next = nextWordStart(text, end);
-      const nextEnd = next === null ? undefined : byWord[k]!.get(next);
-      if (nextEnd === undefined) ok = false;
-      else end = nextEnd;
+      const nextEnd = next === null ? undefined : ends.get(next);
+      if (nextEnd === undefined) {
+        ok = false;
+        break;
+      }
+      end = nextEnd;
     }
     if (ok) out.push([start, end]);
   }

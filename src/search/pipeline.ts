@@ -55,7 +55,7 @@ export const MAX_TERM_LENGTH = 64;
 /** The first MAX_TERM_LENGTH code units of `word`, never ending in half a surrogate pair. */
 function termOf(word: string): string {
   if (word.length <= MAX_TERM_LENGTH) return word;
-  const end = /[\uD800-\uDBFF]/.test(word[MAX_TERM_LENGTH - 1]!) ? MAX_TERM_LENGTH - 1 : MAX_TERM_LENGTH;
+  const end = /[\uD800-\uDBFF]/.test(word.charAt(MAX_TERM_LENGTH - 1)) ? MAX_TERM_LENGTH - 1 : MAX_TERM_LENGTH;
   return word.slice(0, end);
 }
 

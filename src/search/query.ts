@@ -74,7 +74,8 @@ export function parseQuery(input: string): ParsedQuery {
         notes.add(`Only the first ${MAX_PHRASE_WORDS} words of a phrase are searched.`);
         phrase = phrase.slice(0, MAX_PHRASE_WORDS);
       }
-      if (phrase.length === 1) push({ kind: 'term', word: phrase[0]! });
+      const [only] = phrase;
+      if (phrase.length === 1 && only !== undefined) push({ kind: 'term', word: only });
       else if (phrase.length > 1) push({ kind: 'phrase', words: phrase });
       continue;
     }
@@ -98,7 +99,7 @@ function splitQuotes(input: string): Part[] {
   let quoted = false;
   let start = 0;
   for (let i = 0; i < input.length; i++) {
-    if (!QUOTE_OPEN.test(input[i]!)) continue;
+    if (!QUOTE_OPEN.test(input.charAt(i))) continue;
     parts.push({ text: input.slice(start, i), quoted });
     quoted = !quoted;
     start = i + 1;
@@ -111,7 +112,7 @@ function sameUnit(a: QueryUnit, b: QueryUnit): boolean {
   if (a.kind === 'term' && b.kind === 'term') return foldWord(a.word) === foldWord(b.word);
   if (a.kind === 'prefix' && b.kind === 'prefix') return a.prefix === b.prefix;
   if (a.kind === 'phrase' && b.kind === 'phrase') {
-    return a.words.length === b.words.length && a.words.every((w, i) => foldWord(w) === foldWord(b.words[i]!));
+    return a.words.length === b.words.length && a.words.every((w, i) => foldWord(w) === foldWord(b.words[i] ?? ''));
   }
   return false;
 }

@@ -45,7 +45,7 @@ export function makeSnippet(text: string, from: number, to: number, matches: rea
   let inSpace = false;
   for (let i = start; i < end; i++) {
     map.set(i, out.length);
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (/\s/u.test(ch)) {
       if (!inSpace) out += ' ';
       inSpace = true;
@@ -75,19 +75,19 @@ function clamp(n: number, lo: number, hi: number): number {
 
 /** The start of the first word at or after `i`, not past `limit`. */
 function nextWordStart(text: string, i: number, limit: number): number {
-  if (i === 0 || /\s/u.test(text[i - 1]!)) return i;
+  if (i === 0 || /\s/u.test(text.charAt(i - 1))) return i;
   let j = i;
-  while (j < limit && !/\s/u.test(text[j]!)) j++;
-  while (j < limit && /\s/u.test(text[j]!)) j++;
+  while (j < limit && !/\s/u.test(text.charAt(j))) j++;
+  while (j < limit && /\s/u.test(text.charAt(j))) j++;
   return j < limit ? j : i;
 }
 
 /** The end of the last word ending at or before `i`, not before `limit`. */
 function previousWordEnd(text: string, i: number, limit: number): number {
-  if (i >= text.length || /\s/u.test(text[i]!)) return i;
+  if (i >= text.length || /\s/u.test(text.charAt(i))) return i;
   let j = i;
-  while (j > limit && !/\s/u.test(text[j - 1]!)) j--;
-  while (j > limit && /\s/u.test(text[j - 1]!)) j--;
+  while (j > limit && !/\s/u.test(text.charAt(j - 1))) j--;
+  while (j > limit && /\s/u.test(text.charAt(j - 1))) j--;
   return j > limit ? j : i;
 }
 

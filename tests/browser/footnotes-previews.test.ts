@@ -9,10 +9,9 @@ import { blockText } from '../../src/document/structure.ts';
 import { adoptDocumentStyles } from '../../src/components/styles/adopt.ts';
 import { themeStyles } from '../../src/components/styles/theme.ts';
 import { readerStyles } from '../../src/components/styles/reader.ts';
+import { ManualClock } from './support/clock.ts';
+import { until } from './support/wait.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Comfortably past a delay, so the timer has run. */
-const past = (ms: number) => sleep(ms + 120);
 
 function entryFor(id: string, title: string | null): DocumentEntry {
   return { id, file: `${id}.txt`, iri: `https://example.org/${id}`, kind: 'test', language: 'en', title, author: null, missing: [], label: title ?? id };
@@ -45,6 +44,8 @@ A claim with a marker.[4] And more text here to read.
 interface Mounted {
   view: ReaderView;
   controller: FootnoteController;
+  /** The clock the controller's open and close delays run on. */
+  clock: ManualClock;
   doc: LoadedDocument;
   markers: HTMLElement[];
   remove(): void;
@@ -66,10 +67,13 @@ async function mountLoad(doc: LoadedDocument): Promise<Mounted> {
   await view.updateComplete;
   // The view brings its own footnote controller and backlink plugin.
   const controller = view.footnoteController;
+  const clock = new ManualClock();
+  controller.timers = clock;
   const markers = [...view.querySelectorAll<HTMLElement>('a.noteref')];
   return {
     view,
     controller,
+    clock,
     doc,
     markers,
     remove: () => {
@@ -108,17 +112,12 @@ describe('footnote previews', () => {
   afterEach(() => m.remove());
 
   it('opens on hover only after the delay, with the entry text', async () => {
-    // A clock of the test's own: "not open before the delay" cannot race a loaded machine.
-    const waiting: { run: () => void; ms: number }[] = [];
-    m.controller.timers = { set: (run, ms) => waiting.push({ run, ms }), clear: (id) => void waiting.splice(id - 1, 1, { run: () => {}, ms: -1 }) };
     const marker = m.markers[1]!;
     over(marker);
     expect(previews(), 'open at once').to.have.length(0);
-    const open = waiting.filter((w) => w.ms === OPEN_DELAY_MS);
-    expect(open, 'the opening waits for the delay').to.have.length(1);
-    await sleep(50);
+    m.clock.advance(OPEN_DELAY_MS - 1);
     expect(previews(), 'open before the delay').to.have.length(0);
-    open[0]!.run();
+    m.clock.advance(1);
     expect(previews()).to.have.length(1);
     await (previews()[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(m.controller.openNote).to.equal(2);
@@ -133,22 +132,22 @@ describe('footnote previews', () => {
     const marker = m.markers[0]!;
     over(marker);
     out(marker);
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     expect(previews()).to.have.length(0);
   });
 
   it('closes a while after the pointer leaves, and stays while the pointer is over the preview', async () => {
     const marker = m.markers[0]!;
     over(marker);
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     const preview = previews()[0]!;
     out(marker, preview);
     preview.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
-    await past(CLOSE_DELAY_MS);
+    m.clock.advance(CLOSE_DELAY_MS);
     expect(previews(), 'closed while over the preview').to.have.length(1);
     preview.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
     expect(previews(), 'closed at once').to.have.length(1);
-    await past(CLOSE_DELAY_MS);
+    m.clock.advance(CLOSE_DELAY_MS);
     expect(previews()).to.have.length(0);
     expect(marker.hasAttribute('aria-expanded')).to.equal(false);
     expect(marker.hasAttribute('aria-describedby')).to.equal(false);
@@ -158,14 +157,15 @@ describe('footnote previews', () => {
     const marker = m.markers[0]!;
     marker.focus();
     expect(previews()).to.have.length(0);
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     expect(previews()).to.have.length(1);
+    await (previews()[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expect(previewText()).to.contain('Smith, Jane (2001)');
     key(marker, 'Escape');
     expect(previews()).to.have.length(0);
     expect(document.activeElement).to.equal(marker);
     // Focus given back by Esc does not reopen the preview.
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     expect(previews()).to.have.length(0);
   });
 
@@ -180,7 +180,7 @@ describe('footnote previews', () => {
     expect(preview.shadowRoot!.querySelector('[role="dialog"]')!.getAttribute('aria-label')).to.equal('Note 2');
     expect(preview.shadowRoot!.querySelector('button.close')!.getAttribute('aria-label')).to.contain('Close');
     out(marker);
-    await past(CLOSE_DELAY_MS);
+    m.clock.advance(CLOSE_DELAY_MS);
     expect(previews(), 'pinned preview closed on leave').to.have.length(1);
     expect(document.activeElement).to.equal(preview);
     key(preview.shadowRoot!.querySelector('.card')!, 'Escape');
@@ -223,7 +223,7 @@ describe('footnote previews', () => {
     expect(inScrollView(m.view, marker)).to.equal(true);
     expect(m.view.querySelector('li.doc-note.is-target')).to.equal(null);
     expect(m.view.querySelector('button.note-back')).to.equal(null);
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     expect(previews(), 'returning opens no preview').to.have.length(0);
   });
 
@@ -261,7 +261,7 @@ describe('footnote previews', () => {
   it('stops reacting once detached', async () => {
     m.controller.detach();
     over(m.markers[0]!);
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     expect(previews()).to.have.length(0);
   });
 });
@@ -280,12 +280,12 @@ describe('footnote previews with the real keyboard and mouse', () => {
     m.view.editorView!.dom.focus();
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(m.markers[0]);
-    await past(OPEN_DELAY_MS);
+    m.clock.advance(OPEN_DELAY_MS);
     expect(m.controller.openNote).to.equal(1);
     expect(m.controller.pinned).to.equal(false);
     await sendKeys({ press: 'Enter' });
     expect(m.controller.pinned).to.equal(true);
-    await past(0);
+    await until(() => document.activeElement === previews()[0], 'focus in the pinned preview');
     expect(document.activeElement).to.equal(previews()[0]);
     await sendKeys({ press: 'Escape' });
     expect(previews()).to.have.length(0);
@@ -296,7 +296,7 @@ describe('footnote previews with the real keyboard and mouse', () => {
     m.view.editorView!.dom.focus();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await past(0);
+    await until(() => document.activeElement === previews()[0], 'focus in the pinned preview');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     const preview = previews()[0]!;
@@ -312,12 +312,15 @@ describe('footnote previews with the real keyboard and mouse', () => {
   it('the pointer opens a preview after the delay and closes it after leaving', async () => {
     const r = m.markers[1]!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-    await past(OPEN_DELAY_MS);
+    // The browser delivers the pointer events after the move command returns: wait until the hover set its timer.
+    await until(() => m.clock.waiting > 0, 'the hover to reach the marker');
+    m.clock.advance(OPEN_DELAY_MS);
     expect(m.controller.openNote).to.equal(2);
     const text = m.view.querySelector('.reader-title')!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(text.left + 5), Math.round(text.top + 5)] });
+    await until(() => m.clock.waiting > 0, 'the pointer to leave the marker');
     expect(m.controller.openNote, 'closed at once').to.equal(2);
-    await past(CLOSE_DELAY_MS);
+    m.clock.advance(CLOSE_DELAY_MS);
     expect(previews()).to.have.length(0);
   });
 });
@@ -328,7 +331,7 @@ describe('footnote previews in a text without a notes list', () => {
     try {
       expect(m.markers).to.have.length(1);
       over(m.markers[0]!);
-      await past(OPEN_DELAY_MS);
+      m.clock.advance(OPEN_DELAY_MS);
       await (previews()[0] as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       expect(previewText()).to.contain('Note 4 cannot be found: this text has no notes list.');
     } finally {

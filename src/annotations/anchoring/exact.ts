@@ -51,13 +51,14 @@ function trusted(c: Candidate, quote: TextQuoteSelector): boolean {
  * both choose alike.
  */
 export function judgeExact(candidates: readonly Candidate[], quote: TextQuoteSelector, hint: number | null): ExactResult {
-  if (!candidates.length) return { kind: 'none' };
   const ranked = [...candidates].sort((a, b) => b.evidence - a.evidence || a.from - b.from);
-  const top = ranked[0]!;
+  const [top, second] = ranked;
+  if (!top) return { kind: 'none' };
   if (!trusted(top, quote)) return { kind: 'untrusted', best: top };
   const tied = ranked.filter((c) => c.evidence > top.evidence - MIN_MARGIN);
   if (tied.length === 1) return { kind: 'match', best: top };
-  if (hint === null) return { kind: 'ambiguous', best: top, runnerUp: tied[1]!, count: tied.length };
+  // Two or more are tied (the tie is the head of the ranking, so `second` is in it).
+  if (hint === null) return second ? { kind: 'ambiguous', best: top, runnerUp: second, count: tied.length } : { kind: 'match', best: top };
   // Equals apart from where they are: the one nearest the old position (the earlier of two as near).
   const nearest = tied.reduce((a, b) => {
     const da = Math.abs(a.from - hint);

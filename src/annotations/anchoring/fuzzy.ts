@@ -112,7 +112,10 @@ export function matchFuzzyQuote(
   const recorded = Boolean(quote.prefix || quote.suffix);
   const eligible = candidates.filter((c) => (c.contextScore === null ? !recorded : c.contextScore >= MIN_CONTEXT_AGREEMENT - 1e-9));
   const best = eligible[0];
-  if (!best) return { kind: 'weak', best: candidates[0]! };
+  if (!best) {
+    const first = candidates[0];
+    return first ? { kind: 'weak', best: first } : { kind: 'none' };
+  }
   // The runner-up is any other passage, eligible or not: one nearly as good means the evidence does not single out the best.
   const runnerUp = candidates.find((c) => c !== best);
   if (best.score < MIN_FUZZY_SCORE) return { kind: 'weak', best };
