@@ -11,7 +11,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
-import { validateAnnotation, isAbsoluteIri, isDateTime, MAX_FILE_LENGTH } from '../src/annotations/validate.ts';
+import { agentErrors, validateAnnotation, isAbsoluteIri, isDateTime, MAX_FILE_LENGTH } from '../src/annotations/validate.ts';
 import { fold } from '../src/text/fold.ts';
 import { HttpProblem, sendProblem } from './http-problem.ts';
 import { readBody } from './request-body.ts';
@@ -407,9 +407,16 @@ export class RequestContext {
     return { ...annotation, canonical };
   }
 
-  /** The signed-in person as an Agent, for annotations that name neither creator nor generator. */
+  /**
+   * The annotation with the signed-in account as its `creator`, replacing any
+   * the client sent: a note's attribution is the server's to state, else a
+   * member could sign a note with another member's name. A `generator` (the
+   * software that made it) is kept as sent. A malformed `creator` is still
+   * refused (400), as an import would refuse it.
+   */
   private authorOf(doc: Record<string, unknown>, user: User): Record<string, unknown> {
-    if (doc.creator !== undefined || doc.generator !== undefined) return doc;
+    const errors = doc.creator === undefined ? [] : agentErrors(doc.creator, 'creator');
+    if (errors.length) throw new HttpProblem(400, `The annotation was refused because ${errors.join('; ')}.`);
     return { ...doc, creator: { id: `${this.origin}/users/${user.id}`, type: 'Person', name: user.name } };
   }
 

@@ -168,6 +168,13 @@ function checkAgent(raw: unknown, role: 'creator' | 'generator', errors: string[
   };
 }
 
+/** Why `raw` is not a valid creator or generator (clauses, as `validateAnnotation` words them); empty when it is. */
+export function agentErrors(raw: unknown, role: 'creator' | 'generator'): string[] {
+  const errors: string[] = [];
+  checkAgent(raw, role, errors);
+  return errors;
+}
+
 /** What `validateAnnotation` found: the clean annotation, or null and the reasons (clauses, not sentences). */
 export interface AnnotationCheck {
   readonly annotation: Annotation | null;

@@ -371,7 +371,11 @@ export class ReaderSync implements NoteOutbox {
         ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
         ...(creator ? { creator } : {}),
         // In a group's container, the notes the server says this person wrote are theirs; the rest are others'.
-        ...(settings.group && userIri ? { isOwn: (doc: Record<string, unknown>) => (doc.creator as { id?: unknown } | undefined)?.id === userIri } : {}),
+        // The server sets every creator to the account that wrote the note, so it can be trusted; a note with a
+        // generator (a layer published by command) stays a shared layer, as before the server named its creator.
+        ...(settings.group && userIri
+          ? { isOwn: (doc: Record<string, unknown>) => (doc.creator as { id?: unknown } | undefined)?.id === userIri && doc.generator === undefined }
+          : {}),
       });
     } catch (error) {
       this.client = null;

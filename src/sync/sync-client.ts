@@ -263,7 +263,7 @@ export class SyncClient implements NoteOutbox {
           const etag = await etagOf(current);
           const theirs = toLocal(await jsonOf(current), push.id);
           await this.change(withRemote(location, etag));
-          if (sameAnnotation(theirs, toLocal(outgoing, push.id))) {
+          if (sameAnnotation(theirs, toLocal(this.asStored(outgoing, theirs), push.id))) {
             await this.settle(push, (s) => s);
             return { kind: 'done' };
           }
@@ -285,6 +285,17 @@ export class SyncClient implements NoteOutbox {
   private outgoing(push: PendingPush & { kind: 'put' }): Record<string, unknown> {
     const creator = this.options.creator;
     return { ...push.annotation, ...(creator && !push.annotation.generator ? { creator } : {}), ...(push.audience ? { 'reader:audience': push.audience } : {}) };
+  }
+
+  /**
+   * `outgoing` as the server stores it: the server names the creator itself
+   * (the signed-in account), so a note differs from the stored one only by
+   * what the client wrote, not by the creator it sent.
+   */
+  private asStored(outgoing: Record<string, unknown>, theirs: Annotation): Record<string, unknown> {
+    const { creator: _sent, ...rest } = outgoing;
+    const creator = this.options.creator ?? theirs.creator;
+    return { ...rest, ...(creator ? { creator } : {}) };
   }
 
   /** Fetches the server's version of `iri` and files a conflict with both versions; the push leaves the queue. */

@@ -112,6 +112,31 @@ describe('reader sync: accounts and groups', () => {
     assert.equal(alice.reader.notes.size, 2);
   });
 
+  it("a note whose client claims another member as creator reaches the others under the poster's name, not the claimed one", async () => {
+    const alice = await person();
+    const bob = await person();
+    const mallory = await person();
+    await alice.link.createGroup('Forgery check');
+    await alice.link.addMember(bob.name);
+    await alice.link.addMember(mallory.name);
+    await bob.link.chooseGroup(alice.link.group!.id);
+    await mallory.link.chooseGroup(alice.link.group!.id);
+    // Mallory's client signs the note with Alice's IRI and name, bypassing the reader.
+    const aliceIri = alice.link.account!.container.replace(/\/annotations\/$/, '');
+    const forged = { ...note({ comment: 'signed as alice' }), creator: { id: aliceIri, type: 'Person', name: alice.name } };
+    const res = await fetch(mallory.link.settings!.container, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/ld+json', Authorization: `Bearer ${mallory.link.settings!.token}` },
+      body: JSON.stringify(forged),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    assert.equal(await bob.link.syncNow(), true, bob.link.status);
+    assert.deepEqual(bob.reader.shared.map((l) => l.label), [`${mallory.name}'s notes (Forgery check)`]);
+    assert.equal(await alice.link.syncNow(), true, alice.link.status);
+    assert.equal(alice.reader.notes.size, 0, 'Alice does not receive it as her own note');
+    assert.deepEqual(alice.reader.shared.map((l) => l.label), [`${mallory.name}'s notes (Forgery check)`]);
+  });
+
   it('an edit keeps the audience a note has; changing one note\'s audience takes it from the others, or gives it to them', async () => {
     const alice = await person();
     const bob = await person();
