@@ -21,6 +21,7 @@ import { GroupCommit, type WriteResult } from './group-commit.ts';
 import { indexedFieldsOf } from './indexed-fields.ts';
 import { migrate } from './pg-migrations.ts';
 import { PgAccountRows } from './pg-accounts.ts';
+import { toStored, type StoredRow as Row } from './stored-row.ts';
 import {
   bodyJson,
   entityTag,
@@ -54,37 +55,7 @@ interface Tx {
   nextChange(): number;
 }
 
-interface Row {
-  container: string;
-  slug: string;
-  seq: number;
-  change: number;
-  json: string | null;
-  via: string | null;
-  etag: string;
-  deleted: string | null;
-  changed_at: string;
-  owner_id: number | null;
-  audience: Audience;
-}
-
 const COLUMNS = 'container, slug, seq, change, doc::text AS json, via, etag, deleted, changed_at, owner_id, audience';
-
-function toStored(row: Row): StoredAnnotation {
-  return {
-    container: row.container,
-    slug: row.slug,
-    seq: row.seq,
-    change: row.change,
-    json: row.json,
-    via: row.via,
-    etag: row.etag,
-    deleted: row.deleted,
-    changedAt: row.changed_at,
-    ownerId: row.owner_id,
-    audience: row.audience,
-  };
-}
 
 /** Error codes of a database that is not there (network) or going away (SQLSTATE classes 08 and 57P). */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN', '57P01', '57P02', '57P03']);

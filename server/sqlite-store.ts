@@ -14,6 +14,7 @@ import type { Annotation } from '../src/annotations/model.ts';
 import { indexedFieldsOf } from './indexed-fields.ts';
 import { GroupCommit, type WriteResult } from './group-commit.ts';
 import { ACCOUNT_SCHEMA, SqliteAccountRows } from './sqlite-accounts.ts';
+import { toStored, type StoredRow as Row } from './stored-row.ts';
 import {
   bodyJson,
   entityTag,
@@ -76,37 +77,7 @@ CREATE TABLE IF NOT EXISTS annotation_tags (seq INTEGER NOT NULL, tag TEXT NOT N
 CREATE INDEX IF NOT EXISTS annotation_tags_seq ON annotation_tags (seq);
 `;
 
-interface Row {
-  container: string;
-  slug: string;
-  seq: number;
-  change: number;
-  json: string | null;
-  via: string | null;
-  etag: string;
-  deleted: string | null;
-  changed_at: string;
-  owner_id: number | null;
-  audience: Audience;
-}
-
 const COLUMNS = 'container, slug, seq, change, json, via, etag, deleted, changed_at, owner_id, audience';
-
-function toStored(row: Row): StoredAnnotation {
-  return {
-    container: row.container,
-    slug: row.slug,
-    seq: row.seq,
-    change: row.change,
-    json: row.json,
-    via: row.via,
-    etag: row.etag,
-    deleted: row.deleted,
-    changedAt: row.changed_at,
-    ownerId: row.owner_id,
-    audience: row.audience,
-  };
-}
 
 /** The file the database lives in, inside the data folder. */
 export const DATABASE_FILE = 'annotations.sqlite';
