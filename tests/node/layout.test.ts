@@ -129,6 +129,24 @@ describe('layout: headings', () => {
     ]);
   });
 
+  it('reads a short label between a table\'s last row and a paragraph, with no blank line around it, as a heading', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [
+      ...wrap(unique(12)), 'And so the work ended.',
+      'Ferry crossings per day:', 'Summer months, 6 crossings', 'Keeper of the ferry, term years, and term limits:', 'Keeper, 4 years, limited to 2 consecutive terms',
+      'Overview', ...wrap(unique(6)), 'And so it closed.',
+      'Tension between the Old Mills', 'and the Needs of the', 'Lower Valley', ...wrap(unique(6)), 'And so it closed.',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.deepEqual(texts(parsed, 'heading'), ['Overview', 'Tension between the Old Mills and the Needs of the Lower Valley']);
+    assert.ok(texts(parsed, 'paragraph').some((p) => p.startsWith('The ')), 'the prose under the label stays a paragraph');
+    assert.ok(!texts(parsed, 'paragraph').some((p) => p.includes('Overview')), 'the label is not joined into the paragraph');
+  });
+
   it('reads a short label over a paragraph set in a narrower column than the page as a heading', () => {
     let k = 0;
     const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
