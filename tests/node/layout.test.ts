@@ -147,6 +147,25 @@ describe('layout: headings', () => {
     assert.ok(!texts(parsed, 'paragraph').some((p) => p.includes('Overview')), 'the label is not joined into the paragraph');
   });
 
+  it('takes a cover\'s capitals labels over its title for front matter, and a capitals table header over numbered rows for a caption', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [
+      'FIELD PAPERS', 'River Note  |  Issue 3  |  May 2024  |  1', 'VALLEY WORKS SERIES', 'The Keepers of the',
+      'Lower River Valley', 'A. B. Miller',
+      'SUMMARY', 'Highlights', ...wrap(unique(12)), 'And so the work ended.',
+      'KEEPER', 'NUMBER YEAR STATION', '1 May 3, 1901 Keeper of the weir', '2 May 9, 1901 Ferryman', '3 June 2, 1901 Miller',
+      'Note: Only the keepers are named.',
+      'THE LOWER WEIR', ...wrap(unique(8)), 'And so it closed.',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'capitals');
+    assert.deepEqual(texts(parsed, 'heading'), ['SUMMARY', 'Highlights', 'THE LOWER WEIR']);
+    assert.ok(texts(parsed, 'caption').includes('KEEPER NUMBER YEAR STATION'), 'the table header is a caption');
+  });
+
   it('reads a short label over a paragraph set in a narrower column than the page as a heading', () => {
     let k = 0;
     const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
