@@ -429,6 +429,15 @@ describe('layout: markers and notes lists', () => {
     assert.equal(parsed.blocks.filter((b) => b.type === 'note' && b.number === undefined).length, 2);
   });
 
+  it('takes the last part of a dotted section number (1.B.3, 2.4.1) for a section number, not a glued note marker', () => {
+    const text = [
+      'The keepers wrote down how high the water rose.1 They kept the book for years.', '',
+      'You must comply with the terms of paragraphs 1.B.3', 'through 1.B.7 of this licence. See also part 2.4.1 Further terms follow.', '',
+    ].join('\n');
+    const markers = parsePlainText(text).blocks.flatMap((b) => b.markers.map((m) => text.slice(m.from - 5, m.to)));
+    assert.deepEqual(markers, ['rose.1']);
+  });
+
   it('finds no markers in a text without notes, numbers and years included', () => {
     const text = ['In 1862 the census counted 31,443,790 people.', 'The rate was 35.02 per cent in 1860.', 'Article 1. The first article reads as follows.'].join('\n');
     assert.equal(parsePlainText(text).blocks.flatMap((b) => b.markers).length, 0);
