@@ -16,6 +16,7 @@ import { chromeLines } from './layout/chrome.ts';
 import { groupUnits, wrappedHeading, type Group } from './layout/groups.ts';
 import { isDisplayLine, isHeadingLine, isLabelAndValue, isWrappedHeading } from './layout/headings.ts';
 import { demoteClosingLine, setAsideTitlePage } from './layout/title-page.ts';
+import { demoteCoverLabels, demoteTableHeaders } from './layout/cover-labels.ts';
 import { indentOf, splitLines, startsLowercase, trimmed, words, type Line } from './layout/lines.ts';
 import { findMarkers, LETTERED, markerSyntax } from './layout/markers.ts';
 import {
@@ -82,6 +83,10 @@ export function parsePlainText(source: string, options: ParseOptions = {}): Pars
   const hasTitle = markTitle(source, blocks, options.title);
   markCaptionDebris(source, blocks, hasTitle, classic);
   if (!marked) demoteFigureLabels(blocks);
+  if (headings === 'capitals') {
+    demoteCoverLabels(source, blocks);
+    demoteTableHeaders(source, blocks);
+  }
   const syntax = markerSyntax(source);
   const allowed = options.layout?.markers;
   findMarkers(source, blocks, allowed === 'none' ? { markdown: false, caret: false, glued: false } : syntax);

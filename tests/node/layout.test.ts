@@ -129,6 +129,43 @@ describe('layout: headings', () => {
     ]);
   });
 
+  it('reads a short label between a table\'s last row and a paragraph, with no blank line around it, as a heading', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [
+      ...wrap(unique(12)), 'And so the work ended.',
+      'Ferry crossings per day:', 'Summer months, 6 crossings', 'Keeper of the ferry, term years, and term limits:', 'Keeper, 4 years, limited to 2 consecutive terms',
+      'Overview', ...wrap(unique(6)), 'And so it closed.',
+      'Tension between the Old Mills', 'and the Needs of the', 'Lower Valley', ...wrap(unique(6)), 'And so it closed.',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.paragraphs, 'hard-wrapped');
+    assert.deepEqual(texts(parsed, 'heading'), ['Overview', 'Tension between the Old Mills and the Needs of the Lower Valley']);
+    assert.ok(texts(parsed, 'paragraph').some((p) => p.startsWith('The ')), 'the prose under the label stays a paragraph');
+    assert.ok(!texts(parsed, 'paragraph').some((p) => p.includes('Overview')), 'the label is not joined into the paragraph');
+  });
+
+  it('takes a cover\'s capitals labels over its title for front matter, and a capitals table header over numbered rows for a caption', () => {
+    let k = 0;
+    const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
+    const unique = (n: number) =>
+      Array.from({ length: n }, () => { k++; return `The keepers of the ${word(k)} by the ${word(Math.floor(k / VOCABULARY.length) + 3)} wrote down how high the water rose at the ${word(k * 5 + 1)}.`; }).join(' ');
+    const text = [
+      'FIELD PAPERS', 'River Note  |  Issue 3  |  May 2024  |  1', 'VALLEY WORKS SERIES', 'The Keepers of the',
+      'Lower River Valley', 'A. B. Miller',
+      'SUMMARY', 'Highlights', ...wrap(unique(12)), 'And so the work ended.',
+      'KEEPER', 'NUMBER YEAR STATION', '1 May 3, 1901 Keeper of the weir', '2 May 9, 1901 Ferryman', '3 June 2, 1901 Miller',
+      'Note: Only the keepers are named.',
+      'THE LOWER WEIR', ...wrap(unique(8)), 'And so it closed.',
+    ].join('\n');
+    const parsed = parsePlainText(text);
+    assert.equal(parsed.profile?.headings, 'capitals');
+    assert.deepEqual(texts(parsed, 'heading'), ['SUMMARY', 'Highlights', 'THE LOWER WEIR']);
+    assert.ok(texts(parsed, 'caption').includes('KEEPER NUMBER YEAR STATION'), 'the table header is a caption');
+  });
+
   it('reads a short label over a paragraph set in a narrower column than the page as a heading', () => {
     let k = 0;
     const word = (j: number) => VOCABULARY[j % VOCABULARY.length];
@@ -390,6 +427,15 @@ describe('layout: markers and notes lists', () => {
     const parsed = parsePlainText(text);
     assert.deepEqual(resolutions(parsed), { 1: 'Smith, A.', 2: 'Jones, B.', 3: 'Brown, C.' });
     assert.equal(parsed.blocks.filter((b) => b.type === 'note' && b.number === undefined).length, 2);
+  });
+
+  it('takes the last part of a dotted section number (1.B.3, 2.4.1) for a section number, not a glued note marker', () => {
+    const text = [
+      'The keepers wrote down how high the water rose.1 They kept the book for years.', '',
+      'You must comply with the terms of paragraphs 1.B.3', 'through 1.B.7 of this licence. See also part 2.4.1 Further terms follow.', '',
+    ].join('\n');
+    const markers = parsePlainText(text).blocks.flatMap((b) => b.markers.map((m) => text.slice(m.from - 5, m.to)));
+    assert.deepEqual(markers, ['rose.1']);
   });
 
   it('finds no markers in a text without notes, numbers and years included', () => {

@@ -5,7 +5,7 @@
  * line that ends a paragraph (a short line closing a sentence).
  */
 import type { LayoutProfile, SourceSpan } from '../structure.ts';
-import { isHeadingLine, isLabelAndValue, isWrappedHeading } from './headings.ts';
+import { endsInFunctionWord, isHeadingLine, isLabelAndValue, isWrappedHeading } from './headings.ts';
 import { indentOf, startsLowercase, trimmed, type Line } from './lines.ts';
 import type { Unit } from './units.ts';
 
@@ -47,7 +47,8 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
     blankAfterText = false;
     headSinceBlank = false;
   };
-  for (const unit of units) {
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
     if (unit.kind !== 'chrome') chrome = null;
     switch (unit.kind) {
       case 'blank':
@@ -84,7 +85,9 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
         blankAfterText = false;
         headSinceBlank = false;
         const current: Extract<Group, { kind: 'text' }> | null = text;
-        if (current && continues(current, unit.line, style, width)) {
+        const after = units[u + 1];
+        const nextLine = after?.kind === 'text' ? after.line : undefined;
+        if (current && continues(current, unit.line, style, width) && !(style === 'hard-wrapped' && labelBetween(current, unit.line, nextLine, width))) {
           current.lines.push(unit.line);
         } else {
           groups.push((text = { kind: 'text', lines: [unit.line], debris: [] }));
@@ -94,6 +97,25 @@ export function groupUnits(units: readonly Unit[], style: LayoutProfile['paragra
     }
   }
   return groups;
+}
+
+/**
+ * In hard-wrapped text, a short label line (`Summary`) set directly under a
+ * short line that is not prose (a table's or a figure's last row) and
+ * directly over a full-width line of prose starting with a capital stands
+ * alone: it is the heading of that prose, not the end of the row above nor
+ * the start of the paragraph below. Wrapped prose never has a short line in
+ * mid-paragraph, so a short line above and a full one below show the break.
+ */
+function labelBetween(group: Extract<Group, { kind: 'text' }>, line: Line, next: Line | undefined, width: number): boolean {
+  const text = line.text.trim();
+  if (!next || text.length >= width * HEADING_LINE || !isHeadingLine(text) || isItemStart(line.text)) return false;
+  const prev = lastText(group).text.trim();
+  const below = next.text.trim();
+  if (prev.length >= width * SHORT_LINE || below.length < width * SHORT_LINE) return false;
+  // A line above that breaks off (`…the Needs of the`, `…as follows:`) runs on into this one.
+  if (endsInFunctionWord(prev) || /[,:;–—-]$/u.test(prev)) return false;
+  return /^[\p{Lu}\p{Lt}]\p{Ll}/u.test(below) && !isItemStart(next.text) && indentOf(next.text) < QUOTE_INDENT;
 }
 
 /** A line that stops mid-sentence: no sentence end at its close (a note number after the stop allowed). */

@@ -9,6 +9,8 @@ import type { MutableBlock } from './blocks.ts';
 
 /** How much of the text before a glued number its tests read (a figure's digits, the word it is glued to). */
 const LEAD_CHARS = 24;
+/** A dotted section number up to its last dot (`1.E.`, `2.3.`): a number, then one or more dotted parts of at most three letters or digits. */
+const DOTTED_NUMBER = /(?:^|[\s(])\d{1,3}(?:\.[\p{L}\d]{1,3})+\.$/u;
 /** A glued marker may skip at most this many note numbers (a lost passage takes its notes with it). */
 const MAX_NOTE_JUMP = 10;
 
@@ -123,6 +125,8 @@ function findGluedMarkers(text: string, base: number, out: FootnoteMarker[], las
     if (clause && !/\p{L}/u.test(before!)) continue;
     if (n < 1 || n < last || n > last + MAX_NOTE_JUMP) continue;
     const end = m.index + m[0].length;
+    // The last part of a dotted section number (`paragraphs 1.E.1`, `see 2.3.4`), not a number glued to a sentence end.
+    if (stop === '.' && !close && DOTTED_NUMBER.test(text.slice(Math.max(0, end - digits!.length - LEAD_CHARS), end - digits!.length))) continue;
     const after = text.slice(end);
     const inSentence = clause || (!stop && !close);
     if (after.trim() !== '' && !(inSentence ? /^\s+[\p{L}“"(]/u : /^\s+["“‘([]?[\p{Lu}\p{N}]/u).test(after)) continue;
