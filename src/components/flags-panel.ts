@@ -14,6 +14,7 @@ import { knownTagLabel } from './labels.ts';
 import { clip, displayLabel } from '../annotations/sanitize.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DAMAGE_TAGS } from '../annotations/model.ts';
+import { emit } from './events.ts';
 
 /** One flag as the panel lists it; offsets are source offsets (code units) in the document `docId`. */
 export interface FlagItem {
@@ -388,7 +389,7 @@ export class FlagsPanel extends LitElement {
     this.current = f.id;
     this.focusId = f.id;
     const detail: FlagActivateDetail = { id: f.id, docId: f.docId, from: f.from, to: f.to };
-    this.dispatchEvent(new CustomEvent<FlagActivateDetail>('flag-activate', { bubbles: true, composed: true, detail }));
+    emit(this, 'flag-activate', detail);
   }
 
   private groups(): Group[] {
@@ -497,8 +498,5 @@ function shorten(quote: string): string {
 declare global {
   interface HTMLElementTagNameMap {
     'flags-panel': FlagsPanel;
-  }
-  interface HTMLElementEventMap {
-    'flag-activate': CustomEvent<FlagActivateDetail>;
   }
 }

@@ -16,6 +16,7 @@ import type { Entry, OrphanTarget } from '../app/workspace.ts';
 import { commentBodyOf, quoteSelectorOf, targetsOf } from '../annotations/model.ts';
 import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
 import { tagLabel } from './labels.ts';
+import { emit } from './events.ts';
 
 /** Longest comment drawn in the list, in code units. */
 export const LIST_TEXT_LENGTH = 500;
@@ -120,7 +121,7 @@ export class NotesPanel extends LitElement {
                   <span class="tag">${d.tags.includes('dismissed') ? 'dismissed' : 'accepted'}</span>
                   <q>${quoteText(d)}</q>
                   <div class="actions">
-                    <button @click=${() => this.emit('card-action', { action: 'delete', id: d.annotation.id })}>Withdraw decision</button>
+                    <button @click=${() => emit(this, 'card-action', { action: 'delete', id: d.annotation.id })}>Withdraw decision</button>
                   </div>
                 </li>`,
               )}
@@ -154,9 +155,9 @@ export class NotesPanel extends LitElement {
       ${this.renderComment(e)}
       ${e.tags.length ? html`<div>${e.tags.map((t) => html`<span class="tag">${tagLabel(t)}</span>`)}</div>` : nothing}
       <div class="actions">
-        <button @click=${() => this.emit('note-activate-item', { id: e.annotation.id })} ?disabled=${!e.placed.length} aria-label=${`Show note in ${where || 'text'}`}>Show</button>
-        <button @click=${() => this.emit('card-action', { action: 'edit', id: e.annotation.id })}>Edit</button>
-        <button @click=${() => this.emit('card-action', { action: 'delete', id: e.annotation.id })}>Delete</button>
+        <button @click=${() => emit(this, 'note-activate-item', { id: e.annotation.id })} ?disabled=${!e.placed.length} aria-label=${`Show note in ${where || 'text'}`}>Show</button>
+        <button @click=${() => emit(this, 'card-action', { action: 'edit', id: e.annotation.id })}>Edit</button>
+        <button @click=${() => emit(this, 'card-action', { action: 'delete', id: e.annotation.id })}>Delete</button>
       </div>
     </li>`;
   }
@@ -179,7 +180,7 @@ export class NotesPanel extends LitElement {
         <button
           ?disabled=${!this.canReattach}
           title=${this.canReattach ? 'Attach to the selected passage' : 'Select a passage in a text first'}
-          @click=${() => this.emit('orphan-reattach', { annotationId: o.annotationId, targetIndex: o.targetIndex })}
+          @click=${() => emit(this, 'orphan-reattach', { annotationId: o.annotationId, targetIndex: o.targetIndex })}
         >
           Re-attach to selection
         </button>
@@ -187,9 +188,6 @@ export class NotesPanel extends LitElement {
     </li>`;
   }
 
-  private emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
 }
 
 function quoteText(e: Entry): string {

@@ -19,6 +19,7 @@ import { clip, displayLabel } from '../annotations/sanitize.ts';
 import { compare, dayRange, periodLabel, type EventJoin, type TimelineEvent } from '../analysis/timeline/index.ts';
 import { cssProps } from './css-props.ts';
 import { smallButtonStyles } from './styles/controls.ts';
+import { emit } from './events.ts';
 
 /** One text's events as the panel shows them. */
 export interface TimelineText {
@@ -453,9 +454,7 @@ export class TimelinePanel extends LitElement {
 
   private activate(p: Placed): void {
     this.current = p.key;
-    this.dispatchEvent(
-      new CustomEvent<TimelineActivateDetail>('timeline-activate', { detail: { docId: p.docId, from: p.event.from, to: p.event.to }, bubbles: true, composed: true }),
-    );
+    emit(this, 'timeline-activate', { docId: p.docId, from: p.event.from, to: p.event.to });
   }
 
   private onAxisKey(event: KeyboardEvent): void {
