@@ -27,6 +27,7 @@ import { stepForKey } from './claims/keys.ts';
 import type { ManualLinkRequest, SelectedPassage } from './claims/manual.ts';
 import { clip, displayLabel } from '../annotations/sanitize.ts';
 import { emit } from './events.ts';
+import { panelStyles, plainListStyles } from './styles/panel.ts';
 
 /** Longest description, difference or note drawn on a link: the list is no place for a book. */
 const LINK_TEXT_LENGTH = 600;
@@ -73,11 +74,12 @@ const RELATION_CHOICE: Readonly<Record<RelationTag, string>> = {
 
 @customElement('claims-panel')
 export class ClaimsPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    panelStyles,
+    plainListStyles,
+    css`
     :host {
       display: block;
-      font-family: var(--font-ui, system-ui, sans-serif);
-      color: var(--text, #1d1d1b);
       font-size: 0.9rem;
     }
     h2 {
@@ -100,11 +102,6 @@ export class ClaimsPanel extends LitElement {
       gap: 0.5rem 1rem;
       align-items: center;
       margin: 0.35rem 0;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
     }
     li.claim {
       border: 1px solid var(--border, #d8d6cf);
@@ -187,9 +184,6 @@ export class ClaimsPanel extends LitElement {
       font-size: 0.75rem;
       color: var(--muted, #6b6b66);
     }
-    .quote {
-      font-family: var(--font-text, Georgia, serif);
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -216,8 +210,6 @@ export class ClaimsPanel extends LitElement {
       padding-top: 0.25rem;
     }
     fieldset {
-      border: 0;
-      margin: 0;
       padding: 0;
       display: grid;
       gap: 0.4rem;
@@ -234,7 +226,8 @@ export class ClaimsPanel extends LitElement {
     textarea {
       font: inherit;
     }
-  `;
+  `,
+  ];
 
   /** The claim links to list (any order: the panel orders them). */
   @property({ attribute: false }) links: readonly ClaimLink[] = [];

@@ -17,6 +17,7 @@ import { commentBodyOf, quoteSelectorOf, targetsOf } from '../annotations/model.
 import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
 import { tagLabel } from './labels.ts';
 import { emit } from './events.ts';
+import { panelStyles, plainListStyles } from './styles/panel.ts';
 
 /** Longest comment drawn in the list, in code units. */
 export const LIST_TEXT_LENGTH = 500;
@@ -28,6 +29,8 @@ export const LIST_PAGE = 200;
 @customElement('notes-panel')
 export class NotesPanel extends LitElement {
   static override styles = [
+    panelStyles,
+    plainListStyles,
     smallButtonStyles,
     css`
     :host {
@@ -38,11 +41,6 @@ export class NotesPanel extends LitElement {
     h3 {
       font-size: 0.85rem;
       margin: 0.75rem 0 0.35rem;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
     }
     li {
       border: 1px solid var(--border);
@@ -72,11 +70,8 @@ export class NotesPanel extends LitElement {
       margin-top: 0.25rem;
       flex-wrap: wrap;
     }
-    .empty,
     .cut {
       color: var(--muted);
-    }
-    .cut {
       font-size: 0.75rem;
     }
     .tag {

@@ -17,6 +17,7 @@ import type { SearchHit, SearchOptions, SearchResults } from '../search/engine.t
 import type { Snippet } from '../search/snippet.ts';
 import { displayLabel, neutralise } from '../annotations/sanitize.ts';
 import { emit } from './events.ts';
+import { panelStyles } from './styles/panel.ts';
 
 /** What the panel needs of a search engine (a `SearchEngine`, or a client of one in a worker). */
 export interface SearchSource {
@@ -63,11 +64,11 @@ interface Shown {
 
 @customElement('search-panel')
 export class SearchPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    panelStyles,
+    css`
     :host {
       display: block;
-      font-family: var(--font-ui, system-ui, sans-serif);
-      color: var(--text, inherit);
     }
     .box {
       display: grid;
@@ -148,7 +149,8 @@ export class SearchPanel extends LitElement {
       border-radius: 3px;
       color: var(--muted, inherit);
     }
-  `;
+  `,
+  ];
 
   /** The engine to query; nothing is searched while it is null. */
   @property({ attribute: false }) engine: SearchSource | null = null;

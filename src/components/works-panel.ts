@@ -23,6 +23,7 @@ import { passageCitation } from '../app/passage-citation.ts';
 import { writeUrlState } from '../app/url-state.ts';
 import { smallButtonStyles } from './styles/controls.ts';
 import { emit } from './events.ts';
+import { panelStyles } from './styles/panel.ts';
 
 /** One open text as the panel needs it. */
 export interface WorksText {
@@ -62,13 +63,13 @@ function readingOf(parsed: ParsedText): TextCitations {
 @customElement('works-panel')
 export class WorksPanel extends LitElement {
   static override styles = [
+    panelStyles,
     smallButtonStyles,
     css`
       :host {
         display: block;
         padding: 0.5rem 0.75rem;
         font: 0.85rem/1.45 var(--font-ui);
-        color: var(--text);
       }
       :host([hidden]) {
         display: none;
@@ -83,8 +84,10 @@ export class WorksPanel extends LitElement {
       }
       .count,
       .muted {
-        color: var(--muted);
         font-weight: normal;
+      }
+      .count {
+        color: var(--muted);
       }
       .bar {
         display: flex;
