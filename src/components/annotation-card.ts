@@ -17,6 +17,7 @@ import { KIND_LABELS } from '../app/workspace.ts';
 import { commentBodyOf, describingBodyOf, type TextualBody } from '../annotations/model.ts';
 import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
 import { tagClass, tagLabel } from './labels.ts';
+import { emit } from './events.ts';
 
 /** Longest description or comment drawn in a card, in code units; the rest is offered as a file. */
 export const CARD_TEXT_LENGTH = 2_000;
@@ -171,13 +172,13 @@ export class AnnotationCard extends LitElement {
   }
 
   private act(action: string, id: string): void {
-    this.dispatchEvent(new CustomEvent('card-action', { detail: { action, id }, bubbles: true, composed: true }));
+    emit(this, 'card-action', { action, id });
   }
 
   private onKey(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      this.dispatchEvent(new CustomEvent('card-close', { bubbles: true, composed: true }));
+      emit(this, 'card-close', null);
     }
   }
 }

@@ -19,6 +19,7 @@ import { PassageError, suggestClaims, type ClaimText, type Suggestion } from '..
 import { segmentUnits } from '../analysis/claims/segment.ts';
 import { parsePlainText } from '../document/parse.ts';
 import { suggestionId } from './claims/suggestions.ts';
+import { emit } from './events.ts';
 
 /** A text Compare can look in: its id, IRI, source and a label for the reader. */
 export interface CompareDocument {
@@ -208,11 +209,11 @@ export class ClaimCompare extends LitElement {
       relation: s.relation,
       passage: { docId: compared.docId, from: compared.from, to: compared.to },
     };
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+    emit(this, type, detail);
   }
 
   private readonly close = (): void => {
-    this.dispatchEvent(new CustomEvent('compare-close', { bubbles: true, composed: true }));
+    emit(this, 'compare-close', null);
   };
 
   private readonly onKey = (event: KeyboardEvent): void => {

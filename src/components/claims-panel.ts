@@ -26,6 +26,8 @@ import { RELATION_ORDER, orderLinks, type ClaimEnd, type ClaimLink } from './cla
 import { stepForKey } from './claims/keys.ts';
 import type { ManualLinkRequest, SelectedPassage } from './claims/manual.ts';
 import { clip, displayLabel } from '../annotations/sanitize.ts';
+import { emit } from './events.ts';
+import { panelStyles, plainListStyles } from './styles/panel.ts';
 
 /** Longest description, difference or note drawn on a link: the list is no place for a book. */
 const LINK_TEXT_LENGTH = 600;
@@ -72,11 +74,12 @@ const RELATION_CHOICE: Readonly<Record<RelationTag, string>> = {
 
 @customElement('claims-panel')
 export class ClaimsPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    panelStyles,
+    plainListStyles,
+    css`
     :host {
       display: block;
-      font-family: var(--font-ui, system-ui, sans-serif);
-      color: var(--text, #1d1d1b);
       font-size: 0.9rem;
     }
     h2 {
@@ -99,11 +102,6 @@ export class ClaimsPanel extends LitElement {
       gap: 0.5rem 1rem;
       align-items: center;
       margin: 0.35rem 0;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
     }
     li.claim {
       border: 1px solid var(--border, #d8d6cf);
@@ -186,9 +184,6 @@ export class ClaimsPanel extends LitElement {
       font-size: 0.75rem;
       color: var(--muted, #6b6b66);
     }
-    .quote {
-      font-family: var(--font-text, Georgia, serif);
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -215,8 +210,6 @@ export class ClaimsPanel extends LitElement {
       padding-top: 0.25rem;
     }
     fieldset {
-      border: 0;
-      margin: 0;
       padding: 0;
       display: grid;
       gap: 0.4rem;
@@ -233,7 +226,8 @@ export class ClaimsPanel extends LitElement {
     textarea {
       font: inherit;
     }
-  `;
+  `,
+  ];
 
   /** The claim links to list (any order: the panel orders them). */
   @property({ attribute: false }) links: readonly ClaimLink[] = [];
@@ -343,7 +337,7 @@ export class ClaimsPanel extends LitElement {
 
   private renderDecisions(link: ClaimLink, tab: number) {
     if (link.manual) {
-      return html`<button type="button" class="remove" tabindex=${tab} @click=${() => this.emit('claim-remove', { id: link.id })}>Remove</button>`;
+      return html`<button type="button" class="remove" tabindex=${tab} @click=${() => emit(this, 'claim-remove', { id: link.id })}>Remove</button>`;
     }
     const button = (cls: string, text: string, decision: ClaimStatus) =>
       html`<button type="button" class=${cls} tabindex=${tab} @click=${() => this.review(link.id, decision)}>${text}</button>`;
@@ -473,7 +467,7 @@ export class ClaimsPanel extends LitElement {
   private activate(id: string): void {
     this.current = id;
     this.focusedId = id;
-    this.emit('claim-activate', { id } satisfies ClaimActivateDetail);
+    emit(this, 'claim-activate', { id } satisfies ClaimActivateDetail);
   }
 
   private review(id: string, decision: ClaimStatus): void {
@@ -483,20 +477,17 @@ export class ClaimsPanel extends LitElement {
       this.focusAfterDismiss = { gone: id, next: ids[at + 1] ?? ids[at - 1] ?? null };
       if (this.focusedId === id) this.focusedId = this.focusAfterDismiss.next;
     }
-    this.emit('claim-review', { id, decision } satisfies ClaimReviewDetail);
+    emit(this, 'claim-review', { id, decision } satisfies ClaimReviewDetail);
   }
 
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
-  }
 
   private onFilter(event: Event): void {
     this.showDismissed = (event.target as HTMLInputElement).checked;
-    this.emit('claim-filter', { showDismissed: this.showDismissed });
+    emit(this, 'claim-filter', { showDismissed: this.showDismissed });
   }
 
   private onBack(): void {
-    this.emit('claim-back', null);
+    emit(this, 'claim-back', null);
   }
 
   private onFocusIn(event: FocusEvent): void {
@@ -543,7 +534,7 @@ export class ClaimsPanel extends LitElement {
     const ends = this.pickedEnds();
     if (ends.length !== 2) return;
     const request: ManualLinkRequest = { ends: [ends[0]!, ends[1]!], relation: this.relation, note: this.note.trim() };
-    this.emit('claim-manual', request);
+    emit(this, 'claim-manual', request);
     this.note = '';
   }
 }

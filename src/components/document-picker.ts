@@ -14,6 +14,7 @@ import { displayLabel } from '../annotations/sanitize.ts';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { MAX_COLUMNS, toggleColumn } from '../app/columns.ts';
+import { emit } from './events.ts';
 
 /** A text as the list shows it. */
 export interface PickerText {
@@ -224,7 +225,7 @@ export class DocumentPicker extends LitElement {
     if (!text) return;
     this.active = i;
     if (this.single) {
-      this.emit('text-show', { id: text.id });
+      emit(this, 'text-show', { id: text.id });
       this.setOpen(false);
       return;
     }
@@ -244,12 +245,9 @@ export class DocumentPicker extends LitElement {
       : replaced
         ? `${name} shown instead of ${nameOf(replaced)} (at most ${MAX_COLUMNS} side by side).`
         : `${name} shown.`;
-    this.emit('columns-change', { ids: [...next] });
+    emit(this, 'columns-change', { ids: [...next] });
   }
 
-  private emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-  }
 
   private onKey(event: KeyboardEvent): void {
     const n = this.texts.length;

@@ -14,6 +14,8 @@ import { knownTagLabel } from './labels.ts';
 import { clip, displayLabel } from '../annotations/sanitize.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DAMAGE_TAGS } from '../annotations/model.ts';
+import { emit } from './events.ts';
+import { panelStyles, plainListStyles } from './styles/panel.ts';
 
 /** One flag as the panel lists it; offsets are source offsets (code units) in the document `docId`. */
 export interface FlagItem {
@@ -69,13 +71,15 @@ interface Group {
 
 @customElement('flags-panel')
 export class FlagsPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    panelStyles,
+    plainListStyles,
+    css`
     :host {
       display: flex;
       flex-direction: column;
       min-height: 0;
-      font: 0.88rem/1.4 var(--font-ui, system-ui, sans-serif);
-      color: var(--text, #1e1d1a);
+      font: 0.88rem/1.4 var(--font-ui);
     }
     .bar {
       display: flex;
@@ -112,18 +116,13 @@ export class FlagsPanel extends LitElement {
       cursor: default;
     }
     fieldset {
-      border: none;
-      margin: 0;
       padding: 0.3rem 0.5rem;
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem 0.4rem;
     }
     legend {
-      float: left;
       font-size: 0.78rem;
-      color: var(--muted, #5d5a52);
-      margin-right: 0.3rem;
       padding: 0.15rem 0;
     }
     .chip {
@@ -160,11 +159,6 @@ export class FlagsPanel extends LitElement {
     .count {
       color: var(--muted, #5d5a52);
       font-weight: 400;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
     }
     li {
       margin: 0 0 0.3rem;
@@ -203,7 +197,6 @@ export class FlagsPanel extends LitElement {
     }
     .quote {
       display: block;
-      font-family: var(--font-text, serif);
       margin: 0.15rem 0;
       overflow-wrap: anywhere;
     }
@@ -242,10 +235,10 @@ export class FlagsPanel extends LitElement {
       cursor: pointer;
     }
     .empty {
-      color: var(--muted, #5d5a52);
       padding: 0.6rem 0.5rem;
     }
-  `;
+  `,
+  ];
 
   /** The flags to list. */
   @property({ attribute: false }) items: readonly FlagItem[] = [];
@@ -388,7 +381,7 @@ export class FlagsPanel extends LitElement {
     this.current = f.id;
     this.focusId = f.id;
     const detail: FlagActivateDetail = { id: f.id, docId: f.docId, from: f.from, to: f.to };
-    this.dispatchEvent(new CustomEvent<FlagActivateDetail>('flag-activate', { bubbles: true, composed: true, detail }));
+    emit(this, 'flag-activate', detail);
   }
 
   private groups(): Group[] {
@@ -497,8 +490,5 @@ function shorten(quote: string): string {
 declare global {
   interface HTMLElementTagNameMap {
     'flags-panel': FlagsPanel;
-  }
-  interface HTMLElementEventMap {
-    'flag-activate': CustomEvent<FlagActivateDetail>;
   }
 }

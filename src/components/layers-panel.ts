@@ -20,6 +20,7 @@ import { displayLabel, formatCount } from '../annotations/sanitize.ts';
 import { fileSizeProblem } from '../annotations/import-limit.ts';
 import type { ReaderSync } from '../sync/reader-sync.ts';
 import './sync-panel.ts';
+import { emit } from './events.ts';
 
 /** Longest problem or status line shown; the messages name files and ids, which can be anything. */
 const MESSAGE_LENGTH = 600;
@@ -94,7 +95,7 @@ export class LayersPanel extends LitElement {
         <legend>Kinds</legend>
         ${this.kinds.map(
           (k) => html`<label class="row">
-            <input type="checkbox" .checked=${k.visible} @change=${(e: Event) => this.emit('kind-toggle', { kind: k.kind, visible: (e.target as HTMLInputElement).checked })} />
+            <input type="checkbox" .checked=${k.visible} @change=${(e: Event) => emit(this, 'kind-toggle', { kind: k.kind, visible: (e.target as HTMLInputElement).checked })} />
             ${k.label} <span class="count">${k.count}</span>
           </label>`,
         )}
@@ -104,7 +105,7 @@ export class LayersPanel extends LitElement {
         : html`<fieldset>
             <legend>Views</legend>
             <label class="row">
-              <input type="checkbox" class="connectors-check" .checked=${this.connectors} @change=${(e: Event) => this.emit('connectors-toggle', { visible: (e.target as HTMLInputElement).checked })} />
+              <input type="checkbox" class="connectors-check" .checked=${this.connectors} @change=${(e: Event) => emit(this, 'connectors-toggle', { visible: (e.target as HTMLInputElement).checked })} />
               Connector lines between linked claims
             </label>
           </fieldset>`}
@@ -112,7 +113,7 @@ export class LayersPanel extends LitElement {
         <legend>Layers</legend>
         ${this.layers.map(
           (l) => html`<label class="row">
-            <input type="checkbox" class="layer-check" data-layer=${l.id} .checked=${l.visible} @change=${(e: Event) => this.emit('layer-toggle', { id: l.id, visible: (e.target as HTMLInputElement).checked })} />
+            <input type="checkbox" class="layer-check" data-layer=${l.id} .checked=${l.visible} @change=${(e: Event) => emit(this, 'layer-toggle', { id: l.id, visible: (e.target as HTMLInputElement).checked })} />
             ${displayLabel(l.label)} <span class="count">${l.count} · ${l.origin}</span>
           </label>`,
         )}
@@ -126,7 +127,7 @@ export class LayersPanel extends LitElement {
           >
             Export checked layers
           </button>
-          <button type="button" class="export-hypothesis" title="Your notes in Hypothesis's API format (JSON)" @click=${() => this.emit('export-hypothesis', {})}>
+          <button type="button" class="export-hypothesis" title="Your notes in Hypothesis's API format (JSON)" @click=${() => emit(this, 'export-hypothesis', {})}>
             Export notes for Hypothesis
           </button>
           <label class="file-button" title="A W3C annotation collection, or annotations exported from Hypothesis">Import…<input type="file" accept=".json,.jsonld,application/json,application/ld+json" @change=${this.onFile} /></label>
@@ -170,7 +171,7 @@ export class LayersPanel extends LitElement {
         value=${p.total === null ? nothing : p.saved}
       ></progress>
       <span class="import-words">${words}</span>
-      <button type="button" class="import-cancel" ?disabled=${p.total === null} @click=${() => this.emit('import-cancel', {})}>Cancel</button>
+      <button type="button" class="import-cancel" ?disabled=${p.total === null} @click=${() => emit(this, 'import-cancel', {})}>Cancel</button>
     </div>`;
   }
 
@@ -181,7 +182,7 @@ export class LayersPanel extends LitElement {
       this.status = NOTHING_TO_EXPORT;
       return;
     }
-    this.emit('export-request', { layerIds });
+    emit(this, 'export-request', { layerIds });
   }
 
   private async onFile(event: Event): Promise<void> {
@@ -197,12 +198,9 @@ export class LayersPanel extends LitElement {
     }
     const text = await file.text();
     input.value = '';
-    this.emit('import-file', { name: file.name, text });
+    emit(this, 'import-file', { name: file.name, text });
   }
 
-  private emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
 }
 
 declare global {

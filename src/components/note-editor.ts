@@ -14,6 +14,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { emit, type ConflictChoiceDetail } from './events.ts';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -253,12 +254,12 @@ export class NoteEditor extends LitElement {
     event.preventDefault();
     // In a conflict only an explicit choice saves (Enter in a field must not overwrite theirs).
     if (this.conflict) return;
-    this.dispatchEvent(new CustomEvent('note-save', { detail: { comment: this.comment.trim(), tags: this.tagList() }, bubbles: true, composed: true }));
+    emit(this, 'note-save', { comment: this.comment.trim(), tags: this.tagList() });
   }
 
   private choose(choice: 'mine' | 'theirs'): void {
-    const detail = choice === 'mine' ? { choice, comment: this.comment.trim(), tags: this.tagList() } : { choice };
-    this.dispatchEvent(new CustomEvent('note-conflict-choice', { detail, bubbles: true, composed: true }));
+    const detail: ConflictChoiceDetail = choice === 'mine' ? { choice, comment: this.comment.trim(), tags: this.tagList() } : { choice };
+    emit(this, 'note-conflict-choice', detail);
   }
 
   /** Puts the reader's version on the clipboard; when the clipboard is refused, selects it in the field instead. */
@@ -280,7 +281,7 @@ export class NoteEditor extends LitElement {
     // Escape must not throw away an edit whose conflict is still open: the reader chooses explicitly.
     if (this.conflict) return;
     this.close();
-    this.dispatchEvent(new CustomEvent('note-cancel', { bubbles: true, composed: true }));
+    emit(this, 'note-cancel', null);
   }
 }
 

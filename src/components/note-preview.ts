@@ -20,6 +20,7 @@ import { cssProps } from './css-props.ts';
 import { safeHref } from '../annotations/sanitize.ts';
 import { toBibtex } from '../analysis/references/bibtex.ts';
 import type { CslItem, CslName } from '../analysis/references/csl.ts';
+import { emit } from './events.ts';
 
 /** Gap between the marker and the card, in CSS pixels. */
 const GAP = 6;
@@ -223,7 +224,7 @@ export class NotePreview extends LitElement {
 
   private onGo(event: Event): void {
     event.preventDefault();
-    this.dispatchEvent(new CustomEvent('note-preview-goto', { bubbles: true, composed: true }));
+    emit(this, 'note-preview-goto', null);
   }
 
   private async onCopy(): Promise<void> {
@@ -233,7 +234,7 @@ export class NotePreview extends LitElement {
     try {
       await navigator.clipboard.writeText(bibtex);
       this.copyStatus = 'Copied';
-      this.dispatchEvent(new CustomEvent('note-preview-copied', { bubbles: true, composed: true, detail: { bibtex } }));
+      emit(this, 'note-preview-copied', { bibtex });
     } catch {
       // The clipboard may be refused (no permission, an insecure page): say so rather than fail silently.
       this.copyStatus = 'Copy refused by the browser';
@@ -241,7 +242,7 @@ export class NotePreview extends LitElement {
   }
 
   private onClose(): void {
-    this.dispatchEvent(new CustomEvent('note-preview-close', { bubbles: true, composed: true, detail: { restoreFocus: true } }));
+    emit(this, 'note-preview-close', { restoreFocus: true });
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -16,6 +16,8 @@ import type { Entry, OrphanTarget } from '../app/workspace.ts';
 import { commentBodyOf, quoteSelectorOf, targetsOf } from '../annotations/model.ts';
 import { bodyText, displayLabel, formatLength } from '../annotations/sanitize.ts';
 import { tagLabel } from './labels.ts';
+import { emit } from './events.ts';
+import { panelStyles, plainListStyles } from './styles/panel.ts';
 
 /** Longest comment drawn in the list, in code units. */
 export const LIST_TEXT_LENGTH = 500;
@@ -27,6 +29,8 @@ export const LIST_PAGE = 200;
 @customElement('notes-panel')
 export class NotesPanel extends LitElement {
   static override styles = [
+    panelStyles,
+    plainListStyles,
     smallButtonStyles,
     css`
     :host {
@@ -37,11 +41,6 @@ export class NotesPanel extends LitElement {
     h3 {
       font-size: 0.85rem;
       margin: 0.75rem 0 0.35rem;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
     }
     li {
       border: 1px solid var(--border);
@@ -71,11 +70,8 @@ export class NotesPanel extends LitElement {
       margin-top: 0.25rem;
       flex-wrap: wrap;
     }
-    .empty,
     .cut {
       color: var(--muted);
-    }
-    .cut {
       font-size: 0.75rem;
     }
     .tag {
@@ -120,7 +116,7 @@ export class NotesPanel extends LitElement {
                   <span class="tag">${d.tags.includes('dismissed') ? 'dismissed' : 'accepted'}</span>
                   <q>${quoteText(d)}</q>
                   <div class="actions">
-                    <button @click=${() => this.emit('card-action', { action: 'delete', id: d.annotation.id })}>Withdraw decision</button>
+                    <button @click=${() => emit(this, 'card-action', { action: 'delete', id: d.annotation.id })}>Withdraw decision</button>
                   </div>
                 </li>`,
               )}
@@ -154,9 +150,9 @@ export class NotesPanel extends LitElement {
       ${this.renderComment(e)}
       ${e.tags.length ? html`<div>${e.tags.map((t) => html`<span class="tag">${tagLabel(t)}</span>`)}</div>` : nothing}
       <div class="actions">
-        <button @click=${() => this.emit('note-activate-item', { id: e.annotation.id })} ?disabled=${!e.placed.length} aria-label=${`Show note in ${where || 'text'}`}>Show</button>
-        <button @click=${() => this.emit('card-action', { action: 'edit', id: e.annotation.id })}>Edit</button>
-        <button @click=${() => this.emit('card-action', { action: 'delete', id: e.annotation.id })}>Delete</button>
+        <button @click=${() => emit(this, 'note-activate-item', { id: e.annotation.id })} ?disabled=${!e.placed.length} aria-label=${`Show note in ${where || 'text'}`}>Show</button>
+        <button @click=${() => emit(this, 'card-action', { action: 'edit', id: e.annotation.id })}>Edit</button>
+        <button @click=${() => emit(this, 'card-action', { action: 'delete', id: e.annotation.id })}>Delete</button>
       </div>
     </li>`;
   }
@@ -179,7 +175,7 @@ export class NotesPanel extends LitElement {
         <button
           ?disabled=${!this.canReattach}
           title=${this.canReattach ? 'Attach to the selected passage' : 'Select a passage in a text first'}
-          @click=${() => this.emit('orphan-reattach', { annotationId: o.annotationId, targetIndex: o.targetIndex })}
+          @click=${() => emit(this, 'orphan-reattach', { annotationId: o.annotationId, targetIndex: o.targetIndex })}
         >
           Re-attach to selection
         </button>
@@ -187,9 +183,6 @@ export class NotesPanel extends LitElement {
     </li>`;
   }
 
-  private emit(name: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
 }
 
 function quoteText(e: Entry): string {

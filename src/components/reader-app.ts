@@ -46,14 +46,15 @@ import { joinLinkedEvents, timelineEvents, type EventJoin, type TimelineEvent } 
 import './document-picker.ts';
 import type { DocumentPicker, PickerText } from './document-picker.ts';
 import { ColumnsController, LISTS } from './reader/columns-controller.ts';
-import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type ManualLinkRequest, type RevealingView } from './claims/index.ts';
+import { ClaimsController, claimLinkFromPlaced, manualLinkFrom, selectionsWith, type ClaimLink, type RevealingView } from './claims/index.ts';
 import { makeReview } from '../analysis/claims/review.ts';
 import type { FlagItem } from './flags-panel.ts';
 import type { ImportProgress } from './layers-panel.ts';
 import { ReaderSync, type ReaderSyncOptions } from '../sync/reader-sync.ts';
 import { loadElement, type OnDemandElement } from './on-demand.ts';
-import type { CompareChoice, ComparePassage } from './claim-compare.ts';
+import type { ComparePassage } from './claim-compare.ts';
 import { caretInView, dismissedSuggestions, suggestionProposal } from './claims/suggestions.ts';
+import { emit, type ReaderEvent } from './events.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 const THEME_KEY = 'reader.theme';
@@ -188,7 +189,7 @@ export class ReaderApp extends LitElement {
           .chosen=${this.columns.narrow && typeof this.columns.front === 'string' ? [this.columns.front] : this.columns.chosen}
           ?single=${this.columns.narrow}
           @columns-change=${this.onColumnsChange}
-          @text-show=${(e: CustomEvent<{ id: string }>) => this.showText(e.detail.id)}
+          @text-show=${(e: ReaderEvent<'text-show'>) => this.showText(e.detail.id)}
         ></document-picker>
         ${this.columns.listsDocked
           ? nothing
@@ -237,7 +238,7 @@ export class ReaderApp extends LitElement {
             class=${!this.columns.narrow || this.columns.front === e.id ? 'shown' : 'hidden-narrow'}
             .load=${this.loads.get(e.id) ?? null}
             .spans=${session && this.revision >= 0 ? this.spansFor(e.id) : []}
-            @span-marker=${(ev: CustomEvent<{ id: string }>) => this.claims.follow(ev.detail.id, e.id)}
+            @span-marker=${(ev: ReaderEvent<'span-marker'>) => this.claims.follow(ev.detail.id, e.id)}
           ></reader-view>`,
         )}
         <side-panel
@@ -315,7 +316,7 @@ export class ReaderApp extends LitElement {
   };
 
   /** The reader chose the texts side by side in the document list. */
-  private onColumnsChange(event: CustomEvent<{ ids: string[] }>): void {
+  private onColumnsChange(event: ReaderEvent<'columns-change'>): void {
     this.columns.choose(event.detail.ids);
     this.writeUrl({ texts: this.columns.chosen });
   }
@@ -375,7 +376,7 @@ export class ReaderApp extends LitElement {
         data-label="Flags"
         data-count=${String(flags.length)}
         .items=${flags}
-        @flag-activate=${(e: CustomEvent<{ id: string; docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+        @flag-activate=${(e: ReaderEvent<'flag-activate'>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
       ></flags-panel>
       <claims-panel
         data-tab="claims"
@@ -388,21 +389,21 @@ export class ReaderApp extends LitElement {
         .canGoBack=${this.claims.canGoBack}
         @claim-review=${this.onClaimReview}
         @claim-manual=${this.onClaimManual}
-        @claim-remove=${(e: CustomEvent<{ id: string }>) => void this.deleteWithUndo(e.detail.id, 'Link removed.')}
+        @claim-remove=${(e: ReaderEvent<'claim-remove'>) => void this.deleteWithUndo(e.detail.id, 'Link removed.')}
       ></claims-panel>
       <timeline-panel
         data-tab="timeline"
         data-label="Timeline"
         .texts=${this.timelineTexts(session)}
         .joins=${this.timelineJoinsNow()}
-        @timeline-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+        @timeline-activate=${(e: ReaderEvent<'timeline-activate'>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
       ></timeline-panel>
       <works-panel
         data-tab="works"
         data-label="Works cited"
         .texts=${worksTextsOf(session.documents)}
         .selection=${this.selection}
-        @works-activate=${(e: CustomEvent<{ docId: string; from: number; to: number }>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
+        @works-activate=${(e: ReaderEvent<'works-activate'>) => void this.reveal(e.detail.docId, e.detail.from, e.detail.to, { focus: false })}
       ></works-panel>
       <search-panel
         data-tab="search"
@@ -422,7 +423,7 @@ export class ReaderApp extends LitElement {
         .orphans=${ws.orphans()}
         .canReattach=${!!this.selection}
         .docLabels=${docLabels}
-        @note-activate-item=${(e: CustomEvent<{ id: string }>) => void this.showAnnotation(e.detail.id)}
+        @note-activate-item=${(e: ReaderEvent<'note-activate-item'>) => void this.showAnnotation(e.detail.id)}
         @card-action=${this.onCardAction}
         @orphan-reattach=${this.onReattach}
       ></notes-panel>
@@ -434,9 +435,9 @@ export class ReaderApp extends LitElement {
         .problems=${session.problems}
         .status=${this.layerStatus}
         .connectors=${this.columns.narrow ? null : this.connectorsOn}
-        @connectors-toggle=${(e: CustomEvent<{ visible: boolean }>) => this.setConnectors(e.detail.visible)}
-        @layer-toggle=${(e: CustomEvent<{ id: string; visible: boolean }>) => this.redraw(() => ws.setLayerVisible(e.detail.id, e.detail.visible))}
-        @kind-toggle=${(e: CustomEvent<{ kind: AnnotationKind; visible: boolean }>) => this.redraw(() => ws.setKindVisible(e.detail.kind, e.detail.visible))}
+        @connectors-toggle=${(e: ReaderEvent<'connectors-toggle'>) => this.setConnectors(e.detail.visible)}
+        @layer-toggle=${(e: ReaderEvent<'layer-toggle'>) => this.redraw(() => ws.setLayerVisible(e.detail.id, e.detail.visible))}
+        @kind-toggle=${(e: ReaderEvent<'kind-toggle'>) => this.redraw(() => ws.setKindVisible(e.detail.kind, e.detail.visible))}
         @export-request=${this.onExport}
         @export-hypothesis=${this.downloadHypothesis}
         .importing=${this.importing}
@@ -466,7 +467,7 @@ export class ReaderApp extends LitElement {
     return this.timelineJoins.joins;
   }
 
-  private onTabChange = (event: CustomEvent<{ tab: string }>): void => {
+  private onTabChange = (event: ReaderEvent<'tab-change'>): void => {
     if (event.detail.tab !== 'timeline' || this.timelineEvents || !this.session) return;
     this.loadOnDemand('timeline-panel');
     this.timelineEvents = new Map(this.session.documents.map((d) => [d.entry.id, timelineEvents(d.parsed)]));
@@ -593,7 +594,7 @@ export class ReaderApp extends LitElement {
     this.sidePanel?.refresh();
     this.applyUrlState(this.pendingUrl);
     markPhase('ready');
-    this.dispatchEvent(new CustomEvent('reader-ready', { bubbles: true, composed: true }));
+    emit(this, 'reader-ready', null);
   }
 
   /** Runs a change to what is drawn, then redraws. */
@@ -667,7 +668,7 @@ export class ReaderApp extends LitElement {
 
   // ---- Selection and own notes
 
-  private onSelection(event: CustomEvent<{ docId: string; range: { from: number; to: number; text: string } | null }>): void {
+  private onSelection(event: ReaderEvent<'reader-selection'>): void {
     const { docId, range } = event.detail;
     this.selections = selectionsWith(this.selections, docId, range) as typeof this.selections;
     if (range) {
@@ -687,7 +688,7 @@ export class ReaderApp extends LitElement {
     return true;
   }
 
-  private async onNoteSave(event: CustomEvent<{ comment: string; tags: string[] }>): Promise<void> {
+  private async onNoteSave(event: ReaderEvent<'note-save'>): Promise<void> {
     const session = this.session;
     const editing = this.editing;
     if (!session || !editing) return;
@@ -708,7 +709,7 @@ export class ReaderApp extends LitElement {
   }
 
   /** The reader chose in a conflict: save theirs over mine knowingly, or drop the edit. */
-  private async onConflictChoice(event: CustomEvent<{ choice: 'mine'; comment: string; tags: string[] } | { choice: 'theirs' }>): Promise<void> {
+  private async onConflictChoice(event: ReaderEvent<'note-conflict-choice'>): Promise<void> {
     const session = this.session;
     const editing = this.editing;
     if (!session || editing?.mode !== 'edit' || !editing.theirs) return;
@@ -757,7 +758,7 @@ export class ReaderApp extends LitElement {
     }
   }
 
-  private async onCardAction(event: CustomEvent<{ action: string; id: string }>): Promise<void> {
+  private async onCardAction(event: ReaderEvent<'card-action'>): Promise<void> {
     const session = this.session;
     if (!session) return;
     const { action, id } = event.detail;
@@ -799,7 +800,7 @@ export class ReaderApp extends LitElement {
   }
 
   /** A scholar accepts or dismisses a proposal, or withdraws the decision (`proposed`). */
-  private async onClaimReview(event: CustomEvent<{ id: string; decision: 'accepted' | 'dismissed' | 'proposed' }>): Promise<void> {
+  private async onClaimReview(event: ReaderEvent<'claim-review'>): Promise<void> {
     const session = this.session;
     const entry = session?.workspace.get(event.detail.id);
     if (!session || !entry) return;
@@ -817,7 +818,7 @@ export class ReaderApp extends LitElement {
     }
   }
 
-  private async onClaimManual(event: CustomEvent<ManualLinkRequest>): Promise<void> {
+  private async onClaimManual(event: ReaderEvent<'claim-manual'>): Promise<void> {
     const session = this.session;
     if (!session) return;
     const documentOf = (docId: string) => {
@@ -873,7 +874,7 @@ export class ReaderApp extends LitElement {
     }
   }
 
-  private async onReattach(event: CustomEvent<{ annotationId: string; targetIndex: number }>): Promise<void> {
+  private async onReattach(event: ReaderEvent<'orphan-reattach'>): Promise<void> {
     const sel = this.selection;
     if (!sel || !this.session) return;
     try {
@@ -891,7 +892,7 @@ export class ReaderApp extends LitElement {
 
   // ---- Cards
 
-  private onHover(event: CustomEvent<{ docId: string; ids: string[]; x: number; y: number }>): void {
+  private onHover(event: ReaderEvent<'annotation-hover'>): void {
     if (this.card?.pinned) return;
     clearTimeout(this.cardTimer);
     const { ids, x, y } = event.detail;
@@ -911,7 +912,7 @@ export class ReaderApp extends LitElement {
     this.cardTimer = window.setTimeout(() => (this.card = null), CARD_CLOSE_DELAY);
   }
 
-  private async onActivate(event: CustomEvent<{ docId: string; ids: string[] }>): Promise<void> {
+  private async onActivate(event: ReaderEvent<'annotation-activate'>): Promise<void> {
     const entries = event.detail.ids.map((id) => this.session?.workspace.get(id)).filter((e): e is Entry => !!e);
     if (!entries.length) return;
     const sel = window.getSelection();
@@ -924,14 +925,14 @@ export class ReaderApp extends LitElement {
 
   // ---- Search
 
-  private onSearchResults(event: CustomEvent<{ query: string; hits: { docId: string; from: number; to: number }[] }>): void {
-    this.searchHits = event.detail.hits;
+  private onSearchResults(event: ReaderEvent<'search-results'>): void {
+    this.searchHits = [...event.detail.hits];
     this.searchCurrent = null;
     this.writeUrl({ query: event.detail.query || null });
     this.repaintSearch();
   }
 
-  private onSearchActivate(event: CustomEvent<{ docId: string; from: number; to: number }>): void {
+  private onSearchActivate(event: ReaderEvent<'search-activate'>): void {
     const { docId, from, to } = event.detail;
     this.searchCurrent = { docId, from, to };
     if (this.columns.narrow && this.columns.front === LISTS) {
@@ -965,7 +966,7 @@ export class ReaderApp extends LitElement {
 
   // ---- Layers
 
-  private onExport(event: CustomEvent<{ layerIds: string[] }>): void {
+  private onExport(event: ReaderEvent<'export-request'>): void {
     this.downloadLayers(event.detail.layerIds);
   }
 
@@ -987,7 +988,7 @@ export class ReaderApp extends LitElement {
     this.layerStatus = `Exported ${totalOf(json)} annotations.`;
   }
 
-  private async onImport(event: CustomEvent<{ name: string; text: string }>): Promise<void> {
+  private async onImport(event: ReaderEvent<'import-file'>): Promise<void> {
     const session = this.session;
     if (!session) return;
     const { name, text } = event.detail;
@@ -1078,7 +1079,7 @@ export class ReaderApp extends LitElement {
     ></claim-compare>`;
   }
 
-  private readonly onCompareChoice = async (event: CustomEvent<CompareChoice>): Promise<void> => {
+  private readonly onCompareChoice = async (event: ReaderEvent<'compare-accept'>): Promise<void> => {
     const session = this.session;
     const c = event.detail;
     const doc = (id: string) => session?.documents.find((d) => d.entry.id === id);

@@ -26,6 +26,7 @@ import { ProgressiveSpans } from './reader/progressive-spans.ts';
 import { describeProfile } from '../document/layout/profile.ts';
 import { displayLabel, safeHref } from '../annotations/sanitize.ts';
 import type { LayoutProfile } from '../document/structure.ts';
+import { emit, type ReaderEvent } from './events.ts';
 
 /** How many frames a scroll to a passage re-measures and corrects while the sections around it take their real height. */
 const MAX_SCROLL_CORRECTIONS = 6;
@@ -164,8 +165,8 @@ export class ReaderView extends LitElement {
           .above=${this.above}
           .below=${this.below}
           .label=${name}
-          @bucket-activate=${(e: CustomEvent<{ top: number }>) => this.scrollToTop(e.detail.top)}
-          @bucket-step=${(e: CustomEvent<{ direction: 'up' | 'down' }>) => this.stepAnnotation(e.detail.direction)}
+          @bucket-activate=${(e: ReaderEvent<'bucket-activate'>) => this.scrollToTop(e.detail.top)}
+          @bucket-step=${(e: ReaderEvent<'bucket-step'>) => this.stepAnnotation(e.detail.direction)}
         ></margin-bar>
       </div>
     </article>`;
@@ -219,7 +220,7 @@ export class ReaderView extends LitElement {
     const doc = this.document;
     if (!this.view || !doc) return;
     this.view.dispatch(this.view.state.tr.setMeta(highlightKey, setSpansMeta(spans, doc.built.map)));
-    this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
+    emit(this, 'reader-updated', null);
   }
 
   /** Draws the waiting spans in chunks when the page is idle, nearest to `around` first, until all are drawn or the spans change. */
@@ -424,7 +425,7 @@ export class ReaderView extends LitElement {
     this.drawNear(from, Math.max(to, from));
     view.dispatch(view.state.tr.setMeta(currentKey, setCurrentMeta(r && r.to > r.from ? r : null)));
     // The current mark re-renders the passage's text: layers that keep DOM ranges redo them.
-    this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
+    emit(this, 'reader-updated', null);
     this.scrollPositionsIntoView(pos, r && r.to > r.from ? r.to : pos);
     if (options.focus) view.dom.focus({ preventScroll: true });
     return true;
@@ -503,7 +504,7 @@ export class ReaderView extends LitElement {
   /** Clears the current-span mark. */
   clearCurrent(): void {
     this.view?.dispatch(this.view.state.tr.setMeta(currentKey, setCurrentMeta(null)));
-    this.dispatchEvent(new CustomEvent('reader-updated', { bubbles: true, composed: true }));
+    emit(this, 'reader-updated', null);
   }
 
   /** The user's selection as a source range with its text, or null when nothing is selected in this text. */
@@ -606,7 +607,7 @@ export class ReaderView extends LitElement {
     if (event.key === 'Enter') {
       const ids = this.idsAtSelection();
       if (ids.length) {
-        this.dispatchEvent(new CustomEvent('annotation-activate', { bubbles: true, composed: true, detail: { docId: this.document!.entry.id, ids } }));
+        emit(this, 'annotation-activate', { docId: this.document!.entry.id, ids });
         event.preventDefault();
         return true;
       }
@@ -646,7 +647,7 @@ export class ReaderView extends LitElement {
     const ids = idsAt(view.state, hit.pos);
     const sel = window.getSelection();
     if (ids.length && (!sel || sel.isCollapsed)) {
-      this.dispatchEvent(new CustomEvent('annotation-activate', { bubbles: true, composed: true, detail: { docId: this.document!.entry.id, ids } }));
+      emit(this, 'annotation-activate', { docId: this.document!.entry.id, ids });
     }
     return false;
   }
@@ -661,13 +662,7 @@ export class ReaderView extends LitElement {
     } catch {
       from = -1;
     }
-    this.dispatchEvent(
-      new CustomEvent('note-activate', {
-        bubbles: true,
-        composed: true,
-        detail: { docId: doc.entry.id, number: Number(marker.dataset.note), from, marker },
-      }),
-    );
+    emit(this, 'note-activate', { docId: doc.entry.id, number: Number(marker.dataset.note), from, marker });
   }
 
   private lastHover = '';
@@ -685,22 +680,18 @@ export class ReaderView extends LitElement {
   }
 
   private emitHover(ids: string[], x: number, y: number): void {
-    const key = ids.join(' ');
-    if (key === this.lastHover) return;
-    this.lastHover = key;
+    // Without a document there is no text to hover, and nothing for the app to look up.
     const docId = this.document?.entry.id;
-    this.dispatchEvent(new CustomEvent('annotation-hover', { bubbles: true, composed: true, detail: { docId, ids, x, y } }));
+    const key = ids.join(' ');
+    if (docId === undefined || key === this.lastHover) return;
+    this.lastHover = key;
+    emit(this, 'annotation-hover', { docId, ids, x, y });
   }
 
   private emitSelection(): void {
-    const range = this.selectedSourceRange();
-    this.dispatchEvent(
-      new CustomEvent('reader-selection', {
-        bubbles: true,
-        composed: true,
-        detail: { docId: this.document?.entry.id, range },
-      }),
-    );
+    const docId = this.document?.entry.id;
+    if (docId === undefined) return;
+    emit(this, 'reader-selection', { docId, range: this.selectedSourceRange() });
   }
 
   private onOutlineKey(event: KeyboardEvent): void {

@@ -16,6 +16,8 @@ import { customElement, property, query as queryElement, state } from 'lit/decor
 import type { SearchHit, SearchOptions, SearchResults } from '../search/engine.ts';
 import type { Snippet } from '../search/snippet.ts';
 import { displayLabel, neutralise } from '../annotations/sanitize.ts';
+import { emit } from './events.ts';
+import { panelStyles } from './styles/panel.ts';
 
 /** What the panel needs of a search engine (a `SearchEngine`, or a client of one in a worker). */
 export interface SearchSource {
@@ -62,11 +64,11 @@ interface Shown {
 
 @customElement('search-panel')
 export class SearchPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    panelStyles,
+    css`
     :host {
       display: block;
-      font-family: var(--font-ui, system-ui, sans-serif);
-      color: var(--text, inherit);
     }
     .box {
       display: grid;
@@ -147,7 +149,8 @@ export class SearchPanel extends LitElement {
       border-radius: 3px;
       color: var(--muted, inherit);
     }
-  `;
+  `,
+  ];
 
   /** The engine to query; nothing is searched while it is null. */
   @property({ attribute: false }) engine: SearchSource | null = null;
@@ -308,13 +311,7 @@ export class SearchPanel extends LitElement {
     if (!occ) return;
     this.current = index;
     this.active = occ.option;
-    this.dispatchEvent(
-      new CustomEvent<SearchActivateDetail>('search-activate', {
-        detail: { docId: occ.docId, from: occ.from, to: occ.to, index },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'search-activate', { docId: occ.docId, from: occ.from, to: occ.to, index });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -328,13 +325,7 @@ export class SearchPanel extends LitElement {
     if (this.announce) {
       this.announce = false;
       const hits = this.occurrences.map(({ docId, from, to }) => ({ docId, from, to }));
-      this.dispatchEvent(
-        new CustomEvent<SearchResultsDetail>('search-results', {
-          detail: { query: this.query, hits },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'search-results', { query: this.query, hits });
     }
     this.renderRoot.querySelector(`#option-${this.active}`)?.scrollIntoView?.({ block: 'nearest' });
   }
@@ -502,9 +493,5 @@ function annotationLabel(kind: string): string {
 declare global {
   interface HTMLElementTagNameMap {
     'search-panel': SearchPanel;
-  }
-  interface HTMLElementEventMap {
-    'search-results': CustomEvent<SearchResultsDetail>;
-    'search-activate': CustomEvent<SearchActivateDetail>;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from './events.ts';
 
 @customElement('side-panel')
 export class SidePanel extends LitElement {
@@ -96,7 +97,7 @@ export class SidePanel extends LitElement {
     if (!this.tabs.some((t) => t.name === name)) return;
     this.selected = name;
     this.syncPanels();
-    this.dispatchEvent(new CustomEvent('tab-change', { detail: { tab: name }, bubbles: true, composed: true }));
+    emit(this, 'tab-change', { tab: name });
   }
 
   /** Re-reads tab labels and counts from the panels' `data-label` / `data-count`. */

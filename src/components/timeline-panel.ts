@@ -19,6 +19,8 @@ import { clip, displayLabel } from '../annotations/sanitize.ts';
 import { compare, dayRange, periodLabel, type EventJoin, type TimelineEvent } from '../analysis/timeline/index.ts';
 import { cssProps } from './css-props.ts';
 import { smallButtonStyles } from './styles/controls.ts';
+import { emit } from './events.ts';
+import { panelStyles } from './styles/panel.ts';
 
 /** One text's events as the panel shows them. */
 export interface TimelineText {
@@ -77,6 +79,7 @@ function lanesRows(placed: readonly Placed[]): Map<number, number> {
 @customElement('timeline-panel')
 export class TimelinePanel extends LitElement {
   static override styles = [
+    panelStyles,
     smallButtonStyles,
     css`
       :host {
@@ -84,8 +87,7 @@ export class TimelinePanel extends LitElement {
         flex-direction: column;
         gap: 0.5rem;
         padding: 0.5rem;
-        font: 0.85rem/1.4 var(--font-ui, system-ui, sans-serif);
-        color: var(--text);
+        font: 0.85rem/1.4 var(--font-ui);
       }
       .controls {
         display: flex;
@@ -94,18 +96,11 @@ export class TimelinePanel extends LitElement {
         align-items: center;
       }
       fieldset {
-        border: none;
-        margin: 0;
         padding: 0;
         display: flex;
         gap: 0.3rem;
         align-items: center;
         flex-wrap: wrap;
-      }
-      legend {
-        float: left;
-        margin-right: 0.3rem;
-        color: var(--muted);
       }
       button[aria-pressed='true'] {
         background: var(--accent);
@@ -223,9 +218,6 @@ export class TimelinePanel extends LitElement {
       }
       .date {
         font-weight: 600;
-      }
-      .muted {
-        color: var(--muted);
       }
       @media print {
         .controls,
@@ -453,9 +445,7 @@ export class TimelinePanel extends LitElement {
 
   private activate(p: Placed): void {
     this.current = p.key;
-    this.dispatchEvent(
-      new CustomEvent<TimelineActivateDetail>('timeline-activate', { detail: { docId: p.docId, from: p.event.from, to: p.event.to }, bubbles: true, composed: true }),
-    );
+    emit(this, 'timeline-activate', { docId: p.docId, from: p.event.from, to: p.event.to });
   }
 
   private onAxisKey(event: KeyboardEvent): void {

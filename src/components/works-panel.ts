@@ -22,6 +22,8 @@ import { exportReferences, REFERENCE_FORMATS, textCitations, toBibtex, withCitat
 import { passageCitation } from '../app/passage-citation.ts';
 import { writeUrlState } from '../app/url-state.ts';
 import { smallButtonStyles } from './styles/controls.ts';
+import { emit } from './events.ts';
+import { panelStyles } from './styles/panel.ts';
 
 /** One open text as the panel needs it. */
 export interface WorksText {
@@ -61,13 +63,13 @@ function readingOf(parsed: ParsedText): TextCitations {
 @customElement('works-panel')
 export class WorksPanel extends LitElement {
   static override styles = [
+    panelStyles,
     smallButtonStyles,
     css`
       :host {
         display: block;
         padding: 0.5rem 0.75rem;
         font: 0.85rem/1.45 var(--font-ui);
-        color: var(--text);
       }
       :host([hidden]) {
         display: none;
@@ -82,8 +84,10 @@ export class WorksPanel extends LitElement {
       }
       .count,
       .muted {
-        color: var(--muted);
         font-weight: normal;
+      }
+      .count {
+        color: var(--muted);
       }
       .bar {
         display: flex;
@@ -218,7 +222,7 @@ export class WorksPanel extends LitElement {
   }
 
   private activate(docId: string, from: number, to: number): void {
-    this.dispatchEvent(new CustomEvent<WorksActivateDetail>('works-activate', { detail: { docId, from, to }, bubbles: true, composed: true }));
+    emit(this, 'works-activate', { docId, from, to });
   }
 
   private onExport(t: WorksText, reading: TextCitations, format: ReferenceFormat): void {
@@ -249,7 +253,7 @@ export class WorksPanel extends LitElement {
     try {
       await navigator.clipboard.writeText(text);
       this.status = `${what} copied.`;
-      this.dispatchEvent(new CustomEvent('works-copied', { detail: { text }, bubbles: true, composed: true }));
+      emit(this, 'works-copied', { text });
     } catch {
       // The clipboard may be refused (no permission, an insecure page): say so rather than fail silently.
       this.status = `The browser refused the clipboard; the ${what.toLowerCase()} was not copied.`;

@@ -11,6 +11,7 @@ import { claimAmong, followToPartner, goBack, showClaim, type ViewLookup } from 
 import { stepForKey } from './keys.ts';
 import type { ClaimLink } from './link.ts';
 import { ClaimNavigator, type NavigatorOptions } from './navigator.ts';
+import type { ReaderEvent } from '../events.ts';
 
 /** The navigator options, plus how to find the view of a document. */
 export interface ClaimsControllerOptions extends NavigatorOptions {
@@ -113,9 +114,8 @@ export class ClaimsController implements ReactiveController {
     this.host.removeEventListener('keydown', this.onKey);
   }
 
-  private readonly onClaimActivate = (event: Event): void => {
-    const id = (event as CustomEvent<{ id?: unknown }>).detail?.id;
-    if (typeof id === 'string') this.show(id);
+  private readonly onClaimActivate = (event: ReaderEvent<'claim-activate'>): void => {
+    this.show(event.detail.id);
   };
 
   private readonly onBack = (): void => {
@@ -123,10 +123,10 @@ export class ClaimsController implements ReactiveController {
   };
 
   /** A claim link activated in a text: follow it to the partner in the other text. */
-  private readonly onAnnotationActivate = (event: Event): void => {
-    const detail = (event as CustomEvent<{ docId?: unknown; ids?: unknown }>).detail;
-    if (!this.followOnActivate || typeof detail?.docId !== 'string' || !Array.isArray(detail.ids)) return;
-    const link = claimAmong(detail.ids.filter((id): id is string => typeof id === 'string'), this.navigator);
+  private readonly onAnnotationActivate = (event: ReaderEvent<'annotation-activate'>): void => {
+    const detail = event.detail;
+    if (!this.followOnActivate) return;
+    const link = claimAmong(detail.ids, this.navigator);
     if (link) this.follow(link.id, detail.docId);
   };
 

@@ -22,6 +22,7 @@ import type { NotePreview } from '../note-preview.ts';
 import { adoptDocumentStyles } from '../styles/adopt.ts';
 import { entryElement, footnoteIndexOf, markerElementAt, markerOfElement, notePreviewContent } from './footnote-resolve.ts';
 import { backlinkKey, backlinkReturnMeta } from './backlinks.ts';
+import type { ReaderEvent } from '../events.ts';
 
 /**
  * What the controller needs of the reader view it serves (the view is an
@@ -360,7 +361,7 @@ export class FootnoteController implements ReactiveController {
     });
     preview.addEventListener('note-preview-goto', () => this.goToNote());
     preview.addEventListener('note-preview-close', (event) => {
-      this.close({ restoreFocus: (event as CustomEvent<{ restoreFocus?: boolean }>).detail?.restoreFocus ?? false });
+      this.close({ restoreFocus: event.detail.restoreFocus });
     });
     document.body.append(preview);
     this.preview = preview;
@@ -475,9 +476,8 @@ export class FootnoteController implements ReactiveController {
     if (this.openMarker === marker) this.scheduleClose();
   };
 
-  private readonly onActivate = (event: Event): void => {
-    const marker = (event as CustomEvent<{ marker?: unknown }>).detail?.marker;
-    if (!(marker instanceof HTMLElement)) return;
+  private readonly onActivate = (event: ReaderEvent<'note-activate'>): void => {
+    const marker = event.detail.marker;
     // Activating the marker of a pinned preview closes it again, as a toggle.
     if (this.openMarker === marker && this.preview?.pinned) {
       this.close({ restoreFocus: true });

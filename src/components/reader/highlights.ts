@@ -12,6 +12,7 @@ import type { OffsetMap } from '../../document/offset-map.ts';
 
 // What a view draws is the workspace's (app layer) to say; the type lives there.
 import type { DrawnSpan } from '../../app/workspace.ts';
+import { emit } from '../events.ts';
 export type { DrawnSpan };
 
 type HighlightMeta = { spans: readonly DrawnSpan[]; map: OffsetMap };
@@ -87,7 +88,7 @@ function markerButton(id: string, label: string, className: string): HTMLElement
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    button.dispatchEvent(new CustomEvent('span-marker', { detail: { id }, bubbles: true, composed: true }));
+    emit(button, 'span-marker', { id });
   });
   return button;
 }

@@ -9,6 +9,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { cssProps } from '../css-props.ts';
+import { emit } from '../events.ts';
 
 export interface Bucket {
   /** Position along the bar, 0…1. */
@@ -42,7 +43,7 @@ export class MarginBar extends LitElement {
             ${cssProps({ top: `${(b.at * 100).toFixed(2)}%` })}
             title=${`${b.count} annotation${b.count === 1 ? '' : 's'}`}
             aria-label=${`${b.count} annotations`}
-            @click=${() => this.dispatchEvent(new CustomEvent('bucket-activate', { detail: { top: b.top }, bubbles: true }))}
+            @click=${() => emit(this, 'bucket-activate', { top: b.top }, { composed: false })}
           ></button>`,
         )}
       </div>
@@ -53,7 +54,7 @@ export class MarginBar extends LitElement {
   }
 
   private step(direction: 'up' | 'down'): void {
-    this.dispatchEvent(new CustomEvent('bucket-step', { detail: { direction }, bubbles: true }));
+    emit(this, 'bucket-step', { direction }, { composed: false });
   }
 }
 
