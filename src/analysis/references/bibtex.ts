@@ -14,12 +14,16 @@ const ENTRY_TYPE: Record<CslType, string> = {
   document: 'misc',
 };
 
-/** Escapes the characters TeX treats specially; braces are escaped so a value's own braces cannot unbalance it. */
+/**
+ * Escapes the characters TeX treats specially; braces are escaped so a value's own braces cannot unbalance it.
+ * `~` and `^` become the text commands: `\~{}` and `\^{}` are accent commands on nothing, which BibTeX parsers
+ * read as a lone combining accent (or drop), not as the character.
+ */
 export function escapeBibtex(value: string): string {
   return value.replace(/[\\{}&%$#_^~]/gu, (c) => {
     if (c === '\\') return '\\textbackslash{}';
-    if (c === '^') return '\\^{}';
-    if (c === '~') return '\\~{}';
+    if (c === '^') return '\\textasciicircum{}';
+    if (c === '~') return '\\textasciitilde{}';
     return `\\${c}`;
   });
 }

@@ -30,7 +30,9 @@ export function toRis(item: CslItem): string {
   add('ID', item.id);
   for (const a of item.author ?? []) add('AU', a.literal ?? [a.family, a.given].filter(Boolean).join(', '));
   add('TI', item.title);
-  add(item.type === 'article-journal' || item.type === 'article-newspaper' ? 'JO' : 'T2', item['container-title']);
+  // T2 is the container of every type in the RIS spec, and what Zotero and citation-js write and read as the
+  // journal's name; Zotero reads JO as the journal's abbreviation.
+  add('T2', item['container-title']);
   add('PB', item.publisher);
   add('CY', item['publisher-place']);
   if (item.issued) {
