@@ -28,9 +28,15 @@ export function escapeBibtex(value: string): string {
   });
 }
 
+/** A name part with a comma or an `and` in it braced whole: bare, BibTeX would read another part or another name. */
+function namePart(part: string): string {
+  const escaped = escapeBibtex(part);
+  return /,|\sand\s/iu.test(part) ? `{${escaped}}` : escaped;
+}
+
 function nameOf(name: CslName): string {
   if (name.literal) return `{${escapeBibtex(name.literal)}}`;
-  return [name.family, name.given].filter(Boolean).map((p) => escapeBibtex(p!)).join(', ');
+  return [name.family, name.given].filter(Boolean).map((p) => namePart(p!)).join(', ');
 }
 
 function iso(date: CslDate): string {
@@ -61,7 +67,7 @@ export function toBibtex(item: CslItem): string {
   }
   add('volume', item.volume);
   add('number', item.issue);
-  add('pages', item.page?.replace('–', '--'), false);
+  add('pages', item.page?.replaceAll('–', '--'));
   // URLs and DOIs are read verbatim by biblatex (a `\_` would be kept as is); only a brace could break the entry, and it is percent-encoded.
   const verbatim = (v: string | undefined): string | undefined => v?.replace(/[{}\\]/gu, (c) => encodeURIComponent(c));
   add('doi', verbatim(item.DOI), true);

@@ -41,9 +41,10 @@ export function toRis(item: CslItem): string {
   }
   add('VL', item.volume);
   add('IS', item.issue);
-  const [sp, ep] = (item.page ?? '').split('–');
-  add('SP', sp);
-  add('EP', ep);
+  // One range is split into first and last page; several ranges ("45–67, 70–72") stay whole in SP, which Zotero reads as the pages.
+  const range = /^([^–,]+)–([^–,]+)$/u.exec(item.page ?? '');
+  add('SP', range ? range[1] : item.page);
+  add('EP', range?.[2]);
   add('DO', item.DOI);
   add('SN', item.ISBN);
   add('UR', item.URL);
