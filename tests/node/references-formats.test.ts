@@ -28,7 +28,7 @@ describe('exportReferences: fixed outputs', () => {
       [
         '@article{bib-1,',
         '  author = {Ødegård, K. J. and {Harbour and Sons \\{Ltd\\}}},',
-        '  title = {{Tides at 50\\%: \\$costs\\_ \\& \\#ports \\~{} \\^{}2 \\textbackslash{} \\{braces\\}}},',
+        '  title = {{Tides at 50\\%: \\$costs\\_ \\& \\#ports \\textasciitilde{} \\textasciicircum{}2 \\textbackslash{} \\{braces\\}}},',
         '  journal = {Coastal Studies},',
         '  year = {1998},',
         '  date = {1998-04},',
@@ -55,7 +55,7 @@ describe('exportReferences: fixed outputs', () => {
         'AU  - Ødegård, K. J.',
         'AU  - Harbour and Sons {Ltd}',
         'TI  - Tides at 50%: $costs_ & #ports ~ ^2 \\ {braces}',
-        'JO  - Coastal Studies',
+        'T2  - Coastal Studies',
         'PY  - 1998',
         'DA  - 1998/04//',
         'VL  - 26',

@@ -14,19 +14,29 @@ const ENTRY_TYPE: Record<CslType, string> = {
   document: 'misc',
 };
 
-/** Escapes the characters TeX treats specially; braces are escaped so a value's own braces cannot unbalance it. */
+/**
+ * Escapes the characters TeX treats specially; braces are escaped so a value's own braces cannot unbalance it.
+ * `~` and `^` become the text commands: `\~{}` and `\^{}` are accent commands on nothing, which BibTeX parsers
+ * read as a lone combining accent (or drop), not as the character.
+ */
 export function escapeBibtex(value: string): string {
   return value.replace(/[\\{}&%$#_^~]/gu, (c) => {
     if (c === '\\') return '\\textbackslash{}';
-    if (c === '^') return '\\^{}';
-    if (c === '~') return '\\~{}';
+    if (c === '^') return '\\textasciicircum{}';
+    if (c === '~') return '\\textasciitilde{}';
     return `\\${c}`;
   });
 }
 
+/** A name part with a comma or an `and` in it braced whole: bare, BibTeX would read another part or another name. */
+function namePart(part: string): string {
+  const escaped = escapeBibtex(part);
+  return /,|\sand\s/iu.test(part) ? `{${escaped}}` : escaped;
+}
+
 function nameOf(name: CslName): string {
   if (name.literal) return `{${escapeBibtex(name.literal)}}`;
-  return [name.family, name.given].filter(Boolean).map((p) => escapeBibtex(p!)).join(', ');
+  return [name.family, name.given].filter(Boolean).map((p) => namePart(p!)).join(', ');
 }
 
 function iso(date: CslDate): string {
@@ -57,7 +67,7 @@ export function toBibtex(item: CslItem): string {
   }
   add('volume', item.volume);
   add('number', item.issue);
-  add('pages', item.page?.replace('–', '--'), false);
+  add('pages', item.page?.replaceAll('–', '--'));
   // URLs and DOIs are read verbatim by biblatex (a `\_` would be kept as is); only a brace could break the entry, and it is percent-encoded.
   const verbatim = (v: string | undefined): string | undefined => v?.replace(/[{}\\]/gu, (c) => encodeURIComponent(c));
   add('doi', verbatim(item.DOI), true);

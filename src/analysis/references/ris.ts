@@ -30,7 +30,9 @@ export function toRis(item: CslItem): string {
   add('ID', item.id);
   for (const a of item.author ?? []) add('AU', a.literal ?? [a.family, a.given].filter(Boolean).join(', '));
   add('TI', item.title);
-  add(item.type === 'article-journal' || item.type === 'article-newspaper' ? 'JO' : 'T2', item['container-title']);
+  // T2 is the container of every type in the RIS spec, and what Zotero and citation-js write and read as the
+  // journal's name; Zotero reads JO as the journal's abbreviation.
+  add('T2', item['container-title']);
   add('PB', item.publisher);
   add('CY', item['publisher-place']);
   if (item.issued) {
@@ -39,9 +41,10 @@ export function toRis(item: CslItem): string {
   }
   add('VL', item.volume);
   add('IS', item.issue);
-  const [sp, ep] = (item.page ?? '').split('–');
-  add('SP', sp);
-  add('EP', ep);
+  // One range is split into first and last page; several ranges ("45–67, 70–72") stay whole in SP, which Zotero reads as the pages.
+  const range = /^([^–,]+)–([^–,]+)$/u.exec(item.page ?? '');
+  add('SP', range ? range[1] : item.page);
+  add('EP', range?.[2]);
   add('DO', item.DOI);
   add('SN', item.ISBN);
   add('UR', item.URL);
