@@ -77,7 +77,7 @@ describe('claim-compare', () => {
     const el = await mount('Teachers across');
     const first = el.shadowRoot!.querySelector('li.suggestion .quote')!.textContent;
     let choice: CompareChoice | null = null;
-    el.addEventListener('compare-dismiss', (e) => (choice = (e as CustomEvent<CompareChoice>).detail));
+    el.addEventListener('compare-dismiss', (e) => (choice = e.detail));
     (el.shadowRoot!.querySelector('li.suggestion button.dismiss') as HTMLButtonElement).click();
     const c = choice as CompareChoice | null;
     expect(c).to.not.equal(null);

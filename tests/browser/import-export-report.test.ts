@@ -104,7 +104,7 @@ describe('export with nothing checked', () => {
   it('exports nothing and says why when no layer is checked', async () => {
     const panel = await mountPanel([true, true]);
     const requests: string[][] = [];
-    panel.addEventListener('export-request', (e) => requests.push((e as CustomEvent<{ layerIds: string[] }>).detail.layerIds));
+    panel.addEventListener('export-request', (e) => requests.push(e.detail.layerIds));
     for (const box of panel.querySelectorAll<HTMLInputElement>('input.layer-check')) box.checked = false;
     panel.querySelector<HTMLButtonElement>('button.export')!.click();
     await panel.updateComplete;
@@ -122,7 +122,7 @@ describe('export with nothing checked', () => {
   it('exports exactly the checked layers', async () => {
     const panel = await mountPanel([true, false]);
     const requests: string[][] = [];
-    panel.addEventListener('export-request', (e) => requests.push((e as CustomEvent<{ layerIds: string[] }>).detail.layerIds));
+    panel.addEventListener('export-request', (e) => requests.push(e.detail.layerIds));
     panel.querySelector<HTMLButtonElement>('button.export')!.click();
     expect(requests).to.deep.equal([['layer-0']]);
   });

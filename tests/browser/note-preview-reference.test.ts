@@ -81,7 +81,7 @@ describe('footnote preview with a parsed reference', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void written.push(t) } });
     try {
       let copied: string | null = null;
-      p.addEventListener('note-preview-copied', (e) => (copied = (e as CustomEvent<{ bibtex: string }>).detail.bibtex));
+      p.addEventListener('note-preview-copied', (e) => (copied = e.detail.bibtex));
       card(p).querySelector<HTMLButtonElement>('.copy-bibtex')!.click();
       await new Promise((r) => setTimeout(r, 0));
       await p.updateComplete;

@@ -87,7 +87,7 @@ describe('<timeline-panel>', () => {
     expect(focusedKey(panel)).to.equal('a#0');
     expect(panel.shadowRoot!.querySelector('.detail')!.textContent).to.contain('The port opened on 3 March 1921.');
     let detail: TimelineActivateDetail | null = null;
-    panel.addEventListener('timeline-activate', (e) => (detail = (e as CustomEvent<TimelineActivateDetail>).detail));
+    panel.addEventListener('timeline-activate', (e) => (detail = e.detail));
     keyDown(panel.shadowRoot!.activeElement!, 'Enter');
     expect(detail).to.deep.equal({ docId: 'a', ...sentenceSpan(A, 'The port opened') });
     expect(group).to.exist;

@@ -88,7 +88,7 @@ describe('<works-panel>', () => {
 
   it('jumps to a citing place and to the entry, by click and by keyboard', async () => {
     const got: WorksActivateDetail[] = [];
-    panel.addEventListener('works-activate', (e) => got.push((e as CustomEvent<WorksActivateDetail>).detail));
+    panel.addEventListener('works-activate', (e) => got.push(e.detail));
     const place = root(panel).querySelectorAll<HTMLButtonElement>('li')[1]!.querySelector<HTMLButtonElement>('button.place')!;
     expect(place.getAttribute('aria-label')).to.equal('Go to citing place 1 of 1 of Okafor (2019). Sea Lanes');
     place.click();
@@ -106,7 +106,7 @@ describe('<works-panel>', () => {
     const button = unresolved.querySelector<HTMLButtonElement>('button')!;
     expect(button.textContent.trim()).to.equal('Quist 2005');
     let detail: WorksActivateDetail | null = null;
-    panel.addEventListener('works-activate', (e) => (detail = (e as CustomEvent<WorksActivateDetail>).detail));
+    panel.addEventListener('works-activate', (e) => (detail = e.detail));
     button.click();
     expect(TEXT.slice(detail!.from, detail!.to)).to.equal('Quist 2005');
   });
