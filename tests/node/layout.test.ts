@@ -164,6 +164,12 @@ describe('layout: headings', () => {
     assert.equal(parsed.profile?.headings, 'capitals');
     assert.deepEqual(texts(parsed, 'heading'), ['SUMMARY', 'Highlights', 'THE LOWER WEIR']);
     assert.ok(texts(parsed, 'caption').includes('KEEPER NUMBER YEAR STATION'), 'the table header is a caption');
+    // Once a heading has headed prose, a capitals heading over a title-case label (a figure's) is still a section.
+    const later = [
+      'SUMMARY', ...wrap(unique(12)), 'And so the work ended.',
+      'THE UPPER WEIR', 'Water Levels at the Weir', '1.20 1.45 1.80', ...wrap(unique(8)), 'And so it closed.',
+    ].join('\n');
+    assert.ok(texts(parsePlainText(later), 'heading').includes('THE UPPER WEIR'));
   });
 
   it('reads a short label over a paragraph set in a narrower column than the page as a heading', () => {
