@@ -42,7 +42,7 @@ const fullName = (n: { literal?: string; name?: string; family?: string; lastNam
   n.literal ?? n.name ?? `${[n.prefix ?? n['non-dropping-particle'], n.family ?? n.lastName].filter(Boolean).join(' ')}|${n.given ?? n.firstName ?? ''}`;
 const cslName = (n: CslName): string => fullName(n);
 /** Page ranges with every dash a hyphen: citation-js rewrites the dash of the first range only. */
-const dashes = (page: unknown): string | undefined => (page === undefined ? undefined : String(page).replace(/[–-]/gu, '-'));
+const dashes = (page: unknown): string | undefined => (typeof page === 'string' ? page.replace(/[–-]/gu, '-') : undefined);
 const isoOf = (d: CslItem['issued']): string | undefined => d?.['date-parts'][0]!.map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-');
 
 describe('BibTeX export read back by maintained parsers', () => {
