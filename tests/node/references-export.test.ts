@@ -103,6 +103,17 @@ describe('BibTeX export read back by maintained parsers', () => {
     assert.deepEqual((back[0]!.author as Parameters<typeof fullName>[0][]).map(fullName), item.author!.map(cslName));
   });
 
+  it('writes an item with no field but its key as an entry both parsers load', () => {
+    const bib = toBibtexFile([{ id: 'bare', type: 'document' }, { id: 'next', type: 'book', title: 'After' }]);
+    assert.equal(bib.split('\n')[0], '@misc{bare,');
+    const lib = parseBibtexWithBbt(bib);
+    assert.deepEqual(lib.errors, []);
+    assert.deepEqual(lib.entries.map((e) => e.key), ['bare', 'next']);
+    const { items: back, warnings } = readWithCitationJs(bib, '@biblatex/text');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(back.map((i) => [i.id, i.title]), [['bare', undefined], ['next', 'After']]);
+  });
+
   it('maps types to BibTeX entry types', () => {
     assert.deepEqual(parseBibtexWithBbt(toBibtexFile(items)).entries.map((e) => e.type), ['book', 'article', 'online', 'article', 'misc']);
   });
