@@ -42,7 +42,7 @@ const fullName = (n: { literal?: string; name?: string; family?: string; lastNam
   n.literal ?? n.name ?? `${[n.prefix ?? n['non-dropping-particle'], n.family ?? n.lastName].filter(Boolean).join(' ')}|${n.given ?? n.firstName ?? ''}`;
 const cslName = (n: CslName): string => fullName(n);
 /** Page ranges with every dash a hyphen: citation-js rewrites the dash of the first range only. */
-const dashes = (page: unknown): string | undefined => (page === undefined ? undefined : String(page).replace(/[–-]/gu, '-'));
+const dashes = (page: unknown): string | undefined => (typeof page === 'string' ? page.replace(/[–-]/gu, '-') : undefined);
 const isoOf = (d: CslItem['issued']): string | undefined => d?.['date-parts'][0]!.map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-');
 
 describe('BibTeX export read back by maintained parsers', () => {
@@ -101,6 +101,17 @@ describe('BibTeX export read back by maintained parsers', () => {
     const { items: back, warnings } = readWithCitationJs(bib, '@biblatex/text');
     assert.deepEqual(warnings, []);
     assert.deepEqual((back[0]!.author as Parameters<typeof fullName>[0][]).map(fullName), item.author!.map(cslName));
+  });
+
+  it('writes an item with no field but its key as an entry both parsers load', () => {
+    const bib = toBibtexFile([{ id: 'bare', type: 'document' }, { id: 'next', type: 'book', title: 'After' }]);
+    assert.equal(bib.split('\n')[0], '@misc{bare,');
+    const lib = parseBibtexWithBbt(bib);
+    assert.deepEqual(lib.errors, []);
+    assert.deepEqual(lib.entries.map((e) => e.key), ['bare', 'next']);
+    const { items: back, warnings } = readWithCitationJs(bib, '@biblatex/text');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(back.map((i) => [i.id, i.title]), [['bare', undefined], ['next', 'After']]);
   });
 
   it('maps types to BibTeX entry types', () => {

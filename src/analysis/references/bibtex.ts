@@ -77,7 +77,8 @@ export function toBibtex(item: CslItem): string {
   add('language', item.language);
   add('note', item.note);
   const body = fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n');
-  return `@${ENTRY_TYPE[item.type]}{${keyOf(item)}${body ? `,\n${body}` : ''}\n}\n`;
+  // The comma after the key is written even with no field: citation-js refuses `@misc{key}` without it.
+  return `@${ENTRY_TYPE[item.type]}{${keyOf(item)},${body ? `\n${body}` : ''}\n}\n`;
 }
 
 /** Items as one BibTeX file, entries separated by blank lines. */
