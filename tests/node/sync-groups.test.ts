@@ -3,12 +3,14 @@
 // other, notes sent with the group audience reach the other as a layer named
 // after their author, private ones never do, and signing out revokes the token.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startServer, note, type TestServer } from './server-harness.ts';
 import { ReaderSync, type OwnNotes } from '../../src/sync/reader-sync.ts';
 import { AccountClient, AccountError, groupIri } from '../../src/sync/account-client.ts';
 import type { NoteOutbox, RemoteChange } from '../../src/sync/sync-client.ts';
 import type { Annotation } from '../../src/annotations/model.ts';
+import { memoryStorage } from './support/memory-storage.ts';
 
 let server: TestServer;
 before(async () => {
@@ -17,11 +19,6 @@ before(async () => {
 after(async () => {
   await server.close();
 });
-
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
-  const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
-}
 
 class Reader implements OwnNotes {
   notes = new Map<string, Annotation>();
@@ -54,7 +51,7 @@ class Reader implements OwnNotes {
 
 let people = 0;
 async function person(): Promise<{ reader: Reader; link: ReaderSync; name: string }> {
-  const name = `person-${++people}-${Date.now()}`;
+  const name = `person-${++people}-${randomUUID().slice(0, 8)}`;
   const reader = new Reader();
   const link = new ReaderSync(reader, memoryStorage(), undefined, name, { auto: false });
   assert.equal(await link.signIn(`${server.url}/`, name, 'a long password', true), true, link.status);
@@ -198,7 +195,7 @@ describe('reader sync: accounts and groups', () => {
 
   it('syncs by itself, and a periodic sync that changes nothing leaves the status line (a live region) as it was', async () => {
     const reader = new Reader();
-    const name = `person-auto-${Date.now()}`;
+    const name = `person-auto-${randomUUID().slice(0, 8)}`;
     const link = new ReaderSync(reader, memoryStorage(), undefined, name, { auto: { debounceMs: 10, periodMs: 20, backoffMs: 20 } });
     const statuses: string[] = [];
     link.onChange(() => statuses.push(link.status));

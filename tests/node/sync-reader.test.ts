@@ -8,6 +8,7 @@ import { startServer, note, type TestServer } from './server-harness.ts';
 import { ReaderSync, type OwnNotes } from '../../src/sync/reader-sync.ts';
 import type { NoteOutbox, RemoteChange } from '../../src/sync/sync-client.ts';
 import type { Annotation } from '../../src/annotations/model.ts';
+import { memoryStorage } from './support/memory-storage.ts';
 
 let server: TestServer;
 before(async () => {
@@ -16,12 +17,6 @@ before(async () => {
 after(async () => {
   await server.close();
 });
-
-/** Web Storage in memory. */
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
-  const map = new Map<string, string>();
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
-}
 
 /** A device's own notes, saved the way the session does: stored, then queued in the outbox. */
 class Device implements OwnNotes {
