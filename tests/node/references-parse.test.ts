@@ -144,6 +144,10 @@ const CASES: Record<string, [string, CslFields]> = {
     'Doe, Anna (2003). "Ports at War". In Smith, John; Roe, Kim (eds.). A History of Harbours. Quay Press.',
     { type: 'chapter', author: [{ family: 'Doe', given: 'Anna' }], editor: [{ family: 'Smith', given: 'John' }, { family: 'Roe', given: 'Kim' }], issued: { 'date-parts': [[2003]] }, title: 'Ports at War', 'container-title': 'A History of Harbours', publisher: 'Quay Press' },
   ],
+  'Wikipedia cite book chapter: the piece after "(eds.)" is the book even when it reads as "Place: Publisher"': [
+    'Doe, Anna (2003). "Ports at War". In Smith, John; Roe, Kim (eds.). Chile: A History of Harbours. Quay Press.',
+    { type: 'chapter', author: [{ family: 'Doe', given: 'Anna' }], editor: [{ family: 'Smith', given: 'John' }, { family: 'Roe', given: 'Kim' }], issued: { 'date-parts': [[2003]] }, title: 'Ports at War', 'container-title': 'Chile: A History of Harbours', publisher: 'Quay Press' },
+  ],
   'APA chapter: "In J. Doe & K. Roe (Eds.), Book (pp. 1–20)"': [
     'Lee, A. (2010). Salt roads. In J. Doe & K. Roe (Eds.), Trade in the south (pp. 11–29). Quay Press.',
     { type: 'document', author: [{ family: 'Lee', given: 'A.' }], editor: [{ family: 'Doe', given: 'J.' }, { family: 'Roe', given: 'K.' }], issued: { 'date-parts': [[2010]] }, title: 'Salt roads', 'container-title': 'Trade in the south', page: '11–29', publisher: 'Quay Press' },

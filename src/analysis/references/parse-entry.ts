@@ -218,7 +218,14 @@ function parseBody(body: string): BodyFields {
     fields.title = cleanTitle(first);
   }
   const datedPiece = list.some((piece) => parseDate(piece) !== null);
-  for (const piece of list) readPiece(piece, fields, quoted, italic);
+  // "In Smith, John (ed.)." is followed by the book's title as the next piece, whatever its shape ("Canada: A Title"
+  // would otherwise read as place and publisher).
+  let bookNext = false;
+  for (const piece of list) {
+    if (bookNext && fields['container-title'] === undefined && parseDate(piece) === null) fields['container-title'] = cleanTitle(piece);
+    else readPiece(piece, fields, quoted, italic);
+    bookNext = IN_EDITORS_ALONE.test(piece) && fields.editor !== undefined;
+  }
   return { fields, quoted, italic, datedPiece };
 }
 
@@ -302,6 +309,9 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean, i
   else if (quoted && fields['container-title'] === undefined) fields['container-title'] = name;
   else if (!quoted && fields.publisher === undefined && fields['container-title'] === undefined && name.split(/\s+/u).length <= 6) fields['container-title'] = name;
 }
+
+/** "In Smith, John (ed.)" with nothing after the mark: the book's title is the next piece. */
+const IN_EDITORS_ALONE = /^In:?\s+.+\((?:eds?|Eds?|editors?|Editors?)\.?\)[.,:]?$/u;
 
 /**
  * A piece naming editors: "In: A. Smith (ed.), Book, pp. 1–20", "In J. Doe & K. Roe (Eds.), Book (pp. 1–20)",
