@@ -19,6 +19,7 @@ const HOSTILE: CslItem[] = [
     id: 'hostile-1',
     type: 'chapter',
     author: [{ family: 'de la Fuente', given: 'Juan' }, { family: 'Ødegård', given: 'K. J.' }, { literal: 'Harbour and Sons {Ltd} & Co.' }, { family: 'Łukasiewicz-Müller', given: 'Zoë' }],
+    editor: [{ family: 'van der Berg', given: 'A. B.' }, { family: 'Smith and Wesson', given: 'Jo' }, { literal: 'Board of {Editors} & Co.' }],
     title: 'Tides at 50%: $costs_ & #ports ~ ^2 \\ {braces} } { @misc{x,',
     'container-title': 'Essays & {Notes} 100% ~ ^',
     publisher: 'Quay & Sons #2',
@@ -33,6 +34,7 @@ const HOSTILE: CslItem[] = [
     note: 'S2CID: 42 ~ ^ \\ $_',
   },
   { id: 'hostile-2', type: 'article-journal', title: '}}} @misc{evil,', 'container-title': 'Revista ñ: “Año” – über', author: [{ family: 'Ñúñez', given: 'José-María' }], issued: { 'date-parts': [[2001]] }, page: '45–67, 70–72' },
+  { id: 'hostile-3', type: 'book', editor: [{ family: 'Núñez', given: 'José' }, { family: 'Gates & Co_', given: 'Ann' }], title: 'Edited & {only}', publisher: 'Quay Books', issued: { 'date-parts': [[1999]] } },
 ];
 
 const ALL = [...items, ...HOSTILE];
@@ -55,6 +57,7 @@ describe('BibTeX export read back by maintained parsers', () => {
       const f = entry.fields;
       assert.equal(entry.key, item.id);
       assert.deepEqual(f.author?.map(fullName), item.author?.map(cslName));
+      assert.deepEqual(f.editor?.map(fullName), item.editor?.map(cslName));
       assert.equal(f.title, item.title);
       assert.equal(f.journal ?? f.booktitle ?? f.howpublished, item['container-title']);
       assert.deepEqual(f.publisher, item.publisher === undefined ? undefined : [item.publisher]);
@@ -85,6 +88,7 @@ describe('BibTeX export read back by maintained parsers', () => {
       assert.equal(csl.id, item.id);
       assert.equal(csl.type, item.type === 'article-newspaper' ? 'article-journal' : item.type);
       assert.deepEqual((csl.author as Parameters<typeof fullName>[0][] | undefined)?.map(fullName), item.author?.map((a) => (a.literal ? `${a.literal}|` : cslName(a))));
+      assert.deepEqual((csl.editor as Parameters<typeof fullName>[0][] | undefined)?.map(fullName), item.editor?.map((a) => (a.literal ? `${a.literal}|` : cslName(a))));
       for (const key of ['title', 'container-title', 'publisher', 'publisher-place', 'volume', 'issue', 'DOI', 'ISBN', 'URL', 'language', 'note', 'issued', 'accessed'] as const) {
         assert.deepEqual(csl[key], item[key], `${item.id} ${key}`);
       }
@@ -147,6 +151,9 @@ describe('RIS export', () => {
       assert.equal(csl.id, item.id);
       assert.equal(csl.type, item.type);
       assert.deepEqual((csl.author as Parameters<typeof fullName>[0][] | undefined)?.map(fullName), item.author?.map(cslName));
+      // citation-js reads the editor of a book (A3) and of a chapter (A2) only; ED, for the other types, is Zotero's.
+      const edited = item.type === 'book' || item.type === 'chapter';
+      assert.deepEqual((csl.editor as Parameters<typeof fullName>[0][] | undefined)?.map(fullName), edited ? item.editor?.map(cslName) : undefined, `${item.id} editor`);
       for (const key of ['title', 'publisher', 'publisher-place', 'volume', 'issue', 'DOI', 'ISBN', 'URL', 'language', 'note'] as const) {
         assert.deepEqual(csl[key], item[key], `${item.id} ${key}`);
       }
@@ -172,6 +179,15 @@ describe('RIS export', () => {
     assert.ok(lines.includes('DO  - 10.1080/713999979'));
     assert.ok(lines.includes('T2  - Journal of Cold War History'));
     assert.ok(lines.every((l) => /^[A-Z][A-Z0-9] {2}- /u.test(l)));
+  });
+
+  it('writes the editor as A2 for a chapter, A3 for a book, ED for the other types', () => {
+    const editor = [{ family: 'Smith', given: 'Jo' }];
+    const tags = (type: CslItem['type']): string[] => toRis({ id: 'e', type, editor }).split('\n').filter((l) => l.endsWith('- Smith, Jo'));
+    assert.deepEqual(tags('chapter'), ['A2  - Smith, Jo']);
+    assert.deepEqual(tags('book'), ['A3  - Smith, Jo']);
+    assert.deepEqual(tags('article-journal'), ['ED  - Smith, Jo']);
+    assert.deepEqual(tags('document'), ['ED  - Smith, Jo']);
   });
 
   it('keeps a value on one line and writes dates as YYYY/MM/DD/', () => {

@@ -120,6 +120,54 @@ const CASES: Record<string, [string, CslFields]> = {
     'PS, 1945, vol. 6, pp. 556-580. This paper was prepared by the department and presented on June 22 (1945). Note that it was long.',
     { type: 'document', page: '556–580' },
   ],
+  'Chicago author–date, editors only: editors, no author': [
+    'Lund, K., and P. Ortiz, eds. 2004. Harbours of the South. Valdivia: Quay Press.',
+    { type: 'book', editor: [{ family: 'Lund', given: 'K.' }, { family: 'Ortiz', given: 'P.' }], issued: { 'date-parts': [[2004]] }, title: 'Harbours of the South', 'publisher-place': 'Valdivia', publisher: 'Quay Press' },
+  ],
+  'Harvard, one editor marked (ed.) before the year': [
+    'Smith, J. (ed.) 1999. Tides and Trade. London: Quay Press.',
+    { type: 'book', editor: [{ family: 'Smith', given: 'J.' }], issued: { 'date-parts': [[1999]] }, title: 'Tides and Trade', 'publisher-place': 'London', publisher: 'Quay Press' },
+  ],
+  'APA, editors marked (Eds.) before the bracketed year': [
+    'Smith, J., & Roe, K. (Eds.). (2001). Coastal lives. Quay Press.',
+    { type: 'book', editor: [{ family: 'Smith', given: 'J.' }, { family: 'Roe', given: 'K.' }], issued: { 'date-parts': [[2001]] }, title: 'Coastal lives', publisher: 'Quay Press' },
+  ],
+  'Wikipedia book by an editor (", ed." before the year)': [
+    'Marsh, Ellen, ed. (1987). Letters from the Coast. Valdivia: Quay Press. p. 12.',
+    { type: 'book', editor: [{ family: 'Marsh', given: 'Ellen' }], issued: { 'date-parts': [[1987]] }, title: 'Letters from the Coast', 'publisher-place': 'Valdivia', publisher: 'Quay Press', page: '12' },
+  ],
+  'Wikipedia cite book chapter: "In Family, Given (ed.)." then the book': [
+    'Doe, Anna (2003). "Ports at War". In Smith, John (ed.). A History of Harbours. Valdivia: Quay Press. pp. 45–67.',
+    { type: 'chapter', author: [{ family: 'Doe', given: 'Anna' }], editor: [{ family: 'Smith', given: 'John' }], issued: { 'date-parts': [[2003]] }, title: 'Ports at War', 'container-title': 'A History of Harbours', 'publisher-place': 'Valdivia', publisher: 'Quay Press', page: '45–67' },
+  ],
+  'Wikipedia cite book chapter with two editors (eds.)': [
+    'Doe, Anna (2003). "Ports at War". In Smith, John; Roe, Kim (eds.). A History of Harbours. Quay Press.',
+    { type: 'chapter', author: [{ family: 'Doe', given: 'Anna' }], editor: [{ family: 'Smith', given: 'John' }, { family: 'Roe', given: 'Kim' }], issued: { 'date-parts': [[2003]] }, title: 'Ports at War', 'container-title': 'A History of Harbours', publisher: 'Quay Press' },
+  ],
+  'Wikipedia cite book chapter: the piece after "(eds.)" is the book even when it reads as "Place: Publisher"': [
+    'Doe, Anna (2003). "Ports at War". In Smith, John; Roe, Kim (eds.). Chile: A History of Harbours. Quay Press.',
+    { type: 'chapter', author: [{ family: 'Doe', given: 'Anna' }], editor: [{ family: 'Smith', given: 'John' }, { family: 'Roe', given: 'Kim' }], issued: { 'date-parts': [[2003]] }, title: 'Ports at War', 'container-title': 'Chile: A History of Harbours', publisher: 'Quay Press' },
+  ],
+  'APA chapter: "In J. Doe & K. Roe (Eds.), Book (pp. 1–20)"': [
+    'Lee, A. (2010). Salt roads. In J. Doe & K. Roe (Eds.), Trade in the south (pp. 11–29). Quay Press.',
+    { type: 'document', author: [{ family: 'Lee', given: 'A.' }], editor: [{ family: 'Doe', given: 'J.' }, { family: 'Roe', given: 'K.' }], issued: { 'date-parts': [[2010]] }, title: 'Salt roads', 'container-title': 'Trade in the south', page: '11–29', publisher: 'Quay Press' },
+  ],
+  'Harvard chapter: "In: A. Smith (ed.), Book, pp. 1–20"': [
+    'Lee, A. 2010. "Salt roads". In: A. Smith (ed.), Trade in the South, pp. 11–29.',
+    { type: 'chapter', author: [{ family: 'Lee', given: 'A.' }], editor: [{ family: 'Smith', given: 'A.' }], issued: { 'date-parts': [[2010]] }, title: 'Salt roads', 'container-title': 'Trade in the South', page: '11–29' },
+  ],
+  'Chicago note chapter: "In Book, edited by A and B, pages"': [
+    'Anna Doe, "Ports at War," In A History of Harbours, edited by John Smith and Kim Roe, 45–67.',
+    { type: 'chapter', author: [{ family: 'Doe', given: 'Anna' }], editor: [{ family: 'Smith', given: 'John' }, { family: 'Roe', given: 'Kim' }], title: 'Ports at War', 'container-title': 'A History of Harbours', page: '45–67' },
+  ],
+  'a book "Edited by" its editor after the title': [
+    'Letters from the Coast. Edited by Ellen Marsh. Valdivia: Quay Press, 1987.',
+    { type: 'book', editor: [{ family: 'Marsh', given: 'Ellen' }], title: 'Letters from the Coast', 'publisher-place': 'Valdivia', publisher: 'Quay Press', issued: { 'date-parts': [[1987]] } },
+  ],
+  'an "In …" piece that names no people gives no editor': [
+    'Lee, A. (2010). "Salt roads". In the spring issue (ed. note). Quay Press.',
+    { type: 'document', author: [{ family: 'Lee', given: 'A.' }], issued: { 'date-parts': [[2010]] }, title: 'Salt roads', 'container-title': 'In the spring issue (ed. note)', publisher: 'Quay Press' },
+  ],
   'a bare quoted title': [
     '"The Atlas of Economic Complexity".',
     { type: 'document', title: 'The Atlas of Economic Complexity' },

@@ -55,6 +55,7 @@ export function toBibtex(item: CslItem): string {
     if (value !== undefined && value !== '') fields.push([name, raw ? value : escapeBibtex(value)]);
   };
   if (item.author?.length) fields.push(['author', item.author.map(nameOf).join(' and ')]);
+  if (item.editor?.length) fields.push(['editor', item.editor.map(nameOf).join(' and ')]);
   // Braced twice so that BibTeX styles keep the title's capitals.
   if (item.title !== undefined) fields.push(['title', `{${escapeBibtex(item.title)}}`]);
   const container = item.type === 'article-journal' || item.type === 'article-newspaper' ? 'journal' : item.type === 'chapter' ? 'booktitle' : 'howpublished';

@@ -24,6 +24,8 @@ export type CslType = 'book' | 'chapter' | 'article-journal' | 'article-newspape
 export interface CslFields {
   readonly type: CslType;
   readonly author?: readonly CslName[];
+  /** The editors (of the work, or of the book a chapter is in); never counted as authors. */
+  readonly editor?: readonly CslName[];
   readonly title?: string;
   readonly 'container-title'?: string;
   readonly publisher?: string;

@@ -18,7 +18,7 @@ export const REFERENCE_FORMATS: Readonly<Record<ReferenceFormat, { readonly labe
 };
 
 const CSL_KEYS: readonly (keyof CslItem)[] = [
-  'id', 'type', 'author', 'title', 'container-title', 'publisher', 'publisher-place', 'issued', 'accessed',
+  'id', 'type', 'author', 'editor', 'title', 'container-title', 'publisher', 'publisher-place', 'issued', 'accessed',
   'volume', 'issue', 'page', 'URL', 'DOI', 'ISBN', 'note', 'language',
 ] satisfies readonly (keyof CslFields | 'id')[];
 

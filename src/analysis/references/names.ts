@@ -60,3 +60,13 @@ export function givenFirstList(text: string): CslName[] | null {
   const names = parts.map(givenFirstName);
   return names.every((n) => n !== null) ? (names) : null;
 }
+
+/** An editor's mark after the names: `ed.`, `eds.`, `(ed.)`, `(Eds.)`, `, editor`, `(editors)`. */
+export const EDITOR_MARK = /(?:,?\s+(?:eds?|Eds?)\.?|,?\s*\((?:eds?|Eds?|editors?|Editors?)\.?\)|,\s+editors?)[.,]?$/u;
+
+/** A list of names either way round (`Smith, J.; Doe, K.` or `J. Smith and K. Doe`); null when any part is not a name. */
+export function anyOrderList(text: string): CslName[] | null {
+  const t = text.trim();
+  const initialsKept = /\b\p{Lu}$/u.test(t) ? `${t}.` : t;
+  return familyFirstList(initialsKept) ?? givenFirstList(t);
+}

@@ -11,7 +11,7 @@
 import type { CslDate, CslFields, CslName, CslType } from './csl.ts';
 import { DATE_PATTERN, parseDate } from './dates.ts';
 import { labelledParts } from './identifiers.ts';
-import { familyFirstList, familyFirstName, givenFirstList, givenFirstName } from './names.ts';
+import { anyOrderList, EDITOR_MARK, familyFirstList, familyFirstName, givenFirstList, givenFirstName } from './names.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
@@ -37,8 +37,9 @@ const QUOTED_TITLE = /^["“«„](.+?)(?:[,.]["”»“][.,:]?|([?!])["”»“
 export function parseReference(entry: string): CslFields {
   const parts = labelledParts(entry);
   const out: Mutable<CslFields> = {};
-  const { authors, issued, page, body } = splitAuthors(parts.rest);
+  const { authors, editors, issued, page, body } = splitAuthors(parts.rest);
   if (authors) out.author = authors;
+  if (editors) out.editor = editors;
   if (page) out.page = page;
   if (issued) out.issued = issued;
   const bodyFields = parseBody(body);
@@ -47,7 +48,7 @@ export function parseReference(entry: string): CslFields {
   // otherwise it is an explanatory note's prose, and its first sentence is no title (nor its numbers a volume).
   // A periodical's name alone is no evidence: it too may be a sentence of the prose.
   const b = bodyFields.fields;
-  const evidence = out.author || out.issued || bodyFields.datedPiece || b.publisher || parts.URL || parts.DOI || parts.ISBN || parts.accessed;
+  const evidence = out.author || out.editor || out.issued || bodyFields.datedPiece || b.publisher || parts.URL || parts.DOI || parts.ISBN || parts.accessed;
   const prose = !bodyFields.quoted && !bodyFields.italic && (!evidence || (b.title ?? '').split(/\s+/u).length > MAX_TITLE_WORDS);
   if (!prose) Object.assign(out, b);
   // "Title (Given Family) URL": a mailing-list message naming its author after the title. Only with an
@@ -71,7 +72,7 @@ export function parseReference(entry: string): CslFields {
 }
 
 /** The authors (and an author–date date) at the head of the entry, and the rest. */
-function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; page?: string; body: string } {
+function splitAuthors(text: string): { authors?: CslName[]; editors?: CslName[]; issued?: CslDate; page?: string; body: string } {
   // Short (Harvard) citation: "Chandler 1966", "Fisher & Fremont-Barnes 2004", "McLynn" — the page was taken already.
   const short = new RegExp(`^(${SHORT_FAMILY}(?:\\s*(?:&|and|,)\\s*${SHORT_FAMILY})*)(?:,?\\s+(\\d{4})[a-z]?)?(?::\\s*${PAGES})?[.,]?$`, 'u').exec(text);
   if (short && (short[2] !== undefined || /^\p{Lu}[\p{L}'’-]+$/u.test(short[1]!))) {
@@ -82,9 +83,12 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
   // Author–date: "Family, Given (2011). …" or "Family, G., & Other, H. (2011). …"
   const authorDate = new RegExp(`^(.+?)\\s*\\((${DATE_PATTERN})[a-z]?\\)[.,:]?\\s*`, 'u').exec(text);
   if (authorDate) {
-    const authors = familyFirstList(authorDate[1]!.replace(/[.,]$/u, (p) => (/\p{Lu}\.$/u.test(authorDate[1]!) ? p : '')));
     const issued = parseDate(authorDate[2]!);
-    if (authors && issued) return { authors, issued, body: text.slice(authorDate[0].length) };
+    // "Smith, John, ed. (1999)", "Smith, J. (Ed.). (1999)": the names are the editors.
+    const edited = EDITOR_MARK.test(authorDate[1]!);
+    const named = authorDate[1]!.replace(EDITOR_MARK, '');
+    const authors = familyFirstList(named.replace(/[.,]$/u, (p) => (/\p{Lu}\.$/u.test(named) ? p : '')));
+    if (authors && issued) return { ...(edited ? { editors: authors } : { authors }), issued, body: text.slice(authorDate[0].length) };
     // A head that is not a list of personal names (an organisation, "Canada Mortgage; Housing Corporation"):
     // the date is read, the authors are left out rather than guessed.
     const head = authorDate[1]!;
@@ -96,13 +100,13 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     // `n.d.` (no date) says the work is undated: no date is read, but the head is still the author.
     const undated = /^n\.\s?d$/u.test(chicago[2]!);
     const issued = undated ? null : parseDate(chicago[2]!);
-    const dated = (fields: { authors?: CslName[]; body: string }) => (issued ? { ...fields, issued } : fields);
-    // An editor's mark ("Dias, N., ed.") says the names are editors, not authors: they are left out.
-    const edited = /,?\s+eds?$/u.test(chicago[1]!);
-    const head = chicago[1]!.replace(/,?\s+eds?$/u, '');
+    const dated = (fields: { authors?: CslName[]; editors?: CslName[]; body: string }) => (issued ? { ...fields, issued } : fields);
+    // An editor's mark ("Dias, N., ed.", "Smith, J. (ed.)") says the names are editors, not authors.
+    const edited = EDITOR_MARK.test(chicago[1]!);
+    const head = chicago[1]!.replace(EDITOR_MARK, '');
     const body = text.slice(chicago[0].length);
     const authors = chicagoNames(head);
-    if ((issued || undated) && authors) return edited ? dated({ body }) : dated({ authors, body });
+    if ((issued || undated) && authors) return edited ? dated({ editors: authors, body }) : dated({ authors, body });
     // An organisation as author: a short capitalised name (its expansion in brackets allowed) without sentence punctuation.
     if ((issued || undated) && !edited && /^\p{Lu}[\p{L}\p{M}\p{N}&'’ -]*(?:\s*\([^()]+\))?$/u.test(head) && head.replace(/\(.*\)/u, '').trim().split(/\s+/u).length <= 6) return dated({ authors: [{ literal: head }], body });
     // A head of names this reader cannot split: the date is read, the names are left out rather than guessed.
@@ -128,7 +132,8 @@ function splitAuthors(text: string): { authors?: CslName[]; issued?: CslDate; pa
     if (!/\b\p{Lu}$/u.test(head)) break;
   }
   // "Title by First Last. …"
-  const by = /^(.+?)\s+by\s+([^.]+?)\.\s*(.*)$/u.exec(text);
+  // "Edited by" names editors, read from the body's pieces, not authors.
+  const by = /^(.+?)(?<!\b(?:[Ee]dited|[Ee]d\.))\s+by\s+([^.]+?)\.\s*(.*)$/u.exec(text);
   if (by) {
     const authors = givenFirstList(by[2]!);
     if (authors) return { authors, body: `${by[1]!}. ${by[3]!}` };
@@ -213,12 +218,20 @@ function parseBody(body: string): BodyFields {
     fields.title = cleanTitle(first);
   }
   const datedPiece = list.some((piece) => parseDate(piece) !== null);
-  for (const piece of list) readPiece(piece, fields, quoted, italic);
+  // "In Smith, John (ed.)." is followed by the book's title as the next piece, whatever its shape ("Canada: A Title"
+  // would otherwise read as place and publisher).
+  let bookNext = false;
+  for (const piece of list) {
+    if (bookNext && fields['container-title'] === undefined && parseDate(piece) === null) fields['container-title'] = cleanTitle(piece);
+    else readPiece(piece, fields, quoted, italic);
+    bookNext = IN_EDITORS_ALONE.test(piece) && fields.editor !== undefined;
+  }
   return { fields, quoted, italic, datedPiece };
 }
 
 /** One piece after the title: a date, a journal's volume and pages, a place and publisher, or a name. */
 function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean, italic = false): void {
+  if (readEditors(piece, fields)) return;
   const date = parseDate(piece);
   if (date) {
     fields.issued ??= date;
@@ -235,11 +248,13 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean, i
     if (m[5]) fields.page = m[5].replace(/\s*[–-]\s*/u, '–');
     return;
   }
-  // A chapter's book: "In Book Title, edited by A. Editor and B. Editor, 132–64" (the editors are not read).
-  m = new RegExp(`^In\\s+(.+?)(?:,\\s*(?:edited\\s+by|eds?\\.)\\s+[^,]+)?,\\s*(?:pp?\\.\\s*)?${PAGES}$`, 'u').exec(piece);
+  // A chapter's book: "In Book Title, edited by A. Editor and B. Editor, 132–64".
+  m = new RegExp(`^In\\s+(.+?)(?:,\\s*(?:edited\\s+by|eds?\\.)\\s+([^,]+))?,\\s*(?:pp?\\.\\s*)?${PAGES}$`, 'u').exec(piece);
   if (m && quoted && fields['container-title'] === undefined) {
     fields['container-title'] = m[1]!;
-    fields.page = m[2]!.replace(/\s*[–-]\s*/u, '–');
+    const editors = m[2] ? givenFirstList(m[2]) : null;
+    if (editors) fields.editor ??= editors;
+    fields.page = m[3]!.replace(/\s*[–-]\s*/u, '–');
     return;
   }
   // Chicago author–date journal: "Journal 26 (4): 511–38", "Journal 84: 245–85"
@@ -295,9 +310,38 @@ function readPiece(piece: string, fields: Mutable<CslFields>, quoted: boolean, i
   else if (!quoted && fields.publisher === undefined && fields['container-title'] === undefined && name.split(/\s+/u).length <= 6) fields['container-title'] = name;
 }
 
+/** "In Smith, John (ed.)" with nothing after the mark: the book's title is the next piece. */
+const IN_EDITORS_ALONE = /^In:?\s+.+\((?:eds?|Eds?|editors?|Editors?)\.?\)[.,:]?$/u;
+
+/**
+ * A piece naming editors: "In: A. Smith (ed.), Book, pp. 1–20", "In J. Doe & K. Roe (Eds.), Book (pp. 1–20)",
+ * "In Smith, John (ed.)" (the book follows as the next piece), "Edited by John Smith". True when it was one.
+ */
+function readEditors(piece: string, fields: Mutable<CslFields>): boolean {
+  const by = /^(?:edited|Edited|ed\.|Ed\.)\s+by\s+(.+)$/u.exec(piece);
+  const byNames = by ? givenFirstList(by[1]!) : null;
+  if (byNames) {
+    fields.editor ??= byNames;
+    return true;
+  }
+  const inMark = /^In:?\s+(.+?)\s*\((?:eds?|Eds?|editors?|Editors?)\.?\)[.,:]?\s*(.*)$/u.exec(piece);
+  const names = inMark ? anyOrderList(inMark[1]!.replace(/,$/u, '')) : null;
+  if (!inMark || !names) return false;
+  fields.editor ??= names;
+  const rest = inMark[2]!.trim();
+  if (rest === '' || fields['container-title'] !== undefined) return true;
+  const paged = new RegExp(`^(.+?)(?:,\\s*|\\s*\\()(?:pp?\\.\\s*)${PAGES}\\)?$`, 'u').exec(rest);
+  // A page range the labelled parts took already leaves its bracket behind: "Book (pp. 1–20)" → "Book )" or "Book ( )".
+  fields['container-title'] = cleanTitle((paged ? paged[1]! : rest).replace(/\s*\(\s*\)$|\s+\)$/u, ''));
+  if (paged) fields.page = paged[2]!.replace(/\s*[–-]\s*/u, '–');
+  return true;
+}
+
 /** The CSL type the fields show; `document` when they do not say. */
 function typeOf(fields: Mutable<CslFields>, quoted: boolean, accessed: boolean): CslType {
   if (fields.volume !== undefined) return 'article-journal';
+  // A quoted title in a named work with editors: a chapter of an edited book.
+  if (quoted && fields['container-title'] !== undefined && fields.editor !== undefined) return 'chapter';
   if (quoted && fields['container-title'] !== undefined && (fields.URL !== undefined || accessed)) return 'webpage';
   if (!quoted && fields.title !== undefined && fields.publisher !== undefined && fields['container-title'] === undefined) return 'book';
   // A quoted title inside a named book from a publisher: a chapter (an article's periodical has no publisher here).

@@ -3,7 +3,7 @@
  * import): one `TAG  - value` line per field, `ER  - ` closing each record.
  * Line breaks inside a value would start a new tag, so they become spaces.
  */
-import type { CslDate, CslItem, CslType } from './csl.ts';
+import type { CslDate, CslItem, CslName, CslType } from './csl.ts';
 
 const RIS_TYPE: Record<CslType, string> = {
   book: 'BOOK',
@@ -12,6 +12,20 @@ const RIS_TYPE: Record<CslType, string> = {
   'article-newspaper': 'NEWS',
   webpage: 'ELEC',
   document: 'GEN',
+};
+
+/**
+ * The tag of the editor, per type as the RIS spec (2011) gives it and citation-js reads it: a chapter's A2
+ * (the book's editor), a book's A3 (A2 is a book's series editor); ED, the older tag Zotero reads as the editor
+ * of any type, for the types the spec gives no editor tag.
+ */
+const EDITOR_TAG: Record<CslType, string> = {
+  book: 'A3',
+  chapter: 'A2',
+  'article-journal': 'ED',
+  'article-newspaper': 'ED',
+  webpage: 'ED',
+  document: 'ED',
 };
 
 /** RIS dates are `YYYY/MM/DD/`, missing parts left empty. */
@@ -28,7 +42,9 @@ export function toRis(item: CslItem): string {
     if (value !== undefined && value !== '') lines.push(`${tag}  - ${value.replace(/[\r\n]+/gu, ' ')}`);
   };
   add('ID', item.id);
-  for (const a of item.author ?? []) add('AU', a.literal ?? [a.family, a.given].filter(Boolean).join(', '));
+  const name = (a: CslName): string => a.literal ?? [a.family, a.given].filter(Boolean).join(', ');
+  for (const a of item.author ?? []) add('AU', name(a));
+  for (const e of item.editor ?? []) add(EDITOR_TAG[item.type], name(e));
   add('TI', item.title);
   // T2 is the container of every type in the RIS spec, and what Zotero and citation-js write and read as the
   // journal's name; Zotero reads JO as the journal's abbreviation.
