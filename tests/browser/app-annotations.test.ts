@@ -6,7 +6,7 @@ import type { ReaderView } from '../../src/components/reader-view.ts';
 import type { NoteEditor } from '../../src/components/note-editor.ts';
 import { AnnotationStore } from '../../src/annotations/store.ts';
 import { OWN_LAYER_ID } from '../../src/app/session.ts';
-import { until } from './support/wait.ts';
+import { settle, until } from './support/wait.ts';
 
 
 let storeCount = 0;
@@ -153,7 +153,7 @@ describe('annotations in the reader', () => {
     await (notes as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(notes.shadowRoot!.textContent).to.contain('<script>window.pwned=true</script>');
     expect(notes.shadowRoot!.querySelector('img, script')).to.equal(null);
-    await new Promise((r) => setTimeout(r, 100));
+    await settle();
     expect((window as unknown as { pwned?: boolean }).pwned).to.equal(false);
     app.remove();
   });

@@ -7,7 +7,18 @@ import type { SearchPanel } from '../../src/components/search-panel.ts';
 import { readUrlState } from '../../src/app/url-state.ts';
 import { collectionOf, commentOn, composedTexts, serveFixture, type Fixture } from './support/fixture-texts.ts';
 import { mountReader } from './support/mount.ts';
-import { until } from './support/wait.ts';
+import { settle, until } from './support/wait.ts';
+
+/**
+ * Gives any late writer of the URL its turn before a check that the URL was NOT overwritten: search results and
+ * redraws write after a frame and a task (search-panel asks on requestAnimationFrame + setTimeout), so this waits
+ * two frames, the app's update and then settle() for queued tasks.
+ */
+async function lateWriters(app: ReaderApp): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+  await app.updateComplete;
+  await settle();
+}
 
 const texts = composedTexts(2);
 const noteId = 'urn:uuid:00000000-0000-4000-8000-000000000001';
@@ -61,8 +72,7 @@ describe('URL state is merged, each part written by its own action', () => {
     const view = app.querySelector('reader-view[data-doc="t2"]') as ReaderView;
     await until(() => view.querySelector('.is-current'), 'annotation shown');
     await until(() => (app.querySelector('search-panel') as SearchPanel).shadowRoot!.querySelector('[role="option"]'), 'search results');
-    // Give any late writer (results, redraws) its turn.
-    await new Promise((r) => setTimeout(r, 300));
+    await lateWriters(app);
     expect(readUrlState(location.hash)).to.deep.equal({ annotation: noteId, query: 'harbour', doc: 't1', at: { from: 10, to: 30 } });
     app.remove();
   });
@@ -82,7 +92,7 @@ describe('URL state is merged, each part written by its own action', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => !editor.opened, 'saved');
     await until(() => readUrlState(location.hash).annotation, 'note id in the URL');
-    await new Promise((r) => setTimeout(r, 300));
+    await lateWriters(app);
     const state = readUrlState(location.hash);
     expect(state).to.deep.include({ query: 'harbour', doc: 't1', at: { from: 300, to: 330 } });
     expect(app.annotationSession!.workspace.get(state.annotation!)?.comment).to.equal('A note on a composed passage');

@@ -4,6 +4,7 @@ import type { ClaimActivateDetail, ClaimReviewDetail, ClaimsPanel } from '../../
 import { preview, QUOTE_PREVIEW_LENGTH } from '../../src/components/claims-panel.ts';
 import type { ClaimLink } from '../../src/components/claims/link.ts';
 import type { ManualLinkRequest } from '../../src/components/claims/manual.ts';
+import { settle } from './support/wait.ts';
 
 const DOCUMENTS = [
   { id: 'left', label: 'Left chronicle' },
@@ -171,7 +172,7 @@ describe('<claims-panel>', () => {
       await panel.updateComplete;
       expect(item(panel, 'agr-1').querySelector('.doc')!.textContent).to.equal('<img src=x onerror="window.__claimsPwned=3">Left');
       expect(panel.shadowRoot!.querySelector('img, script')).to.equal(null);
-      await new Promise((r) => setTimeout(r, 50));
+      await settle();
       expect((window as unknown as { __claimsPwned?: number }).__claimsPwned).to.equal(undefined);
     });
 

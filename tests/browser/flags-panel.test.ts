@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/components/flags-panel.ts';
 import { flagLabel, type FlagsPanel, type FlagItem, type FlagActivateDetail } from '../../src/components/flags-panel.ts';
+import { settle } from './support/wait.ts';
 
 const HOSTILE = '<img src=x onerror="window.__flagsPwned = true">';
 
@@ -205,7 +206,7 @@ describe('<flags-panel> with hostile or odd input', () => {
     const hostile = [item('h1', 'garbled', 'a', 0, { description: HOSTILE, quote: HOSTILE, docLabel: HOSTILE })];
     const panel = await mount(hostile);
     try {
-      await new Promise((r) => setTimeout(r, 50));
+      await settle();
       expect(root(panel).querySelector('img')).to.equal(null);
       expect((window as unknown as { __flagsPwned?: boolean }).__flagsPwned).to.equal(undefined);
       expect(root(panel).querySelector('.description')!.textContent).to.equal(HOSTILE);

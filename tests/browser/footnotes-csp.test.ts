@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/components/reader-view.ts';
 import '../../src/components/flags-panel.ts';
+import { settle, until } from './support/wait.ts';
 import { decodeDocument } from '../../src/document/load.ts';
 
 // The page's policy forbids style attributes; this page gets the same rule before anything renders.
@@ -27,7 +28,7 @@ describe('footnotes and flags under a style-src policy', () => {
     const probe = document.createElement('div');
     document.body.append(probe);
     probe.setAttribute('style', 'color: red');
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => violations.length > 0, 'a violation report');
     probe.remove();
     expect(violations.length).to.be.greaterThan(0);
     violations.length = 0;
@@ -58,7 +59,8 @@ describe('footnotes and flags under a style-src policy', () => {
     await panel.updateComplete;
     panel.step(1);
     await panel.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    // Reports arrive as events after the fact: let any that were queued arrive before checking there are none.
+    await settle();
     expect(violations).to.deep.equal([]);
     controller.detach();
     view.remove();

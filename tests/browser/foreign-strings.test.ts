@@ -8,6 +8,7 @@ import '../../src/components/annotation-card.ts';
 import { CARD_TEXT_LENGTH, type AnnotationCard } from '../../src/components/annotation-card.ts';
 import { ANNO_CONTEXT, textTarget, type Annotation, type Body } from '../../src/annotations/model.ts';
 import type { Entry } from '../../src/app/workspace.ts';
+import { settle } from './support/wait.ts';
 import { BIDI_CONTROLS, CLASS_INJECTION, HOSTILE_STRINGS, PROTOTYPE_KEYS, hugeString } from '../fixtures/hostile-strings.ts';
 
 declare global {
@@ -90,7 +91,7 @@ describe('annotation card with foreign strings', () => {
       entryOf(note([{ type: 'TextualBody', purpose: 'commenting', value: s }, ...tagBodies([s])], s, `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`), [s]),
     );
     const card = await mountCard(entries);
-    await new Promise((r) => setTimeout(r, 100));
+    await settle();
     expect(window.__pwned).to.equal(undefined);
     const root = card.shadowRoot!;
     expect(root.querySelectorAll('script, img, svg, iframe, a')).to.have.length(0);
@@ -145,7 +146,7 @@ function textOf(el: Element): string {
 
 /** What every panel must show of foreign strings: text only, no bidi controls, no injected element, bounded size. */
 async function expectInert(el: Element, bound: number): Promise<void> {
-  await new Promise((r) => setTimeout(r, 50));
+  await settle();
   expect(window.__pwned).to.equal(undefined);
   const root = el.shadowRoot ?? el;
   expect(root.querySelectorAll('script, img, iframe, svg, foreignObject, a[href^="javascript"]')).to.have.length(0);

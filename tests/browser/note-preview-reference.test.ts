@@ -4,6 +4,7 @@ import type { NotePreview } from '../../src/components/note-preview.ts';
 import { notePreviewContent } from '../../src/components/reader/footnote-resolve.ts';
 import { decodeDocument, type LoadedDocument } from '../../src/document/load.ts';
 import type { DocumentEntry } from '../../src/document/manifest.ts';
+import { until } from './support/wait.ts';
 
 const TEXT = `Copper diplomacy
 
@@ -83,8 +84,7 @@ describe('footnote preview with a parsed reference', () => {
       let copied: string | null = null;
       p.addEventListener('note-preview-copied', (e) => (copied = e.detail.bibtex));
       card(p).querySelector<HTMLButtonElement>('.copy-bibtex')!.click();
-      await new Promise((r) => setTimeout(r, 0));
-      await p.updateComplete;
+      await until(() => card(p).querySelector('.copied'), 'the copy status');
       expect(written).to.have.length(1);
       expect(written[0]).to.match(/^@book\{note-1,/u);
       expect(written[0]).to.contain('author = {Doe, Jane}');
@@ -103,8 +103,7 @@ describe('footnote preview with a parsed reference', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
     try {
       card(p).querySelector<HTMLButtonElement>('.copy-bibtex')!.click();
-      await new Promise((r) => setTimeout(r, 0));
-      await p.updateComplete;
+      await until(() => card(p).querySelector('.copied'), 'the copy status');
       expect(card(p).querySelector('.copied')!.textContent).to.equal('Copy refused by the browser');
     } finally {
       if (original) Object.defineProperty(navigator, 'clipboard', original);

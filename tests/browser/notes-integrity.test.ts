@@ -11,7 +11,7 @@ import type { ReaderApp } from '../../src/components/reader-app.ts';
 import type { NoteEditor } from '../../src/components/note-editor.ts';
 import { AnnotationStore, type StoredRecord } from '../../src/annotations/store.ts';
 import type { Annotation } from '../../src/annotations/model.ts';
-import { until } from './support/wait.ts';
+import { settle, until } from './support/wait.ts';
 
 const DOC = 'wikipedia-chile-russia';
 /** The browser's own IndexedDB, kept before any test replaces `window.indexedDB`. */
@@ -383,7 +383,8 @@ describe('the note editor', () => {
       await editor.open({ quote: 'a passage', mode: 'create' });
       editor.close();
       await editor.open({ quote: 'another passage', mode: 'create' });
-      await new Promise((r) => setTimeout(r, 50));
+      // The late close event is the thing under test: let it arrive, then check it did not close the new dialog.
+      await settle();
       expect(editor.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
       expect(editor.opened).to.equal(true);
     } finally {

@@ -173,9 +173,12 @@ describe('sharing notes through the annotation server (two people, a real server
       const row = app.querySelector('layers-panel input.layer-check[data-layer="' + CSS.escape(${JSON.stringify(layer.id)}) + '"]');
       const shown = await app.showAnnotation(${JSON.stringify(sharedId)});
       await app.updateComplete;
-      await new Promise((r) => setTimeout(r, 100));
-      const card = app.querySelector('annotation-card').shadowRoot;
       const view = app.querySelector('reader-view[data-doc="${DOC}"]');
+      // Wait (bounded) for what is read below: the card drawn with the note, and the note's span drawn.
+      const end = performance.now() + 5000;
+      const ready = () => view.spans.some((s) => s.id === ${JSON.stringify(sharedId)}) && (app.querySelector('annotation-card')?.shadowRoot?.textContent ?? '').includes('Shared note');
+      while (!ready() && performance.now() < end) await new Promise((r) => setTimeout(r, 25));
+      const card = app.querySelector('annotation-card').shadowRoot;
       const span = view.spans.find((s) => s.id === ${JSON.stringify(sharedId)});
       return {
         own, shown, rowLabel: row.closest('label').textContent, card: card.textContent, cardImages: card.querySelectorAll('img').length,
