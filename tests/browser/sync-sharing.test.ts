@@ -116,7 +116,7 @@ function ownComment(app: ReaderApp, id: string): string | undefined {
 describe('sharing notes through the annotation server (two people, a real server)', function () {
   this.timeout(60000);
   let server = '';
-  const stamp = Date.now().toString(36);
+  const stamp = crypto.randomUUID().slice(0, 8);
   const alice = `alice-${stamp}`;
   const bob = `bob-${stamp}`;
   const aliceNet = switchableFetch();
