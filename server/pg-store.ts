@@ -299,11 +299,8 @@ export class PgAnnotationStore implements AnnotationStore {
 
   replace(container: string, slug: string, annotation: Annotation, audience: Audience, ifMatch: readonly string[] | null): Promise<WriteOutcome> {
     return this.commits.submit(async ({ client, nextChange }): Promise<WriteOutcome> => {
-      const [found] = await this.query<Row>(`SELECT ${COLUMNS} FROM annotations WHERE container = $1 AND slug = $2 FOR UPDATE`, [container, slug], client);
-      if (!found) return { kind: 'missing' };
-      const current = toStored(found);
-      if (current.deleted) return { kind: 'gone' };
-      if (!matches(ifMatch, current.etag)) return { kind: 'stale', current };
+      const current = await this.lockLive(client, container, slug, ifMatch);
+      if (!('seq' in current)) return current;
       const change = nextChange();
       const json = bodyJson(annotation);
       const fields = indexedFieldsOf(annotation);
@@ -325,11 +322,8 @@ export class PgAnnotationStore implements AnnotationStore {
 
   remove(container: string, slug: string, ifMatch: readonly string[] | null): Promise<WriteOutcome> {
     return this.commits.submit(async ({ client, nextChange }): Promise<WriteOutcome> => {
-      const [found] = await this.query<Row>(`SELECT ${COLUMNS} FROM annotations WHERE container = $1 AND slug = $2 FOR UPDATE`, [container, slug], client);
-      if (!found) return { kind: 'missing' };
-      const current = toStored(found);
-      if (current.deleted) return { kind: 'gone' };
-      if (!matches(ifMatch, current.etag)) return { kind: 'stale', current };
+      const current = await this.lockLive(client, container, slug, ifMatch);
+      if (!('seq' in current)) return current;
       const change = nextChange();
       const now = new Date().toISOString();
       const [row] = await this.query<Row>(
@@ -341,6 +335,19 @@ export class PgAnnotationStore implements AnnotationStore {
       await this.touch(client, container, change, now, -1, [[current.audience, current.ownerId, -1]]);
       return { kind: 'done', stored: toStored(row!) };
     });
+  }
+
+  /**
+   * The live annotation at `slug`, locked for this batch's transaction, when `ifMatch` allows a write to it;
+   * otherwise the outcome that refuses the write (missing, gone, or stale with the current version).
+   */
+  private async lockLive(client: pg.PoolClient, container: string, slug: string, ifMatch: readonly string[] | null): Promise<StoredAnnotation | Exclude<WriteOutcome, { kind: 'done' }>> {
+    const [found] = await this.query<Row>(`SELECT ${COLUMNS} FROM annotations WHERE container = $1 AND slug = $2 FOR UPDATE`, [container, slug], client);
+    if (!found) return { kind: 'missing' };
+    const current = toStored(found);
+    if (current.deleted) return { kind: 'gone' };
+    if (!matches(ifMatch, current.etag)) return { kind: 'stale', current };
+    return current;
   }
 
   /** Moves the container's total, last change and per-audience counts, in one statement. */
